@@ -1,0 +1,52 @@
+// The comment model and its JSON wire format (see docs/api.md).
+//
+// A Draft is what a reader submits; a Comment is what the store holds and what the
+// API returns. Email addresses exist only in Draft and in the store: the public wire
+// form of a Comment never carries them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "result.hpp"
+
+namespace parley {
+
+struct Draft {
+  std::string page;         // page key: the path of the page ("/2011/07/raids/")
+  std::string title;        // page title, stored with the thread for feeds and headings
+  std::int64_t parent = 0;  // 0 for a top-level comment
+  std::string text;         // Markdown source
+  std::string author;       // display name
+  std::string email;        // never public
+  std::string website;      // optional http(s) URL
+};
+
+struct Comment {
+  std::int64_t id = 0;
+  std::int64_t parent = 0;  // 0 for top level
+  int depth = 0;            // 0 for top level; at most limits::kMaxDepth
+  std::string page;
+  std::string author;
+  std::string website;       // "" when none
+  std::string text;          // Markdown source
+  std::string html;          // core's rendering of `text`, stored so reads never re-render
+  std::int64_t created = 0;  // Unix seconds, UTC
+};
+
+// Parses a submitted draft from JSON. Unknown members are ignored; a member of the
+// wrong type is a field error ("invalid"), never an exception. Missing strings are "".
+FieldErrors draft_from_json(const nlohmann::json& j, Draft& out);
+nlohmann::json draft_to_json(const Draft& d);
+
+// The public wire form: {id, parent, depth, author, website, html, created}.
+// `text` is included only when include_source is true (not yet used by any reader).
+nlohmann::json comment_to_json(const Comment& c, bool include_source = false);
+// Reads the public wire form back (the widget's side). Returns false on a shape
+// mismatch, leaving `out` unspecified.
+bool comment_from_json(const nlohmann::json& j, Comment& out);
+
+}  // namespace parley

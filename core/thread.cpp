@@ -1,0 +1,76 @@
+#include "thread.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "limits.hpp"
+
+namespace parley {
+namespace {
+
+bool older(const Comment& a, const Comment& b) {
+  return a.created != b.created ? a.created < b.created : a.id < b.id;
+}
+
+}  // namespace
+
+std::size_t Thread::find(std::int64_t id) const {
+  // Threads are small enough (limits::kMaxThreadComments) that callers which need
+  // many lookups build their own map; single lookups scan.
+  for (std::size_t i = 0; i < comments.size(); ++i) {
+    if (comments[i].id == id) return i;
+  }
+  return comments.size();
+}
+
+Thread build_thread(std::vector<Comment> flat) {
+  Thread t;
+  std::stable_sort(flat.begin(), flat.end(), older);
+  t.comments = std::move(flat);
+  const std::size_t n = t.comments.size();
+  t.children.assign(n, {});
+  t.depth.assign(n, 0);
+
+  std::unordered_map<std::int64_t, std::size_t> index;
+  index.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) index.emplace(t.comments[i].id, i);
+
+  // Sorted oldest first, so a parent always precedes its replies (it was posted
+  // earlier) and its depth is known when the reply is placed; a reply that claims a
+  // younger or missing parent (clock skew, deleted parent) goes to the top level.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Comment& c = t.comments[i];
+    const auto it = c.parent == 0 ? index.end() : index.find(c.parent);
+    if (it == index.end() || it->second >= i) {
+      t.roots.push_back(i);
+      continue;
+    }
+    t.children[it->second].push_back(i);
+    t.depth[i] = std::min(t.depth[it->second] + 1, limits::kMaxDepth);
+  }
+  return t;
+}
+
+void add_to_thread(Thread& t, Comment c) {
+  const std::size_t parent = c.parent == 0 ? t.comments.size() : t.find(c.parent);
+  const std::size_t i = t.comments.size();
+  t.comments.push_back(std::move(c));
+  t.children.emplace_back();
+  if (parent >= i) {
+    t.roots.push_back(i);
+    t.depth.push_back(0);
+  } else {
+    t.children[parent].push_back(i);
+    t.depth.push_back(std::min(t.depth[parent] + 1, limits::kMaxDepth));
+  }
+}
+
+std::int64_t reply_parent_for(const Thread& t, std::int64_t id) {
+  const std::size_t i = t.find(id);
+  if (i == t.size()) return id;
+  if (t.depth[i] < limits::kMaxDepth) return id;
+  return t.comments[i].parent;
+}
+
+}  // namespace parley

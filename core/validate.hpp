@@ -1,0 +1,25 @@
+// Validation and normalisation of a submitted comment, shared by the widget (before
+// sending, to show messages next to fields) and the server (the authority).
+#pragma once
+
+#include <string_view>
+
+#include "comment.hpp"
+#include "result.hpp"
+
+namespace parley {
+
+// Trims surrounding whitespace of one-line fields, turns CRLF/CR into LF in the
+// text, and trims trailing whitespace of the text. Idempotent.
+void normalize(Draft& d);
+
+// Checks a normalised draft. Returns every problem at once, in form order
+// (text, author, email, website), then the non-form fields (page, title, parent).
+FieldErrors validate(const Draft& d);
+
+// Single-field checks, exposed so the widget can validate a field on blur.
+bool is_valid_email(std::string_view email);
+bool is_valid_website(std::string_view url);  // "" is valid (optional)
+bool is_valid_page_key(std::string_view page);
+
+}  // namespace parley
