@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// A tiny static server for the demo blog, with no dependencies. The page comes from a
+// different origin than parleyd, so the browser enforces CORS exactly as on a real site.
+//
+//   node demo/serve.mjs [--port 8081] [--host 127.0.0.1] [--api http://host:port] [--csp]
+//
+// --api rewrites the embed's http://localhost:8080 in served HTML so tests can point
+// the page at a parleyd on a random port; --csp serves pages under a strict
+// Content-Security-Policy (no inline script, no eval) to prove the widget needs neither.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const DEFAULT_PORT = 8081;
+const DEFAULT_HOST = '127.0.0.1';
+// The origin written in demo/index.html's embed snippet (parleyd's default port).
+const EMBED_ORIGIN = 'http://localhost:8080';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+export function cspFor(api) {
+  return `script-src 'self' ${api} 'wasm-unsafe-eval'`;
+}
+
+// Maps a URL path to a file under ROOT, or null when it would escape it.
+function fileFor(urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return null; // Malformed escapes name no file.
+  }
+  if (path.endsWith('/')) path += 'index.html';
+  const file = normalize(join(ROOT, path));
+  return file.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep) ? file : null;
+}
+
+async function handle(req, res, { api, csp }) {
+  const { pathname } = new URL(req.url, 'http://demo');
+  const file = pathname.endsWith('.mjs') ? null : fileFor(pathname);
+  const type = file && TYPES[extname(file)];
+  if (!type || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+    return;
+  }
+  let body;
+  try {
+    body = await readFile(file);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+    return;
+  }
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+  if (extname(file) === '.html') {
+    body = body.toString('utf8').replaceAll(EMBED_ORIGIN, api);
+    if (csp) headers['Content-Security-Policy'] = cspFor(api);
+  }
+  res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+}
+
+// Starts the server; resolves to {url, port, close()} once it listens.
+export function startDemoServer({ port = DEFAULT_PORT, host = DEFAULT_HOST, api = EMBED_ORIGIN, csp = false } = {}) {
+  const server = createServer((req, res) => {
+    handle(req, res, { api, csp }).catch((err) => {
+      console.error('demo server:', err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = server.address().port;
+      resolve({
+        url: `http://${host}:${actual}`,
+        port: actual,
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
+
+function parseArgs(argv) {
+  const opts = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--csp') opts.csp = true;
+    else if (arg === '--port') opts.port = Number(argv[++i]);
+    else if (arg === '--host') opts.host = argv[++i];
+    else if (arg === '--api') opts.api = new URL(argv[++i]).origin;
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  return opts;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { url } = await startDemoServer(parseArgs(process.argv.slice(2)));
+  console.log(`demo blog at ${url}/`);
+}
