@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include "core/dates.hpp"
+#include "core/limits.hpp"
+#include "core/thread.hpp"
+
+using parley::Comment;
+
+namespace {
+
+Comment row(std::int64_t id, std::int64_t parent, std::int64_t created) {
+  Comment c;
+  c.id = id;
+  c.parent = parent;
+  c.created = created;
+  c.author = "a" + std::to_string(id);
+  return c;
+}
+
+std::vector<std::int64_t> ids(const parley::Thread& t, const std::vector<std::size_t>& idx) {
+  std::vector<std::int64_t> out;
+  for (auto i : idx) out.push_back(t.comments[i].id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("flat rows become a tree, oldest first at every level") {
+  const auto t = parley::build_thread(
+      {row(4, 1, 400), row(1, 0, 100), row(3, 0, 300), row(2, 1, 200), row(5, 2, 500)});
+  CHECK(ids(t, t.roots) == std::vector<std::int64_t>{1, 3});
+  CHECK(ids(t, t.children[t.find(1)]) == std::vector<std::int64_t>{2, 4});
+  CHECK(ids(t, t.children[t.find(2)]) == std::vector<std::int64_t>{5});
+  CHECK(t.depth[t.find(5)] == 2);
+}
+
+TEST_CASE("ties in time are ordered by id; orphans are kept at the top level") {
+  const auto t = parley::build_thread({row(9, 0, 100), row(8, 0, 100), row(7, 42, 50)});
+  CHECK(ids(t, t.roots) == std::vector<std::int64_t>{7, 8, 9});
+}
+
+TEST_CASE("visual depth is capped and replies at the cap become siblings") {
+  std::vector<Comment> rows;
+  for (std::int64_t i = 1; i <= 10; ++i) rows.push_back(row(i, i - 1, i * 10));
+  const auto t = parley::build_thread(rows);
+  CHECK(t.depth[t.find(10)] == parley::limits::kMaxDepth);
+  const std::int64_t at_cap = parley::limits::kMaxDepth + 1;  // ids start at 1
+  CHECK(parley::reply_parent_for(t, at_cap) == at_cap - 1);
+  CHECK(parley::reply_parent_for(t, 2) == 2);
+}
+
+TEST_CASE("add_to_thread places a new reply under its parent") {
+  auto t = parley::build_thread({row(1, 0, 100)});
+  parley::add_to_thread(t, row(2, 1, 200));
+  parley::add_to_thread(t, row(3, 0, 300));
+  CHECK(ids(t, t.roots) == std::vector<std::int64_t>{1, 3});
+  CHECK(ids(t, t.children[0]) == std::vector<std::int64_t>{2});
+  CHECK(t.depth[1] == 1);
+}
+
+TEST_CASE("a large thread builds in one pass") {
+  std::vector<Comment> rows;
+  for (std::int64_t i = 1; i <= 5000; ++i) rows.push_back(row(i, i > 1 ? (i / 2) : 0, i));
+  const auto t = parley::build_thread(std::move(rows));
+  CHECK(t.roots.size() == 1);
+  CHECK(t.children[t.find(1)].size() == 2);  // ids 2 and 3
+}
+
+TEST_CASE("dates") {
+  CHECK(parley::iso8601_utc(0) == "1970-01-01T00:00:00Z");
+  CHECK(parley::iso8601_utc(1764477923) == "2025-11-30T04:45:23Z");
+  CHECK(parley::iso8601_utc(951782400) == "2000-02-29T00:00:00Z");
+  CHECK(parley::long_date_utc(1248998400) == "July 31, 2009");
+  CHECK(parley::relative_time(1000, 1000) == "just now");
+  CHECK(parley::relative_time(1000, 2000) == "just now");  // clock skew
+  CHECK(parley::relative_time(1000, 1000 - 60) == "a minute ago");
+  CHECK(parley::relative_time(100000, 100000 - 3 * 3600) == "3 hours ago");
+  CHECK(parley::relative_time(100000, 100000 - 3600) == "an hour ago");
+  CHECK(parley::relative_time(10000000, 10000000 - 2 * 86400) == "2 days ago");
+  CHECK(parley::relative_time(100000000, 100000000 - 400 * 86400) == "a year ago");
+}
