@@ -1,0 +1,104 @@
+#include "view_comment.hpp"
+
+#include "dates.hpp"
+#include "utf8.hpp"
+#include "validate.hpp"
+#include "view_keys.hpp"
+
+namespace parley::view {
+
+namespace {
+
+std::string depth_class(int depth) {
+  return "parley-item parley-depth-" + std::to_string(depth);
+}
+
+void author_line(HtmlBuilder& b, const Comment& c) {
+  b.open("span", {{"class", "parley-author"}});
+  // The store only keeps http(s) URLs, but the widget reads them off the network:
+  // re-checking here keeps a javascript: URL out of an href whatever the server did.
+  if (!c.website.empty() && is_valid_website(c.website)) {
+    b.element("a",
+              {{"class", "parley-author-link"}, {"href", c.website}, {"rel", kUserLinkRel}},
+              c.author);
+  } else {
+    b.text(c.author);
+  }
+  b.close("span");
+  b.element("span", {{"class", "parley-says"}}, " says:");
+}
+
+void meta(HtmlBuilder& b, const Comment& c, std::int64_t now) {
+  const std::string hue = "parley-avatar parley-avatar-" + std::to_string(avatar_hue(c.author));
+  const std::string anchor = "#" + keys::comment_id(c.id);
+  b.open("header", {{"class", "parley-comment-meta"}});
+  b.element("span", {{"class", hue}, {"aria-hidden", "true"}}, avatar_initial(c.author));
+  author_line(b, c);
+  b.open("a", {{"class", "parley-permalink"}, {"href", anchor}});
+  b.element("time",
+            {{"class", "parley-date"},
+             {"datetime", iso8601_utc(c.created)},
+             {"title", long_date_utc(c.created)},
+             {"data-parley-key", keys::date(c.id)}},
+            relative_time(now, c.created));
+  b.close("a");
+  b.close("header");
+}
+
+}  // namespace
+
+void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now) {
+  const std::string id = std::to_string(c.id);
+  b.open("li", {{"class", depth_class(depth)}});
+  b.open("article", {{"class", "parley-comment"}, {"id", keys::comment_id(c.id)}});
+  meta(b, c, now);
+  b.open("div", {{"class", "parley-body"}});
+  b.html(SafeHtml::from_stored_render(c.html));
+  b.close("div");
+  b.open("footer", {{"class", "parley-comment-actions"}});
+  b.element("button",
+            {{"type", "button"},
+             {"class", "parley-reply"},
+             {"data-parley-action", "reply"},
+             {"data-parley-id", id},
+             {"aria-label", "Reply to " + c.author}},
+            "Reply");
+  b.close("footer");
+  b.open("div", {{"class", "parley-reply-slot"}, {"data-parley-key", keys::reply_slot(c.id)}});
+  b.close("div");
+  b.open("ol", {{"class", "parley-children"}, {"data-parley-key", keys::children(c.id)}});
+}
+
+void close_comment(HtmlBuilder& b) {
+  b.close("ol");
+  b.close("article");
+  b.close("li");
+}
+
+SafeHtml comment_item(const Comment& c, int depth, std::int64_t now) {
+  HtmlBuilder b;
+  open_comment(b, c, depth, now);
+  close_comment(b);
+  return std::move(b).finish();
+}
+
+std::string avatar_initial(std::string_view author) {
+  if (author.empty()) return "?";
+  std::size_t i = 0;
+  const char32_t first = utf8::decode(author, i);
+  std::string out;
+  utf8::append(out, first >= U'a' && first <= U'z' ? first - (U'a' - U'A') : first);
+  return out;
+}
+
+unsigned avatar_hue(std::string_view author) {
+  // FNV-1a: tiny, stable across builds and platforms, spreads short names well.
+  std::uint32_t h = 2166136261u;
+  for (const char ch : author) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 16777619u;
+  }
+  return h % kAvatarHues;
+}
+
+}  // namespace parley::view

@@ -1,0 +1,202 @@
+#include "view_form.hpp"
+
+#include "html.hpp"
+#include "view_keys.hpp"
+
+namespace parley::view {
+
+namespace {
+
+struct Field {
+  std::string_view name;          // data-parley-field, also the id/key suffix
+  std::string_view label;
+  std::string_view type;          // input type; "" for the textarea
+  std::string_view autocomplete;
+  bool required;
+  std::string_view hint;          // after the label, e.g. "(never made public)"
+};
+
+constexpr Field kText{"text", "Comment", "", "off", true, ""};
+constexpr Field kAuthor{"author", "Name", "text", "name", true, ""};
+constexpr Field kEmail{"email", "Email", "email", "email", true, "(never made public)"};
+constexpr Field kWebsite{"website", "Website", "url", "url", false, ""};
+
+constexpr std::string_view kNotesId = "parley-email-notes";
+constexpr std::string_view kTitleId = "parley-reply-title";
+// The textarea's visible height in lines: room for a paragraph, as WordPress's 8.
+constexpr std::string_view kTextRows = "8";
+
+void label(HtmlBuilder& b, const Field& f) {
+  b.open("label", {{"class", "parley-label"}, {"for", keys::field_id(f.name)}});
+  b.text(f.label);
+  if (f.required) {
+    b.text(" ");
+    b.element("span", {{"class", "parley-required"}, {"aria-hidden", "true"}}, "*");
+  }
+  if (!f.hint.empty()) {
+    b.text(" ");
+    b.element("span", {{"class", "parley-hint"}}, f.hint);
+  }
+  b.close("label");
+}
+
+void error_region(HtmlBuilder& b, std::string_view name) {
+  b.open("p", {{"class", "parley-error"},
+               {"id", keys::error_id(name)},
+               {"data-parley-key", keys::error(name)},
+               {"aria-live", "polite"}});
+  b.close("p");
+}
+
+std::string described_by(const Field& f) {
+  std::string ids = keys::error_id(f.name);
+  if (f.name == kEmail.name) ids = std::string(kNotesId) + " " + ids;
+  return ids;
+}
+
+void input_field(HtmlBuilder& b, const Field& f, std::string_view value) {
+  b.open("p", {{"class", "parley-field parley-field-" + std::string(f.name)}});
+  label(b, f);
+  b.empty("input", {{"class", "parley-input"},
+                    {"id", keys::field_id(f.name)},
+                    {"name", f.name},
+                    {"type", f.type},
+                    {"value", value},
+                    {"autocomplete", f.autocomplete},
+                    {"data-parley-field", f.name},
+                    {"data-parley-key", keys::field(f.name)},
+                    {"aria-describedby", described_by(f)},
+                    {f.required ? "required" : "", ""}});
+  error_region(b, f.name);
+  b.close("p");
+}
+
+void text_field(HtmlBuilder& b) {
+  const Field& f = kText;
+  b.open("div", {{"class", "parley-field parley-field-text"}});
+  label(b, f);
+  // Write/Preview toggle: the preview pane shows under the textarea and follows the
+  // typing, rendered by the same Markdown code the server stores comments with.
+  b.open("div", {{"class", "parley-tabs"}, {"role", "group"}, {"aria-label", "Comment view"}});
+  b.element("button",
+            {{"type", "button"},
+             {"class", "parley-tab"},
+             {"data-parley-action", "write"},
+             {"data-parley-key", keys::kTabWrite},
+             {"aria-pressed", "true"}},
+            "Write");
+  b.element("button",
+            {{"type", "button"},
+             {"class", "parley-tab"},
+             {"data-parley-action", "preview"},
+             {"data-parley-key", keys::kTabPreview},
+             {"aria-pressed", "false"}},
+            "Preview");
+  b.close("div");
+  b.open("textarea", {{"class", "parley-input parley-textarea"},
+                      {"id", keys::field_id(f.name)},
+                      {"name", "comment"},
+                      {"rows", kTextRows},
+                      {"autocomplete", f.autocomplete},
+                      {"data-parley-field", f.name},
+                      {"data-parley-key", keys::field(f.name)},
+                      {"aria-describedby", described_by(f)},
+                      {"required", ""}});
+  b.close("textarea");
+  error_region(b, f.name);
+  b.open("div", {{"class", "parley-preview"},
+                 {"id", "parley-preview"},
+                 {"data-parley-key", keys::kPreview},
+                 {"aria-label", "Preview"},
+                 {"hidden", ""}});
+  b.close("div");
+  b.close("div");
+}
+
+void save_field(HtmlBuilder& b, bool checked) {
+  constexpr std::string_view name = "save";
+  b.open("p", {{"class", "parley-field parley-field-save"}});
+  b.empty("input", {{"class", "parley-checkbox"},
+                    {"id", keys::field_id(name)},
+                    {"name", name},
+                    {"type", "checkbox"},
+                    {"value", "yes"},
+                    {"data-parley-field", name},
+                    {"data-parley-key", keys::field(name)},
+                    {"aria-describedby", keys::error_id(name)},
+                    {checked ? "checked" : "", ""}});
+  b.text(" ");
+  b.element("label", {{"class", "parley-label parley-label-inline"}, {"for", keys::field_id(name)}},
+            "Save my name, email, and website in this browser for the next time I comment.");
+  error_region(b, name);
+  b.close("p");
+}
+
+void notes(HtmlBuilder& b) {
+  b.open("p", {{"class", "parley-notes"}});
+  b.element("span", {{"id", kNotesId}}, "Your email address will not be published.");
+  b.text(" Required fields are marked ");
+  b.element("span", {{"class", "parley-required"}}, "*");
+  b.close("p");
+}
+
+}  // namespace
+
+SafeHtml respond_section(const FormValues& values) {
+  HtmlBuilder b;
+  b.open("div", {{"class", "parley-respond"}, {"id", "parley-respond"},
+                 {"data-parley-key", keys::kForm}});
+  b.open("h3", {{"class", "parley-form-title"}, {"id", kTitleId},
+                {"data-parley-key", keys::kFormTitle}});
+  b.html(form_title());
+  b.close("h3");
+  b.open("form", {{"class", "parley-form"}, {"aria-labelledby", kTitleId}, {"novalidate", ""}});
+  notes(b);
+  text_field(b);
+  input_field(b, kAuthor, values.author);
+  input_field(b, kEmail, values.email);
+  input_field(b, kWebsite, values.website);
+  save_field(b, values.save);
+  b.open("p", {{"class", "parley-submit-row"}});
+  b.element("button",
+            {{"type", "submit"}, {"class", "parley-submit"}, {"data-parley-key", keys::kSubmit}},
+            "Post Comment");
+  b.close("p");
+  b.open("p", {{"class", "parley-status"},
+               {"data-parley-key", keys::kStatus},
+               {"role", "status"},
+               {"aria-live", "polite"}});
+  b.close("p");
+  b.close("form");
+  b.close("div");
+  return std::move(b).finish();
+}
+
+SafeHtml form_title() {
+  HtmlBuilder b;
+  b.text("Leave a Reply");
+  return std::move(b).finish();
+}
+
+SafeHtml form_title_reply(std::string_view author) {
+  HtmlBuilder b;
+  b.text("Reply to ");
+  b.element("span", {{"class", "parley-reply-to"}}, author);
+  b.text(" ");
+  b.element("button",
+            {{"type", "button"}, {"class", "parley-cancel"}, {"data-parley-action", "cancel"}},
+            "Cancel reply");
+  return std::move(b).finish();
+}
+
+SafeHtml preview_content(const SafeHtml& rendered) {
+  HtmlBuilder b;
+  if (rendered.empty()) {
+    b.element("p", {{"class", "parley-preview-empty"}}, "Nothing to preview yet.");
+  } else {
+    b.html(rendered);
+  }
+  return std::move(b).finish();
+}
+
+}  // namespace parley::view

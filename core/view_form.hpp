@@ -1,0 +1,37 @@
+// The view of the comment form: WordPress's "Leave a Reply" respond section.
+//
+// Every field has a <label for>, data-parley-field="<name>" (the host reads values by
+// it), data-parley-key="field-<name>" (the widget patches it), an error-<name> region
+// it is described by, and an autocomplete hint. Required fields carry `required` for
+// assistive technology; the form is `novalidate` because core validates, with the
+// same messages the server gives.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "safe_html.hpp"
+
+namespace parley::view {
+
+// What the form shows when it is first rendered (details the reader saved).
+struct FormValues {
+  std::string author;
+  std::string email;
+  std::string website;
+  bool save = false;  // "Save my name, email, and website…" checked
+};
+
+// The whole `form` region element (<div class="parley-respond">…</div>).
+SafeHtml respond_section(const FormValues& values);
+
+// Content of the `form-title` region: "Leave a Reply", or, when replying,
+// "Reply to <author>" followed by a Cancel reply button.
+SafeHtml form_title();
+SafeHtml form_title_reply(std::string_view author);
+
+// Content of the `preview` region for Markdown already rendered by core; an empty
+// rendering shows a hint instead of an empty box.
+SafeHtml preview_content(const SafeHtml& rendered);
+
+}  // namespace parley::view

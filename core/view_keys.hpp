@@ -1,0 +1,49 @@
+// Region keys (data-parley-key) and element ids shared by the views and the widget.
+//
+// The keys are the contract with the JS host (docs/widget-protocol.md): the widget
+// patches regions by key, so views and patches must spell them the same way. Ids
+// carry the parley- prefix because they live in the host page's id namespace.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace parley::view::keys {
+
+inline constexpr std::string_view kRoot = "root";
+inline constexpr std::string_view kCount = "count";
+inline constexpr std::string_view kThread = "thread";
+inline constexpr std::string_view kFormHome = "form-home";
+inline constexpr std::string_view kForm = "form";
+inline constexpr std::string_view kFormTitle = "form-title";
+inline constexpr std::string_view kPreview = "preview";
+inline constexpr std::string_view kStatus = "status";
+inline constexpr std::string_view kSubmit = "submit";
+inline constexpr std::string_view kTabWrite = "tab-write";
+inline constexpr std::string_view kTabPreview = "tab-preview";
+
+inline std::string with_id(std::string_view prefix, std::int64_t id) {
+  std::string key(prefix);
+  key += std::to_string(id);
+  return key;
+}
+inline std::string with_name(std::string_view prefix, std::string_view name) {
+  std::string key(prefix);
+  key += name;
+  return key;
+}
+
+inline std::string children(std::int64_t id) { return with_id("children-", id); }
+inline std::string reply_slot(std::int64_t id) { return with_id("reply-slot-", id); }
+inline std::string date(std::int64_t id) { return with_id("date-", id); }
+// Form fields: text, author, email, website, save.
+inline std::string field(std::string_view name) { return with_name("field-", name); }
+inline std::string error(std::string_view name) { return with_name("error-", name); }
+
+// Element ids (unique per page).
+inline std::string comment_id(std::int64_t id) { return with_id("parley-comment-", id); }
+inline std::string field_id(std::string_view name) { return with_name("parley-field-", name); }
+inline std::string error_id(std::string_view name) { return with_name("parley-error-", name); }
+
+}  // namespace parley::view::keys

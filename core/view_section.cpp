@@ -1,0 +1,32 @@
+#include "view_section.hpp"
+
+#include "html.hpp"
+#include "view_keys.hpp"
+#include "view_thread.hpp"
+
+namespace parley::view {
+
+SafeHtml comments_section(const SectionInput& in) {
+  HtmlBuilder b;
+  b.open("section", {{"class", "parley-comments"}, {"id", "parley-comments"},
+                     {"aria-labelledby", "parley-count"}});
+  b.element("h2", {{"class", "parley-count"}, {"id", "parley-count"},
+                   {"data-parley-key", keys::kCount}},
+            in.thread ? responses_heading(in.thread->size(), in.title) : "Comments");
+  b.open("ol", {{"class", "parley-thread"}, {"data-parley-key", keys::kThread}});
+  b.html(in.thread ? thread_items(*in.thread, in.now) : loading_items());
+  b.close("ol");
+  b.open("div", {{"class", "parley-form-home"}, {"data-parley-key", keys::kFormHome}});
+  b.html(respond_section(in.form));
+  b.close("div");
+  b.close("section");
+  return std::move(b).finish();
+}
+
+SafeHtml loading_items() {
+  HtmlBuilder b;
+  b.element("li", {{"class", "parley-loading"}}, "Loading comments\u2026");
+  return std::move(b).finish();
+}
+
+}  // namespace parley::view

@@ -1,0 +1,34 @@
+// The whole comments section: heading, thread, and the respond form at home.
+//
+//   <section class="parley-comments" id="parley-comments">
+//     <h2 class="parley-count" data-parley-key="count">…</h2>
+//     <ol class="parley-thread" data-parley-key="thread">…</ol>
+//     <div class="parley-form-home" data-parley-key="form-home"> respond_section </div>
+//   </section>
+//
+// The widget renders it on start without a thread (a loading line instead); the
+// server can render it with the thread for readers without JavaScript.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "safe_html.hpp"
+#include "thread.hpp"
+#include "view_form.hpp"
+
+namespace parley::view {
+
+struct SectionInput {
+  std::string_view title;            // page title, for the heading
+  const Thread* thread = nullptr;    // null while the thread is loading
+  std::int64_t now = 0;              // Unix seconds, for relative dates
+  FormValues form;
+};
+
+SafeHtml comments_section(const SectionInput& in);
+
+// Content of the `thread` region while the thread is on its way.
+SafeHtml loading_items();
+
+}  // namespace parley::view

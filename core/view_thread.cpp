@@ -1,0 +1,45 @@
+#include "view_thread.hpp"
+
+#include <vector>
+
+#include "html.hpp"
+#include "view_comment.hpp"
+
+namespace parley::view {
+
+std::string responses_heading(std::size_t count, std::string_view title) {
+  if (count == 0) return "No Responses yet";
+  std::string out = count == 1 ? "One Response" : std::to_string(count) + " Responses";
+  if (!title.empty()) {
+    out += " to \u201C";
+    out += title;
+    out += "\u201D";
+  }
+  return out;
+}
+
+SafeHtml thread_items(const Thread& t, std::int64_t now) {
+  HtmlBuilder b;
+  // Depth-first walk with an explicit stack. Each frame is a comment whose subtree is
+  // open plus the position of the next reply to render; a frame is closed when its
+  // replies are exhausted.
+  struct Frame {
+    const std::vector<std::size_t>* siblings;
+    std::size_t next;
+  };
+  std::vector<Frame> stack{{&t.roots, 0}};
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next == top.siblings->size()) {
+      stack.pop_back();
+      if (!stack.empty()) close_comment(b);  // the comment owning those replies
+      continue;
+    }
+    const std::size_t i = (*top.siblings)[top.next++];
+    open_comment(b, t.comments[i], t.depth[i], now);
+    stack.push_back({&t.children[i], 0});
+  }
+  return std::move(b).finish();
+}
+
+}  // namespace parley::view

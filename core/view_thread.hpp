@@ -1,0 +1,23 @@
+// The view of a page's thread: the "N Responses to “Title”" heading and the nested
+// comment lists, WordPress style.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "safe_html.hpp"
+#include "thread.hpp"
+
+namespace parley::view {
+
+// "No Responses yet", "One Response to “Title”", "2 Responses to “Title”"; without
+// a title the "to …" part is left out.
+std::string responses_heading(std::size_t count, std::string_view title);
+
+// The items (<li>, replies nested) of the top-level list, the content of the
+// `thread` region. Iterative, so a hostile chain of replies cannot exhaust the stack.
+SafeHtml thread_items(const Thread& t, std::int64_t now);
+
+}  // namespace parley::view
