@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds Parley and assembles the files parleyd serves into build/dist/.
+#   scripts/build.sh            release: build/native (parleyd) + build/wasm (widget)
+#   scripts/build.sh --test     adds build/native-asan: core tests and parleyd under ASan/UBSan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs  # Debian's emcc optimizer needs acorn from here
+
+configure() {  # dir, extra cmake args...
+  local dir=$1
+  shift
+  [[ -f $dir/build.ninja ]] || "$@" -G Ninja -B "$dir" -S . -DPARLEY_WERROR=ON >/dev/null
+}
+
+configure build/native cmake -DCMAKE_BUILD_TYPE=Release
+cmake --build build/native
+
+configure build/wasm emcmake cmake -DCMAKE_BUILD_TYPE=Release
+cmake --build build/wasm
+
+if [[ "${1:-}" == "--test" ]]; then
+  configure build/native-asan cmake -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON
+  cmake --build build/native-asan
+fi
+
+mkdir -p build/dist
+cp web/parley.js web/parley.css build/wasm/widget/parley-widget.js \
+  build/wasm/widget/parley-widget.wasm build/dist/

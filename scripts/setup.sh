@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks for Parley, and nothing it already has.
+#   scripts/setup.sh          build + demo needs
+#   scripts/setup.sh --test   also what the tests need (Chromium, clang-format, PostgreSQL-free)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=(cmake ninja-build g++ make pkg-config nodejs npm emscripten
+      libboost-dev libsqlite3-dev zlib1g-dev nlohmann-json3-dev doctest-dev)
+if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
+  want+=(chromium clang-format)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  want+=(wrk)
+fi
+
+missing=()
+for pkg in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "parley setup: installing ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages: reinstall only when package-lock.json changed since the last install.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "parley setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

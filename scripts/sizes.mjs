@@ -1,0 +1,36 @@
+// Prints what a reader downloads (gzip -9 and brotli) and fails past the budgets.
+// Budgets are the promises in the README; raise one only with a reason in the commit.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dir = process.argv[2] ?? 'build/dist';
+const budgets = {
+  'parley.js': 2048, // the loader every page pays for, even before scrolling
+  'parley.css': 4096,
+  'parley-widget.js': 16384, // Emscripten glue + embind
+  'parley-widget.wasm': 131072,
+};
+
+let failed = false;
+let total = 0;
+console.log('file                    bytes     gzip   brotli   budget(gzip)');
+for (const [name, budget] of Object.entries(budgets)) {
+  const data = readFileSync(join(dir, name));
+  const gz = gzipSync(data, { level: 9 }).length;
+  const br = brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  total += gz;
+  const over = gz > budget;
+  failed ||= over;
+  console.log(
+    `${name.padEnd(22)}${String(data.length).padStart(7)}${String(gz).padStart(9)}` +
+      `${String(br).padStart(9)}${String(budget).padStart(10)}${over ? '  OVER BUDGET' : ''}`,
+  );
+}
+console.log(`total gzip: ${total} bytes`);
+if (failed) {
+  console.error('Parley: a file is over its size budget');
+  process.exit(1);
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm test: every test Parley has, on the real parts. Exits non-zero on any failure.
+#  1. formatting (clang-format) of all C++
+#  2. doctest suite natively under ASan/UBSan, and the same suite compiled to WASM in Node
+#  3. server tests over real HTTP against parleyd (ASan build) with temporary SQLite files
+#  4. the WASM module under Node, then browser tests in Chromium on the demo page
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+scripts/build.sh --test
+
+echo "== clang-format"
+mapfile -t sources < <(git ls-files '*.cpp' '*.hpp')
+clang-format --dry-run --Werror "${sources[@]}"
+
+echo "== size budgets"
+node scripts/sizes.mjs build/dist
+
+echo "== doctest (native, ASan/UBSan)"
+ctest --test-dir build/native-asan --output-on-failure
+echo "== doctest (WASM under Node)"
+ctest --test-dir build/wasm --output-on-failure
+
+export PARLEYD=$PWD/build/native-asan/server/parleyd
+export PARLEY_ASSETS=$PWD/build/dist
+export PARLEY_WIDGET_DIR=$PWD/build/wasm/widget
+echo "== server, module and browser tests"
+node --test --test-concurrency=1 tests/server/ tests/widget/ tests/browser/
