@@ -18,8 +18,7 @@ void author_line(HtmlBuilder& b, const Comment& c) {
   // The store only keeps http(s) URLs, but the widget reads them off the network:
   // re-checking here keeps a javascript: URL out of an href whatever the server did.
   if (!c.website.empty() && is_valid_website(c.website)) {
-    b.element("a",
-              {{"class", "parley-author-link"}, {"href", c.website}, {"rel", kUserLinkRel}},
+    b.element("a", {{"class", "parley-author-link"}, {"href", c.website}, {"rel", kUserLinkRel}},
               c.author);
   } else {
     b.text(c.author);

@@ -8,12 +8,12 @@ namespace parley::view {
 namespace {
 
 struct Field {
-  std::string_view name;          // data-parley-field, also the id/key suffix
+  std::string_view name;  // data-parley-field, also the id/key suffix
   std::string_view label;
-  std::string_view type;          // input type; "" for the textarea
+  std::string_view type;  // input type; "" for the textarea
   std::string_view autocomplete;
   bool required;
-  std::string_view hint;          // after the label, e.g. "(never made public)"
+  std::string_view hint;  // after the label, e.g. "(never made public)"
 };
 
 constexpr Field kText{"text", "Comment", "", "off", true, ""};
@@ -144,10 +144,10 @@ void notes(HtmlBuilder& b) {
 
 SafeHtml respond_section(const FormValues& values) {
   HtmlBuilder b;
-  b.open("div", {{"class", "parley-respond"}, {"id", "parley-respond"},
-                 {"data-parley-key", keys::kForm}});
-  b.open("h3", {{"class", "parley-form-title"}, {"id", kTitleId},
-                {"data-parley-key", keys::kFormTitle}});
+  b.open("div",
+         {{"class", "parley-respond"}, {"id", "parley-respond"}, {"data-parley-key", keys::kForm}});
+  b.open("h3",
+         {{"class", "parley-form-title"}, {"id", kTitleId}, {"data-parley-key", keys::kFormTitle}});
   b.html(form_title());
   b.close("h3");
   b.open("form", {{"class", "parley-form"}, {"aria-labelledby", kTitleId}, {"novalidate", ""}});

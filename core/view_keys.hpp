@@ -34,16 +34,32 @@ inline std::string with_name(std::string_view prefix, std::string_view name) {
   return key;
 }
 
-inline std::string children(std::int64_t id) { return with_id("children-", id); }
-inline std::string reply_slot(std::int64_t id) { return with_id("reply-slot-", id); }
-inline std::string date(std::int64_t id) { return with_id("date-", id); }
+inline std::string children(std::int64_t id) {
+  return with_id("children-", id);
+}
+inline std::string reply_slot(std::int64_t id) {
+  return with_id("reply-slot-", id);
+}
+inline std::string date(std::int64_t id) {
+  return with_id("date-", id);
+}
 // Form fields: text, author, email, website, save.
-inline std::string field(std::string_view name) { return with_name("field-", name); }
-inline std::string error(std::string_view name) { return with_name("error-", name); }
+inline std::string field(std::string_view name) {
+  return with_name("field-", name);
+}
+inline std::string error(std::string_view name) {
+  return with_name("error-", name);
+}
 
 // Element ids (unique per page).
-inline std::string comment_id(std::int64_t id) { return with_id("parley-comment-", id); }
-inline std::string field_id(std::string_view name) { return with_name("parley-field-", name); }
-inline std::string error_id(std::string_view name) { return with_name("parley-error-", name); }
+inline std::string comment_id(std::int64_t id) {
+  return with_id("parley-comment-", id);
+}
+inline std::string field_id(std::string_view name) {
+  return with_name("parley-field-", name);
+}
+inline std::string error_id(std::string_view name) {
+  return with_name("parley-error-", name);
+}
 
 }  // namespace parley::view::keys

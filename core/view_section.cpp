@@ -8,10 +8,11 @@ namespace parley::view {
 
 SafeHtml comments_section(const SectionInput& in) {
   HtmlBuilder b;
-  b.open("section", {{"class", "parley-comments"}, {"id", "parley-comments"},
+  b.open("section", {{"class", "parley-comments"},
+                     {"id", "parley-comments"},
                      {"aria-labelledby", "parley-count"}});
-  b.element("h2", {{"class", "parley-count"}, {"id", "parley-count"},
-                   {"data-parley-key", keys::kCount}},
+  b.element("h2",
+            {{"class", "parley-count"}, {"id", "parley-count"}, {"data-parley-key", keys::kCount}},
             in.thread ? responses_heading(in.thread->size(), in.title) : "Comments");
   b.open("ol", {{"class", "parley-thread"}, {"data-parley-key", keys::kThread}});
   b.html(in.thread ? thread_items(*in.thread, in.now) : loading_items());

@@ -20,9 +20,9 @@
 namespace parley::view {
 
 struct SectionInput {
-  std::string_view title;            // page title, for the heading
-  const Thread* thread = nullptr;    // null while the thread is loading
-  std::int64_t now = 0;              // Unix seconds, for relative dates
+  std::string_view title;          // page title, for the heading
+  const Thread* thread = nullptr;  // null while the thread is loading
+  std::int64_t now = 0;            // Unix seconds, for relative dates
   FormValues form;
 };
 

@@ -1,0 +1,198 @@
+// Views as a reader (and a screen reader) meets them: wording, escaping of everything
+// a commenter or site owner typed, and the structure the widget patches by key.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/dates.hpp"
+#include "core/limits.hpp"
+#include "core/thread.hpp"
+#include "core/view_comment.hpp"
+#include "core/view_form.hpp"
+#include "core/view_section.hpp"
+#include "core/view_thread.hpp"
+
+using parley::Comment;
+
+namespace {
+
+constexpr std::int64_t kNow = 1764477923;  // 2025-11-30T04:45:23Z
+constexpr std::int64_t kHour = 3600;
+
+Comment comment(std::int64_t id, std::int64_t parent, std::string author,
+                std::string website = "") {
+  Comment c;
+  c.id = id;
+  c.parent = parent;
+  c.author = std::move(author);
+  c.website = std::move(website);
+  c.html = "<p>Body of " + std::to_string(id) + "</p>";
+  c.created = kNow - 3 * kHour + id;
+  return c;
+}
+
+std::string render(const Comment& c, int depth = 0) {
+  return parley::view::comment_item(c, depth, kNow).str();
+}
+
+bool has(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::size_t count(const std::string& haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the heading reads like WordPress: none, One Response, N Responses") {
+  using parley::view::responses_heading;
+  CHECK(responses_heading(0, "Raids") == "No Responses yet");
+  CHECK(responses_heading(1, "Raids") == "One Response to \u201CRaids\u201D");
+  CHECK(responses_heading(2, "Raids") == "2 Responses to \u201CRaids\u201D");
+  CHECK(responses_heading(1234, "") == "1234 Responses");
+}
+
+TEST_CASE("a comment shows author, avatar, dates, body and a Reply button") {
+  const std::string html = render(comment(7, 0, "ana", "https://ana.example/blog"));
+  CHECK(has(html, R"(<article class="parley-comment" id="parley-comment-7">)"));
+  CHECK(has(html, R"(<a class="parley-author-link" href="https://ana.example/blog" )"
+                  R"(rel="nofollow ugc noopener noreferrer">ana</a>)"));
+  CHECK(has(html, R"(aria-hidden="true">A</span>)"));  // upper-cased initial
+  CHECK(has(html, "<time class=\"parley-date\" datetime=\"" +
+                      parley::iso8601_utc(kNow - 3 * kHour + 7) + "\" title=\"" +
+                      parley::long_date_utc(kNow - 3 * kHour + 7) +
+                      "\" data-parley-key=\"date-7\">3 hours ago</time>"));
+  CHECK(has(html, R"(<div class="parley-body"><p>Body of 7</p></div>)"));
+  CHECK(has(
+      html,
+      R"(data-parley-action="reply" data-parley-id="7" aria-label="Reply to ana">Reply</button>)"));
+  CHECK(has(html, R"(data-parley-key="reply-slot-7")"));
+  CHECK(has(html, R"(<ol class="parley-children" data-parley-key="children-7"></ol>)"));
+}
+
+TEST_CASE("hostile author and website are shown as text, never as markup or script URLs") {
+  const std::string html =
+      render(comment(1, 0, "<script>alert(1)</script>\"'&", "javascript:alert(1)"));
+  CHECK_FALSE(has(html, "<script"));
+  CHECK(has(html, "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"));
+  CHECK_FALSE(has(html, "javascript:"));
+  CHECK_FALSE(has(html, "parley-author-link"));  // not a link at all
+
+  // A legitimate URL with query punctuation stays a link, escaped for the attribute.
+  const std::string linked = render(comment(2, 0, "Bo", "https://bo.example/?a=1&b=2"));
+  CHECK(has(linked, R"(href="https://bo.example/?a=1&amp;b=2")"));
+}
+
+TEST_CASE("an author without a name still gets an avatar, and colours are stable") {
+  CHECK(parley::view::avatar_initial("") == "?");
+  CHECK(parley::view::avatar_initial("\xC3\xA9lodie") == "\xC3\xA9");  // é kept whole
+  CHECK(parley::view::avatar_hue("Ana") == parley::view::avatar_hue("Ana"));
+  CHECK(parley::view::avatar_hue("Ana") < parley::view::kAvatarHues);
+}
+
+TEST_CASE("replies nest inside their parent's children list, with depth classes") {
+  const auto t = parley::build_thread(
+      {comment(1, 0, "Ana"), comment(2, 1, "Bo"), comment(3, 0, "Cy"), comment(4, 2, "Di")});
+  const std::string html = parley::view::thread_items(t, kNow).str();
+  // Bo's item sits inside Ana's children list, Di's inside Bo's; Cy is top level again.
+  const auto ana_children = html.find(R"(data-parley-key="children-1">)");
+  const auto bo = html.find(R"(id="parley-comment-2")");
+  const auto bo_children = html.find(R"(data-parley-key="children-2">)");
+  const auto di = html.find(R"(id="parley-comment-4")");
+  const auto cy = html.find(R"(id="parley-comment-3")");
+  REQUIRE(ana_children != std::string::npos);
+  CHECK(ana_children < bo);
+  CHECK(bo_children < di);
+  CHECK(html.find("</ol></article></li></ol></article></li></ol></article></li>", di) < cy);
+  CHECK(count(html, "parley-depth-0") == 2);
+  CHECK(count(html, "parley-depth-1") == 1);
+  CHECK(count(html, "parley-depth-2") == 1);
+  CHECK(count(html, "<li") == count(html, "</li>"));
+  CHECK(count(html, "<ol") == count(html, "</ol>"));
+}
+
+TEST_CASE("visual depth is capped at the limit however deep a chain goes") {
+  std::vector<Comment> chain;
+  const int length = parley::limits::kMaxDepth + 4;
+  for (int i = 1; i <= length; ++i) chain.push_back(comment(i, i - 1, "A"));
+  const std::string html = parley::view::thread_items(parley::build_thread(chain), kNow).str();
+  CHECK(count(html, "parley-depth-" + std::to_string(parley::limits::kMaxDepth)) == 5);
+  CHECK_FALSE(has(html, "parley-depth-" + std::to_string(parley::limits::kMaxDepth + 1)));
+  CHECK(count(html, "<article") == static_cast<std::size_t>(length));
+}
+
+TEST_CASE("the form has every field labelled, keyed, described and autocompleted") {
+  const std::string html = parley::view::respond_section({}).str();
+  CHECK(has(html, R"(data-parley-key="form-title">Leave a Reply</h3>)"));
+  CHECK(has(html,
+            R"(<form class="parley-form" aria-labelledby="parley-reply-title" novalidate="">)"));
+  CHECK(has(html, "Your email address will not be published."));
+  CHECK(has(html, "Required fields are marked"));
+  for (const char* field : {"text", "author", "email", "website", "save"}) {
+    CAPTURE(field);
+    const std::string name(field);
+    CHECK(has(html, "<label class=\"parley-label"));
+    CHECK(has(html, "for=\"parley-field-" + name + "\""));
+    CHECK(has(html, "id=\"parley-field-" + name + "\""));
+    CHECK(has(html, "data-parley-field=\"" + name + "\" data-parley-key=\"field-" + name + "\""));
+    CHECK(has(html, "id=\"parley-error-" + name + "\" data-parley-key=\"error-" + name +
+                        "\" aria-live=\"polite\""));
+    CHECK(has(html, "parley-error-" + name + "\""));  // described by its error
+  }
+  CHECK(has(html, R"(autocomplete="name")"));
+  CHECK(has(html, R"(type="email" value="" autocomplete="email")"));
+  CHECK(has(html, R"(type="url" value="" autocomplete="url")"));
+  CHECK(has(html, "(never made public)"));
+  CHECK(has(html, R"(aria-describedby="parley-email-notes parley-error-email")"));
+  CHECK(has(html, "Save my name, email, and website in this browser for the next time I comment."));
+  CHECK(has(html, R"(data-parley-action="write")"));
+  CHECK(has(html, R"(data-parley-action="preview")"));
+  CHECK(has(html, R"(data-parley-key="preview" aria-label="Preview" hidden="")"));
+  CHECK(has(
+      html,
+      R"(<button type="submit" class="parley-submit" data-parley-key="submit">Post Comment</button>)"));
+  CHECK(has(html, R"(data-parley-key="status" role="status" aria-live="polite")"));
+  CHECK_FALSE(has(html, "checked"));
+}
+
+TEST_CASE("saved details fill the form, escaped, with the save box checked") {
+  const std::string html =
+      parley::view::respond_section({"Ana \"<b>\"", "ana@example.org", "https://a.example", true})
+          .str();
+  CHECK(has(html, R"(value="Ana &quot;&lt;b&gt;&quot;")"));
+  CHECK(has(html, R"(value="ana@example.org")"));
+  CHECK(has(html, R"(type="checkbox" value="yes")"));
+  CHECK(has(html, R"(checked="")"));
+}
+
+TEST_CASE("the reply title names the author, escaped, with a Cancel button") {
+  const std::string html = parley::view::form_title_reply("<i>Ana</i>").str();
+  CHECK(
+      html ==
+      R"(Reply to <span class="parley-reply-to">&lt;i&gt;Ana&lt;/i&gt;</span> )"
+      R"(<button type="button" class="parley-cancel" data-parley-action="cancel">Cancel reply</button>)");
+}
+
+TEST_CASE("the section: heading with a hostile title, thread, form at home") {
+  const auto t = parley::build_thread({comment(1, 0, "Ana")});
+  parley::view::SectionInput in;
+  in.title = "</h2><script>x</script>";
+  in.thread = &t;
+  in.now = kNow;
+  const std::string html = parley::view::comments_section(in).str();
+  CHECK(has(html, "One Response to \u201C&lt;/h2&gt;&lt;script&gt;x&lt;/script&gt;\u201D</h2>"));
+  CHECK_FALSE(has(html, "<script"));
+  CHECK(html.find(R"(data-parley-key="thread")") < html.find(R"(data-parley-key="form-home")"));
+  CHECK(html.find(R"(data-parley-key="form-home")") < html.find(R"(data-parley-key="form")"));
+
+  in.thread = nullptr;  // while loading
+  const std::string loading = parley::view::comments_section(in).str();
+  CHECK(has(loading, "Loading comments\u2026"));
+  CHECK(has(loading, R"(data-parley-key="count">Comments</h2>)"));
+}

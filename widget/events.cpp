@@ -1,0 +1,83 @@
+#include "events.hpp"
+
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+namespace parley::widget {
+
+namespace {
+
+using nlohmann::json;
+
+// Lenient readers: a missing or mistyped member reads as empty, so one bad member
+// cannot take the widget down; the state machine then treats it like no input.
+std::string str(const json& j, const char* name) {
+  const auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<std::int64_t> integer(const json& j, const char* name) {
+  const auto it = j.find(name);
+  if (it == j.end()) return std::nullopt;
+  if (it->is_number_integer()) return it->get<std::int64_t>();
+  if (it->is_number_float()) {
+    const double d = it->get<double>();
+    // JS numbers are doubles; whole values in range are integers in disguise.
+    if (d >= -9.0e15 && d <= 9.0e15) return static_cast<std::int64_t>(d);
+  }
+  return std::nullopt;
+}
+
+int small_int(const json& j, const char* name) {
+  const std::int64_t v = integer(j, name).value_or(0);
+  if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) return 0;
+  return static_cast<int>(v);
+}
+
+bool boolean(const json& j, const char* name) {
+  const auto it = j.find(name);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
+}
+
+StartEvent start(const json& j) {
+  StartEvent e{str(j, "site"), str(j, "page"), str(j, "title"), integer(j, "now").value_or(0),
+               std::nullopt};
+  const auto saved = j.find("saved");
+  if (saved != j.end() && saved->is_object()) {
+    e.saved = Saved{str(*saved, "author"), str(*saved, "email"), str(*saved, "website")};
+  }
+  return e;
+}
+
+SubmitEvent submit(const json& j) {
+  const auto fields = j.find("fields");
+  if (fields == j.end() || !fields->is_object()) return {};
+  const json& f = *fields;
+  return {str(f, "text"), str(f, "author"), str(f, "email"), str(f, "website"), boolean(f, "save")};
+}
+
+}  // namespace
+
+ParsedEvent parse_event(std::string_view json_text) {
+  const json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return {std::nullopt, "event is not a JSON object"};
+  const std::string type = str(j, "type");
+  if (type == "start") return {start(j), {}};
+  if (type == "response") {
+    return {ResponseEvent{small_int(j, "request"), small_int(j, "status"), str(j, "body"),
+                          integer(j, "retry_after")},
+            {}};
+  }
+  if (type == "input" || type == "blur") {
+    return {FieldEvent{type == "blur", str(j, "field"), str(j, "value")}, {}};
+  }
+  if (type == "action") {
+    return {ActionEvent{str(j, "action"), integer(j, "id").value_or(0)}, {}};
+  }
+  if (type == "submit") return {submit(j), {}};
+  if (type == "tick") return {TickEvent{integer(j, "now").value_or(0)}, {}};
+  return {std::nullopt, "unknown event type \"" + type + "\""};
+}
+
+}  // namespace parley::widget

@@ -1,0 +1,73 @@
+// Host events (docs/widget-protocol.md, "Events"), parsed from JSON into typed structs.
+//
+// Parsing is total: JSON that is malformed, not an object, of an unknown type or with
+// members of the wrong type yields an error sentence instead of an event, and never
+// throws. Optional members fall back to neutral values ("" / 0 / none).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace parley::widget {
+
+// The commenter's details as remembered in the browser.
+struct Saved {
+  std::string author;
+  std::string email;
+  std::string website;
+};
+
+struct StartEvent {
+  std::string site;
+  std::string page;
+  std::string title;
+  std::int64_t now = 0;
+  std::optional<Saved> saved;
+};
+
+struct ResponseEvent {
+  int request = 0;
+  int status = 0;  // 0: the request never got an HTTP answer
+  std::string body;
+  // Seconds from a Retry-After header, when the host could read one.
+  std::optional<std::int64_t> retry_after;
+};
+
+// `input` and `blur` share a shape: a form field and its current value.
+struct FieldEvent {
+  bool blur = false;
+  std::string field;
+  std::string value;
+};
+
+struct ActionEvent {
+  std::string action;  // reply, cancel, preview, write
+  std::int64_t id = 0;
+};
+
+struct SubmitEvent {
+  std::string text;
+  std::string author;
+  std::string email;
+  std::string website;
+  bool save = false;
+};
+
+struct TickEvent {
+  std::int64_t now = 0;
+};
+
+using Event =
+    std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent, TickEvent>;
+
+struct ParsedEvent {
+  std::optional<Event> event;
+  std::string error;  // why there is no event
+};
+
+ParsedEvent parse_event(std::string_view json_text);
+
+}  // namespace parley::widget

@@ -1,0 +1,37 @@
+// The state machine's transitions, one function per event (or response) kind. Each
+// reads the event, updates State, and writes the patches/effects to Output. Split by
+// concern: thread_flow.cpp (loading, dates, where the form sits), form_flow.cpp
+// (typing, preview, validation, submit), post_flow.cpp (the answer to a post).
+#pragma once
+
+#include <string_view>
+
+#include "core/result.hpp"
+#include "events.hpp"
+#include "output.hpp"
+#include "state.hpp"
+
+namespace parley::widget {
+
+// thread_flow.cpp
+void on_start(State& s, const StartEvent& e, Output& out);
+void on_thread_response(State& s, const ResponseEvent& e, Output& out);
+void on_tick(State& s, const TickEvent& e, Output& out);
+void on_reply(State& s, std::int64_t id, Output& out);
+void move_form_home(State& s, Output& out);
+
+// form_flow.cpp
+void on_field(State& s, const FieldEvent& e, Output& out);
+void on_preview(State& s, bool show, Output& out);
+void on_submit(State& s, const SubmitEvent& e, Output& out);
+// Re-renders the preview pane from the current text (when it is shown).
+void refresh_preview(const State& s, Output& out);
+// Shows `errors` next to their fields and clears every other shown error; errors of
+// non-form fields (page, parent, …) go to the status region. Returns the key of the
+// first invalid form field, or "" when no form field is invalid.
+std::string show_errors(State& s, const FieldErrors& errors, Output& out);
+
+// post_flow.cpp
+void on_post_response(State& s, const ResponseEvent& e, Output& out);
+
+}  // namespace parley::widget

@@ -1,0 +1,91 @@
+// The answer to a posted comment: place it in the thread, or explain why not. Whatever
+// happens, the text the reader typed is only cleared once the server has stored it.
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+#include "core/html.hpp"
+#include "core/validate.hpp"
+#include "core/view_comment.hpp"
+#include "core/view_keys.hpp"
+#include "core/view_thread.hpp"
+#include "handlers.hpp"
+#include "messages.hpp"
+
+namespace parley::widget {
+
+namespace keys = view::keys;
+
+namespace {
+
+constexpr int kCreated = 201;
+constexpr int kBadRequest = 400;
+constexpr int kTooManyRequests = 429;
+
+void show_posted(State& s, Comment c, Output& out) {
+  const std::int64_t parent = c.parent;
+  add_to_thread(s.thread, std::move(c));
+  const std::size_t i = s.thread.size() - 1;
+  // add_to_thread puts a reply whose parent is unknown at the top level; so does this.
+  const bool nested = parent != 0 && s.thread.find(parent) < i;
+  out.append(nested ? keys::children(parent) : std::string(keys::kThread),
+             view::comment_item(s.thread.comments[i], s.thread.depth[i], s.now));
+  HtmlBuilder heading;
+  heading.text(view::responses_heading(s.thread.size(), s.title));
+  out.html(keys::kCount, std::move(heading).finish());
+}
+
+void remember_details(const State& s, Output& out) {
+  if (!s.form.save) {
+    out.save(api::kSavedKey, nullptr);
+    return;
+  }
+  Draft d;
+  d.author = s.form.author;
+  d.email = s.form.email;
+  d.website = s.form.website;
+  normalize(d);
+  out.save(api::kSavedKey,
+           nlohmann::json{{"author", d.author}, {"email", d.email}, {"website", d.website}});
+}
+
+void on_created(State& s, const ResponseEvent& e, Output& out) {
+  Comment c;
+  const bool shown = api::read_comment(e.body, c);
+  if (shown) show_posted(s, std::move(c), out);
+  s.form.text.clear();
+  out.value(keys::field("text"), "");
+  refresh_preview(s, out);
+  move_form_home(s, out);
+  out.status(shown ? messages::kPosted : messages::kPostedUnseen);
+  remember_details(s, out);
+}
+
+void on_rejected(State& s, const ResponseEvent& e, Output& out) {
+  const api::Error err = api::read_error(e.body);
+  const std::string first_invalid = show_errors(s, err.errors, out);
+  if (!first_invalid.empty()) {
+    out.focus(first_invalid);
+  } else if (err.errors.empty()) {
+    out.status(messages::failed(messages::kPostFailed, err.message, e.status));
+  }
+}
+
+}  // namespace
+
+void on_post_response(State& s, const ResponseEvent& e, Output& out) {
+  s.post_request = 0;
+  out.attr(keys::kSubmit, "disabled", std::nullopt);
+  if (e.status == kCreated) return on_created(s, e, out);
+  if (e.status == kBadRequest) return on_rejected(s, e, out);
+  if (e.status == kTooManyRequests) {
+    const api::Error err = api::read_error(e.body);
+    out.status(messages::too_quickly(e.retry_after.value_or(err.retry_after.value_or(0))));
+    return;
+  }
+  if (e.status == 0) return out.status(messages::kPostUnreachable);
+  const api::Error err = api::read_error(e.body);
+  out.status(messages::failed(messages::kPostFailed, err.message, e.status) + " " +
+             std::string(messages::kKept));
+}
+
+}  // namespace parley::widget

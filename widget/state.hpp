@@ -1,0 +1,42 @@
+// Everything the widget remembers between events. The DOM holds no state the widget
+// relies on: what the reader typed arrives with each input/submit event.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "core/thread.hpp"
+
+namespace parley::widget {
+
+struct FormState {
+  std::string text;
+  std::string author;
+  std::string email;
+  std::string website;
+  bool save = false;
+};
+
+struct State {
+  bool started = false;
+  std::string site;
+  std::string page;
+  std::string title;
+  std::int64_t now = 0;  // Unix seconds, from the host's clock (start and tick)
+
+  Thread thread;
+
+  FormState form;
+  std::int64_t replying_to = 0;        // comment whose reply slot holds the form; 0 = at home
+  bool preview = false;                // the preview pane is shown
+  std::set<std::string> errors_shown;  // fields whose error region has a message
+
+  // Requests in flight, by the id their fetch effect carried; 0 = none. At most one of
+  // each kind: the thread loads once, and the submit button is disabled while posting.
+  int next_request = 1;
+  int thread_request = 0;
+  int post_request = 0;
+};
+
+}  // namespace parley::widget

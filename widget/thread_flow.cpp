@@ -1,0 +1,100 @@
+// Loading the thread, keeping its dates fresh, and placing the form under a comment.
+#include <utility>
+
+#include "api.hpp"
+#include "core/dates.hpp"
+#include "core/html.hpp"
+#include "core/view_form.hpp"
+#include "core/view_keys.hpp"
+#include "core/view_section.hpp"
+#include "core/view_thread.hpp"
+#include "handlers.hpp"
+#include "messages.hpp"
+
+namespace parley::widget {
+
+namespace keys = view::keys;
+
+namespace {
+
+SafeHtml text_html(std::string_view text) {
+  HtmlBuilder b;
+  b.text(text);
+  return std::move(b).finish();
+}
+
+}  // namespace
+
+void on_start(State& s, const StartEvent& e, Output& out) {
+  // A second start (a host bug) would orphan the first request; keep the first.
+  if (s.started) return;
+  s.started = true;
+  s.site = e.site;
+  s.page = e.page;
+  s.title = e.title;
+  s.now = e.now;
+  view::FormValues values;
+  if (e.saved) {
+    s.form.author = e.saved->author;
+    s.form.email = e.saved->email;
+    s.form.website = e.saved->website;
+    s.form.save = true;
+    values = {e.saved->author, e.saved->email, e.saved->website, true};
+  }
+  out.html(keys::kRoot, view::comments_section({s.title, nullptr, s.now, values}));
+  s.thread_request = s.next_request++;
+  out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
+}
+
+void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
+  s.thread_request = 0;
+  std::vector<Comment> flat;
+  if (e.status == 200 && api::read_thread(e.body, flat)) {
+    // The thread region is about to be replaced, reply slots included: the form must
+    // not be inside one.
+    if (s.replying_to != 0) move_form_home(s, out);
+    s.thread = build_thread(std::move(flat));
+    out.html(keys::kCount, text_html(view::responses_heading(s.thread.size(), s.title)));
+    out.html(keys::kThread, view::thread_items(s.thread, s.now));
+    return;
+  }
+  out.html(keys::kThread, SafeHtml());
+  if (e.status == 0) {
+    out.status(messages::kThreadUnreachable);
+  } else {
+    const api::Error err = api::read_error(e.body);
+    out.status(messages::failed(messages::kThreadFailed, err.message, e.status));
+  }
+}
+
+void on_tick(State& s, const TickEvent& e, Output& out) {
+  if (e.now <= 0) return;
+  const std::int64_t before = s.now;
+  s.now = e.now;
+  // Only dates whose wording changed are patched: a minute's tick touches a handful
+  // of recent comments, not the whole thread.
+  for (const Comment& c : s.thread.comments) {
+    std::string text = relative_time(s.now, c.created);
+    if (text != relative_time(before, c.created)) out.html(keys::date(c.id), text_html(text));
+  }
+}
+
+void on_reply(State& s, std::int64_t id, Output& out) {
+  const std::size_t i = s.thread.find(id);
+  if (i == s.thread.size()) return;  // a stale button; nothing to reply to
+  if (s.replying_to != id) {
+    s.replying_to = id;
+    out.html(keys::kFormTitle, view::form_title_reply(s.thread.comments[i].author));
+    out.move(keys::kForm, keys::reply_slot(id));
+  }
+  out.focus(keys::field("text"));
+}
+
+void move_form_home(State& s, Output& out) {
+  if (s.replying_to == 0) return;
+  s.replying_to = 0;
+  out.html(keys::kFormTitle, view::form_title());
+  out.move(keys::kForm, keys::kFormHome);
+}
+
+}  // namespace parley::widget

@@ -1,0 +1,60 @@
+#include "widget.hpp"
+
+#include <exception>
+#include <variant>
+
+#include "events.hpp"
+#include "handlers.hpp"
+#include "messages.hpp"
+#include "output.hpp"
+
+namespace parley::widget {
+
+namespace {
+
+// Routes one parsed event to its transition.
+struct Dispatch {
+  State& s;
+  Output& out;
+
+  void operator()(const StartEvent& e) const { on_start(s, e, out); }
+  void operator()(const ResponseEvent& e) const {
+    if (e.request == 0) return;
+    if (e.request == s.thread_request) return on_thread_response(s, e, out);
+    if (e.request == s.post_request) return on_post_response(s, e, out);
+    // Otherwise a response nobody waits for (a duplicate): ignored.
+  }
+  void operator()(const FieldEvent& e) const { on_field(s, e, out); }
+  void operator()(const ActionEvent& e) const {
+    if (e.action == "reply") return on_reply(s, e.id, out);
+    if (e.action == "cancel") return move_form_home(s, out);
+    if (e.action == "preview") return on_preview(s, true, out);
+    if (e.action == "write") return on_preview(s, false, out);
+  }
+  void operator()(const SubmitEvent& e) const { on_submit(s, e, out); }
+  void operator()(const TickEvent& e) const { on_tick(s, e, out); }
+};
+
+std::string status_only(std::string_view message) {
+  Output out;
+  out.status(message);
+  return out.serialize();
+}
+
+}  // namespace
+
+std::string Widget::handle(std::string_view event_json) {
+  const ParsedEvent parsed = parse_event(event_json);
+  if (!parsed.event) return status_only("Parley: ignored an invalid event (" + parsed.error + ").");
+  // Events are processed as a unit: on a failure the partial output is dropped, so the
+  // host never applies half a transition.
+  try {
+    Output out;
+    std::visit(Dispatch{state_, out}, *parsed.event);
+    return out.serialize();
+  } catch (const std::exception&) {
+    return status_only(messages::kInternal);
+  }
+}
+
+}  // namespace parley::widget

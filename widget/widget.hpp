@@ -1,0 +1,24 @@
+// Widget: the comment section's state machine, the one object the JS host talks to.
+//
+// handle() takes one host event as JSON and returns {"patches":[...],"effects":[...]}
+// as JSON (docs/widget-protocol.md). It is the only boundary: nothing thrown inside
+// crosses it; a malformed event or an internal failure becomes a message in the
+// `status` region instead.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "state.hpp"
+
+namespace parley::widget {
+
+class Widget {
+ public:
+  std::string handle(std::string_view event_json);
+
+ private:
+  State state_;
+};
+
+}  // namespace parley::widget
