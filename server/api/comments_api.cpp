@@ -1,0 +1,67 @@
+// GET and POST /api/comments.
+#include <nlohmann/json.hpp>
+
+#include "api/errors.hpp"
+#include "api/handlers.hpp"
+#include "core/utf8.hpp"
+#include "core/validate.hpp"
+#include "util/text.hpp"
+
+namespace parley::server::handlers {
+namespace {
+
+constexpr int kCreated = 201;
+
+std::string required_page(const Context& ctx) {
+  const auto page = ctx.query.get("page");
+  if (!page || page->empty()) throw ApiError(ErrorCode::bad_request, "page is required.");
+  if (!is_valid_page_key(*page)) {
+    throw ApiError(ErrorCode::bad_request, "page is not a valid page key.");
+  }
+  return std::string(*page);
+}
+
+nlohmann::json parse_object(const Request& req) {
+  if (!starts_with_icase(req.header("Content-Type"), "application/json")) {
+    throw ApiError(ErrorCode::unsupported_media_type, "Send the comment as application/json.");
+  }
+  if (!utf8::valid(req.body)) {
+    throw ApiError(ErrorCode::bad_utf8, "The request body is not valid UTF-8.");
+  }
+  nlohmann::json j = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw ApiError(ErrorCode::bad_json, "The request body is not JSON.");
+  if (!j.is_object()) {
+    throw ApiError(ErrorCode::bad_json, "The request body must be a JSON object.");
+  }
+  return j;
+}
+
+}  // namespace
+
+Response list_comments(const Request&, Context& ctx) {
+  std::string page = required_page(ctx);
+  const std::vector<Comment> comments = ctx.services.comments.thread(ctx.site->id, page);
+  nlohmann::json list = nlohmann::json::array();
+  for (const Comment& c : comments) list.push_back(comment_to_json(c));
+  const nlohmann::json body = {
+      {"page", std::move(page)}, {"count", comments.size()}, {"comments", std::move(list)}};
+  return json_response(200, body.dump());
+}
+
+Response post_comment(const Request& req, Context& ctx) {
+  const nlohmann::json j = parse_object(req);
+  Draft draft;
+  if (FieldErrors errors = draft_from_json(j, draft); !errors.empty()) {
+    throw ApiError(std::move(errors));
+  }
+  if (const int wait = ctx.services.post_limiter.take(req.client_ip, ctx.mono_now); wait > 0) {
+    throw ApiError(ErrorCode::rate_limited,
+                   "You are posting comments too quickly. Please wait a moment.",
+                   {{"Retry-After", std::to_string(wait)}});
+  }
+  PostResult result = ctx.services.comments.post(ctx.site->id, std::move(draft), ctx.now);
+  if (auto* errors = std::get_if<FieldErrors>(&result)) throw ApiError(std::move(*errors));
+  return json_response(kCreated, comment_to_json(std::get<Comment>(result)).dump());
+}
+
+}  // namespace parley::server::handlers

@@ -1,0 +1,31 @@
+// What a handler may use: the long-lived services, and what the pipeline already
+// established about this request (decoded query, resolved site, clock).
+#pragma once
+
+#include <cstdint>
+
+#include "api/query.hpp"
+#include "service/asset_catalog.hpp"
+#include "service/comment_service.hpp"
+#include "service/rate_limiter.hpp"
+#include "service/sites.hpp"
+
+namespace parley::server {
+
+struct Services {
+  const Sites& sites;
+  CommentService& comments;
+  const AssetCatalog& assets;
+  RateLimiter& request_limiter;  // every request, per client IP
+  RateLimiter& post_limiter;     // comment posts, per client IP
+};
+
+struct Context {
+  Services& services;
+  Query query;                              // the decoded query string
+  const Site* site = nullptr;               // set for site-scoped routes (never null there)
+  std::int64_t now = 0;                     // Unix seconds, read once per request
+  RateLimiter::Clock::time_point mono_now;  // for rate limiting
+};
+
+}  // namespace parley::server

@@ -1,0 +1,44 @@
+// The HTTP request and response as the API layer sees them: plain values, no sockets
+// and no Beast types, so handlers are pure functions of a Request.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::server {
+
+struct Header {
+  std::string name;  // as sent; compared case-insensitively
+  std::string value;
+};
+
+// First value of a header, or "" when absent.
+std::string_view find_header(const std::vector<Header>& headers, std::string_view name);
+
+struct Request {
+  std::string method;  // "GET", "POST", ... as sent
+  std::string path;    // the target before '?', still percent-encoded
+  std::string query;   // the target after '?', still percent-encoded
+  std::vector<Header> headers;
+  std::string body;
+  std::string client_ip;  // the peer address; the rate limiter's key
+
+  std::string_view header(std::string_view name) const { return find_header(headers, name); }
+};
+
+struct Response {
+  int status = 200;
+  std::vector<Header> headers;
+  std::string body;
+
+  std::string_view header(std::string_view name) const { return find_header(headers, name); }
+  // Replaces any existing header of that name.
+  void set(std::string_view name, std::string value);
+  void erase(std::string_view name);
+};
+
+// A JSON body with its content type (the body is already serialised JSON).
+Response json_response(int status, std::string json_body);
+
+}  // namespace parley::server

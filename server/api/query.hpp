@@ -1,0 +1,28 @@
+// Query string parsing: application/x-www-form-urlencoded, percent-decoded, bounded
+// (server limits kMaxQueryBytes, kMaxQueryParams), and checked to be UTF-8.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace parley::server {
+
+class Query {
+ public:
+  // Throws ApiError: bad_request (too long, too many parameters, broken %-escape) or
+  // bad_utf8 (a decoded name or value is not UTF-8).
+  static Query parse(std::string_view raw);
+
+  // The first value of `name`, if present.
+  std::optional<std::string_view> get(std::string_view name) const;
+  // Every value of `name`, in order (?page=/a/&page=/b/).
+  std::vector<std::string> all(std::string_view name) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> params_;
+};
+
+}  // namespace parley::server

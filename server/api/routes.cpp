@@ -1,0 +1,32 @@
+#include "api/routes.hpp"
+
+#include "api/handlers.hpp"
+
+namespace parley::server {
+namespace {
+
+// HEAD is answered for every GET route, and OPTIONS (CORS preflight) for every site
+// route, by the pipeline; they are not listed separately.
+constexpr Route kRoutes[] = {
+    {"GET", "/api/comments", Scope::site, handlers::list_comments},  // GET /api/comments?site&page
+    {"POST", "/api/comments", Scope::site, handlers::post_comment},  // POST /api/comments?site
+    {"GET", "/api/counts", Scope::site, handlers::count_comments},   // GET /api/counts?site&page...
+    {"GET", "/healthz", Scope::public_, handlers::health},           // GET /healthz
+    {"GET", "/parley.js", Scope::public_, handlers::loader},         // GET /parley.js
+    {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
+};
+
+}  // namespace
+
+std::span<const Route> routes() {
+  return kRoutes;
+}
+
+bool path_matches(const Route& route, std::string_view path) {
+  if (route.path.ends_with('/')) {
+    return path.size() > route.path.size() && path.starts_with(route.path);
+  }
+  return path == route.path;
+}
+
+}  // namespace parley::server

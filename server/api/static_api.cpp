@@ -1,0 +1,50 @@
+// GET /healthz, GET /parley.js and GET /assets/<hashed name>.
+#include "api/errors.hpp"
+#include "api/handlers.hpp"
+#include "server_limits.hpp"
+#include "util/gzip.hpp"
+
+namespace parley::server::handlers {
+namespace {
+
+constexpr std::string_view kAssetsPrefix = "/assets/";
+
+Response serve(const Request& req, const Asset& asset, std::string cache_control) {
+  Response res;
+  res.set("Content-Type", asset.content_type);
+  res.set("Cache-Control", std::move(cache_control));
+  // Any origin may load the widget: the wasm is fetched cross-origin from host pages.
+  res.set("Access-Control-Allow-Origin", "*");
+  if (!asset.gzip.empty() && accepts_gzip(req.header("Accept-Encoding"))) {
+    res.set("Content-Encoding", "gzip");
+    res.set("ETag", gzip_etag(asset.etag));
+    res.body = asset.gzip;
+  } else {
+    res.set("ETag", asset.etag);
+    res.body = asset.body;
+  }
+  return res;
+}
+
+}  // namespace
+
+Response health(const Request&, Context&) {
+  return json_response(200, R"({"ok":true})");
+}
+
+Response loader(const Request& req, Context& ctx) {
+  const Asset* asset = ctx.services.assets.loader();
+  if (!asset) throw ApiError(ErrorCode::not_found, "The widget is not installed on this server.");
+  return serve(req, *asset, "public, max-age=" + std::to_string(limits::kLoaderMaxAgeSeconds));
+}
+
+Response asset(const Request& req, Context& ctx) {
+  const std::string_view name = std::string_view(req.path).substr(kAssetsPrefix.size());
+  const Asset* found = ctx.services.assets.find(name);
+  if (!found) throw ApiError(ErrorCode::not_found, "No such asset.");
+  return serve(
+      req, *found,
+      "public, max-age=" + std::to_string(limits::kImmutableMaxAgeSeconds) + ", immutable");
+}
+
+}  // namespace parley::server::handlers

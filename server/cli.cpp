@@ -1,0 +1,118 @@
+#include "cli.hpp"
+
+#include <charconv>
+#include <iostream>
+#include <string>
+
+namespace parley::server {
+namespace {
+
+constexpr int kUsageError = 2;  // the sysexits/getopt convention for bad usage
+
+constexpr std::string_view kHelp = R"(Usage: parleyd [options]
+
+Serves the Parley comment API and the widget's static files.
+
+Options (flags override the config file):
+  --config FILE              JSON config file (see docs/configuration.md)
+  --listen ADDRESS           address to bind (default 127.0.0.1)
+  --port N                   port to bind; 0 picks a free one (default 8080)
+  --db FILE                  SQLite database, created if missing (default data/parley.db)
+  --assets DIR               widget files: parley.js, parley.css, parley-widget.{js,wasm}
+                             (default build/dist)
+  --site ID                  serve site ID (repeatable)
+  --origin ORIGIN            allow ORIGIN (https://host[:port]) to embed the last --site
+  --posts-per-minute N       comment posts per client IP (default 5; 0 = unlimited)
+  --requests-per-minute N    requests per client IP (default 600; 0 = unlimited)
+  --log-requests             log one line per request to stderr
+  --help                     show this help
+  --version                  show the version
+)";
+
+struct Usage : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+int parse_int(std::string_view flag, std::string_view text, int min, int max) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+    throw Usage(std::string(flag) + " needs a number from " + std::to_string(min) + " to " +
+                std::to_string(max));
+  }
+  return value;
+}
+
+Site& site_named(Config& c, std::string_view id) {
+  for (Site& s : c.sites) {
+    if (s.id == id) return s;
+  }
+  return c.sites.emplace_back(Site{std::string(id), std::string(id), {}});
+}
+
+void apply_flags(std::span<const std::string_view> args, Config& c) {
+  Site* current = nullptr;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    const auto value = [&]() -> std::string_view {
+      if (i + 1 >= args.size()) throw Usage(std::string(flag) + " needs a value");
+      return args[++i];
+    };
+    if (flag == "--config") {
+      value();  // already loaded
+    } else if (flag == "--listen") {
+      c.listen = value();
+    } else if (flag == "--port") {
+      c.port = static_cast<std::uint16_t>(parse_int(flag, value(), 0, 65535));
+    } else if (flag == "--db") {
+      c.db = value();
+    } else if (flag == "--assets") {
+      c.assets = value();
+    } else if (flag == "--site") {
+      current = &site_named(c, value());
+    } else if (flag == "--origin") {
+      if (!current) throw Usage("--origin must follow the --site it belongs to");
+      current->origins.emplace_back(value());
+    } else if (flag == "--posts-per-minute") {
+      c.rate_limit.posts_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--requests-per-minute") {
+      c.rate_limit.requests_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--log-requests") {
+      c.log_requests = true;
+    } else {
+      throw Usage("unknown option " + std::string(flag));
+    }
+  }
+}
+
+}  // namespace
+
+CliOutcome parse_command_line(std::span<const std::string_view> args) {
+  for (const std::string_view arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kHelp;
+      return {};
+    }
+    if (arg == "--version") {
+      std::cout << "parleyd " << kVersion << '\n';
+      return {};
+    }
+  }
+  try {
+    Config config;
+    // The file first, wherever --config appears, so every flag overrides it.
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+      if (args[i] == "--config") config = load_config_file(std::string(args[i + 1]), config);
+    }
+    apply_flags(args, config);
+    check_config(config);
+    return {std::move(config), 0};
+  } catch (const Usage& e) {
+    std::cerr << "parleyd: " << e.what() << "\nTry parleyd --help.\n";
+  } catch (const ConfigError& e) {
+    std::cerr << "parleyd: " << e.what() << '\n';
+  }
+  return {std::nullopt, kUsageError};
+}
+
+}  // namespace parley::server

@@ -1,0 +1,96 @@
+#include "config.hpp"
+
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/limits.hpp"
+
+namespace parley::server {
+namespace {
+
+using nlohmann::json;
+
+// Reads member `key` of `obj` into `out` when present; a wrong type names the member.
+template <typename T>
+void read(const json& obj, const char* key, T& out, const std::string& where) {
+  const auto it = obj.find(key);
+  if (it == obj.end()) return;
+  try {
+    out = it->get<T>();
+  } catch (const json::exception&) {
+    throw ConfigError(where + ": \"" + key + "\" has the wrong type");
+  }
+}
+
+Site read_site(const json& j, const std::string& where) {
+  if (!j.is_object()) throw ConfigError(where + ": each site must be an object");
+  Site site;
+  read(j, "id", site.id, where);
+  read(j, "title", site.title, where);
+  read(j, "origins", site.origins, where);
+  return site;
+}
+
+bool well_formed_origin(const std::string& origin) {
+  // scheme://host[:port] with no path: what browsers put in the Origin header.
+  const auto scheme_end = origin.find("://");
+  if (origin.rfind("http://", 0) != 0 && origin.rfind("https://", 0) != 0) return false;
+  const std::string rest = origin.substr(scheme_end + 3);
+  return !rest.empty() && rest.find('/') == std::string::npos && !origin.ends_with(':');
+}
+
+}  // namespace
+
+Config load_config_file(const std::string& path, Config base) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError(path + ": cannot be read");
+  const json j = json::parse(in, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  if (j.is_discarded() || !j.is_object()) {
+    throw ConfigError(path + ": not a JSON object");
+  }
+  Config c = std::move(base);
+  read(j, "listen", c.listen, path);
+  std::int64_t port = c.port;
+  read(j, "port", port, path);
+  if (port < 0 || port > 65535) throw ConfigError(path + ": \"port\" must be 0 to 65535");
+  c.port = static_cast<std::uint16_t>(port);
+  read(j, "db", c.db, path);
+  read(j, "assets", c.assets, path);
+  read(j, "log_requests", c.log_requests, path);
+  if (const auto sites = j.find("sites"); sites != j.end()) {
+    if (!sites->is_array()) throw ConfigError(path + ": \"sites\" must be an array");
+    c.sites.clear();
+    for (const json& s : *sites) c.sites.push_back(read_site(s, path));
+  }
+  if (const auto rl = j.find("rate_limit"); rl != j.end()) {
+    if (!rl->is_object()) throw ConfigError(path + ": \"rate_limit\" must be an object");
+    read(*rl, "posts_per_minute", c.rate_limit.posts_per_minute, path);
+    read(*rl, "requests_per_minute", c.rate_limit.requests_per_minute, path);
+  }
+  return c;
+}
+
+void check_config(const Config& config) {
+  if (config.sites.empty()) {
+    throw ConfigError("no sites configured: add \"sites\" to the config or pass --site");
+  }
+  std::set<std::string> ids;
+  for (const Site& site : config.sites) {
+    if (site.id.empty() || site.id.size() > parley::limits::kMaxSiteIdChars) {
+      throw ConfigError("site id \"" + site.id + "\" must be 1 to " +
+                        std::to_string(parley::limits::kMaxSiteIdChars) + " characters");
+    }
+    if (!ids.insert(site.id).second) throw ConfigError("site \"" + site.id + "\" is listed twice");
+    for (const std::string& origin : site.origins) {
+      if (!well_formed_origin(origin)) {
+        throw ConfigError("site \"" + site.id + "\": origin \"" + origin +
+                          "\" must look like https://host[:port], without a path");
+      }
+    }
+  }
+  if (config.db.empty()) throw ConfigError("db must name a file");
+}
+
+}  // namespace parley::server

@@ -1,0 +1,45 @@
+// parleyd's configuration: a JSON file (docs/configuration.md) with command-line
+// flags layered on top.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "server_limits.hpp"
+#include "service/sites.hpp"
+
+namespace parley::server {
+
+inline constexpr std::string_view kVersion = "0.1.0";
+
+struct RateLimitConfig {
+  int posts_per_minute = limits::kDefaultPostsPerMinute;
+  int requests_per_minute = limits::kDefaultRequestsPerMinute;
+};
+
+struct Config {
+  std::string listen = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::string db = "data/parley.db";
+  std::string assets = "build/dist";
+  std::vector<Site> sites;
+  RateLimitConfig rate_limit;
+  bool log_requests = false;
+};
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads a config file over `base`; members absent from the file keep base's values.
+// Throws ConfigError naming the file and the member at fault.
+Config load_config_file(const std::string& path, Config base = {});
+
+// Checks what a file or flags cannot express by type: at least one site, site ids
+// unique and within limits, origins well-formed. Throws ConfigError.
+void check_config(const Config& config);
+
+}  // namespace parley::server

@@ -1,0 +1,72 @@
+// parleyd: reads the configuration, builds the layers bottom-up and runs the server.
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <string_view>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "api/context.hpp"
+#include "cli.hpp"
+#include "http/server.hpp"
+#include "service/asset_catalog.hpp"
+#include "service/comment_service.hpp"
+#include "service/rate_limiter.hpp"
+#include "service/sites.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace net = boost::asio;
+using namespace parley::server;
+
+namespace {
+
+std::string url_host(const net::ip::address& address) {
+  return address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+}
+
+int serve(const Config& config) {
+  if (const auto dir = std::filesystem::path(config.db).parent_path(); !dir.empty()) {
+    std::filesystem::create_directories(dir);
+  }
+  SqliteStore store(config.db);
+  CommentService comments(store);
+  const Sites sites(config.sites);
+  std::vector<std::string> warnings;
+  const AssetCatalog assets = AssetCatalog::load(config.assets, warnings);
+  for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
+  RateLimiter request_limiter(config.rate_limit.requests_per_minute, limits::kMaxTrackedClients);
+  RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
+  Services services{sites, comments, assets, request_limiter, post_limiter};
+
+  // Declared after everything sessions refer to, so it is destroyed (with any
+  // sessions still pending) first.
+  net::io_context ioc{1};
+  const net::ip::tcp::endpoint bound =
+      start_http(ioc, {net::ip::make_address(config.listen), config.port}, services,
+                 HttpOptions{config.log_requests});
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&ioc](const boost::system::error_code&, int) { ioc.stop(); });
+
+  // Tests and scripts wait for this exact line.
+  std::cout << "parleyd listening on http://" << url_host(bound.address()) << ':' << bound.port()
+            << std::endl;
+  ioc.run();
+  std::cerr << "parleyd: stopped\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string_view> args(argv + 1, argv + argc);
+  const CliOutcome cli = parse_command_line(args);
+  if (!cli.config) return cli.exit_code;
+  try {
+    return serve(*cli.config);
+  } catch (const std::exception& e) {
+    std::cerr << "parleyd: " << e.what() << '\n';
+    return 1;
+  }
+}

@@ -1,0 +1,40 @@
+// The widget's static files, loaded once at startup: content-hashed names, the loader
+// with those names filled in, and gzip bodies precomputed so serving is a lookup.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::server {
+
+struct Asset {
+  std::string content_type;
+  std::string body;
+  std::string gzip;  // "" when compression would not shrink it
+  std::string etag;  // strong validator, quoted
+};
+
+class AssetCatalog {
+ public:
+  // Reads `dir` (parley.js, parley.css, parley-widget.js, parley-widget.wasm). Missing
+  // files are reported in `warnings` and their routes answer 404: the API still works.
+  static AssetCatalog load(const std::filesystem::path& dir, std::vector<std::string>& warnings);
+  AssetCatalog() = default;
+
+  // GET /parley.js: the loader with the hashed asset paths substituted in.
+  const Asset* loader() const { return loader_ ? &*loader_ : nullptr; }
+  // GET /assets/<name>: `name` is the hashed file name ("parley.0123abcd.css").
+  const Asset* find(std::string_view name) const;
+  // The hashed names, sorted (for the startup log).
+  std::vector<std::string> names() const;
+
+ private:
+  std::optional<Asset> loader_;
+  std::map<std::string, Asset, std::less<>> hashed_;
+};
+
+}  // namespace parley::server

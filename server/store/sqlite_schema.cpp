@@ -1,0 +1,62 @@
+#include "store/sqlite_schema.hpp"
+
+#include <array>
+#include <string>
+
+namespace parley::server::sqlite {
+namespace {
+
+// Append only: a released migration is never edited, because databases in the field
+// have already run it.
+constexpr std::array kMigrations = {
+    // 1: threads (one per site and page) and their comments. `email` is stored for the
+    // site owner and never selected by the read paths.
+    R"sql(
+    CREATE TABLE threads (
+      id    INTEGER PRIMARY KEY,
+      site  TEXT NOT NULL,
+      page  TEXT NOT NULL,
+      title TEXT NOT NULL DEFAULT '',
+      UNIQUE (site, page)
+    );
+    CREATE TABLE comments (
+      id        INTEGER PRIMARY KEY,
+      thread_id INTEGER NOT NULL REFERENCES threads (id),
+      parent    INTEGER NOT NULL DEFAULT 0,
+      depth     INTEGER NOT NULL DEFAULT 0,
+      author    TEXT NOT NULL,
+      email     TEXT NOT NULL DEFAULT '',
+      website   TEXT NOT NULL DEFAULT '',
+      text      TEXT NOT NULL,
+      html      TEXT NOT NULL,
+      created   INTEGER NOT NULL
+    );
+    CREATE INDEX comments_by_thread ON comments (thread_id, created, id);
+    )sql",
+};
+
+}  // namespace
+
+int schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+void migrate(Database& db) {
+  // WAL lets readers proceed during a write and survives crashes; NORMAL sync is
+  // durable across process crashes and only risks the last commits on power loss.
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+  const std::int64_t current = db.user_version();
+  if (current > schema_version()) {
+    throw Error("sqlite: database schema version " + std::to_string(current) +
+                " is newer than this parleyd (" + std::to_string(schema_version()) + ")");
+  }
+  for (std::int64_t v = current; v < schema_version(); ++v) {
+    Transaction tx(db);
+    db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    // PRAGMA takes no bound parameters; the value is our own integer.
+    db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+    tx.commit();
+  }
+}
+
+}  // namespace parley::server::sqlite

@@ -1,0 +1,94 @@
+#include "store/sqlite_store.hpp"
+
+#include "store/sqlite_db.hpp"
+#include "store/sqlite_schema.hpp"
+
+namespace parley::server {
+
+struct SqliteStore::Impl {
+  explicit Impl(const std::string& path) : db(path) { sqlite::migrate(db); }
+
+  sqlite::Database db;  // declared first: statements are finalized before it closes
+  sqlite::Statement list{db, R"sql(
+      SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created
+      FROM comments c JOIN threads t ON t.id = c.thread_id
+      WHERE t.site = ?1 AND t.page = ?2
+      ORDER BY c.created, c.id)sql"};
+  sqlite::Statement count{db, R"sql(
+      SELECT count(*) FROM comments c JOIN threads t ON t.id = c.thread_id
+      WHERE t.site = ?1 AND t.page = ?2)sql"};
+  // The latest title wins: pages get renamed, and the newest post knows the current one.
+  sqlite::Statement upsert_thread{db, R"sql(
+      INSERT INTO threads (site, page, title) VALUES (?1, ?2, ?3)
+      ON CONFLICT (site, page) DO UPDATE SET title = excluded.title
+      RETURNING id)sql"};
+  sqlite::Statement insert_comment{db, R"sql(
+      INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
+                            created)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql"};
+};
+
+SqliteStore::SqliteStore(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+SqliteStore::~SqliteStore() = default;
+
+std::vector<Comment> SqliteStore::list_page(std::string_view site, std::string_view page) {
+  auto& st = impl_->list.reset().bind(1, site).bind(2, page);
+  std::vector<Comment> out;
+  while (st.step()) {
+    Comment c;
+    c.id = st.column_int(0);
+    c.parent = st.column_int(1);
+    c.depth = static_cast<int>(st.column_int(2));
+    c.page = std::string(page);
+    c.author = st.column_text(3);
+    c.website = st.column_text(4);
+    c.text = st.column_text(5);
+    c.html = st.column_text(6);
+    c.created = st.column_int(7);
+    out.push_back(std::move(c));
+  }
+  st.reset();  // releases the read snapshot so WAL checkpoints can proceed
+  return out;
+}
+
+std::size_t SqliteStore::count_page(std::string_view site, std::string_view page) {
+  auto& st = impl_->count.reset().bind(1, site).bind(2, page);
+  st.step();
+  const auto n = static_cast<std::size_t>(st.column_int(0));
+  st.reset();
+  return n;
+}
+
+std::vector<std::size_t> SqliteStore::count_pages(std::string_view site,
+                                                  const std::vector<std::string>& pages) {
+  std::vector<std::size_t> counts;
+  counts.reserve(pages.size());
+  for (const std::string& page : pages) counts.push_back(count_page(site, page));
+  return counts;
+}
+
+Comment SqliteStore::insert(const NewComment& c) {
+  sqlite::Transaction tx(impl_->db);
+  auto& thread =
+      impl_->upsert_thread.reset().bind(1, c.site).bind(2, c.comment.page).bind(3, c.title);
+  thread.step();
+  const std::int64_t thread_id = thread.column_int(0);
+  thread.reset();
+  impl_->insert_comment.reset()
+      .bind(1, thread_id)
+      .bind(2, c.comment.parent)
+      .bind(3, std::int64_t{c.comment.depth})
+      .bind(4, c.comment.author)
+      .bind(5, c.email)
+      .bind(6, c.comment.website)
+      .bind(7, c.comment.text)
+      .bind(8, c.comment.html)
+      .bind(9, c.comment.created)
+      .run();
+  Comment stored = c.comment;
+  stored.id = impl_->db.last_insert_rowid();
+  tx.commit();
+  return stored;
+}
+
+}  // namespace parley::server

@@ -1,0 +1,29 @@
+// The SQLite engine of the Store interface: one connection, WAL mode, statements
+// prepared once at open. Not thread-safe; parleyd runs one io_context thread.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace parley::server {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) the database file and migrates it to the current schema.
+  explicit SqliteStore(const std::string& path);
+  ~SqliteStore() override;
+
+  std::vector<Comment> list_page(std::string_view site, std::string_view page) override;
+  std::size_t count_page(std::string_view site, std::string_view page) override;
+  std::vector<std::size_t> count_pages(std::string_view site,
+                                       const std::vector<std::string>& pages) override;
+  Comment insert(const NewComment& c) override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley::server
