@@ -1,0 +1,61 @@
+// Smoke test of the built WASM module: loads parley-widget.js + .wasm the way a
+// browser host would (the factory, with the wasm bytes handed in), and drives one
+// start -> response cycle through the embind `Widget` class.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const dir = resolve(process.env.PARLEY_WIDGET_DIR ?? 'build/wasm/widget');
+
+// The glue is a classic script (UMD-style); this package is "type": "module", so load
+// a copy with a .cjs name instead of evaluating its text.
+function loadFactory() {
+  const tmp = mkdtempSync(join(tmpdir(), 'parley-widget-'));
+  try {
+    const copy = join(tmp, 'parley-widget.cjs');
+    copyFileSync(join(dir, 'parley-widget.js'), copy);
+    return createRequire(import.meta.url)(copy);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+test('the embind Widget renders the skeleton, fetches, and renders the thread', async () => {
+  const factory = loadFactory();
+  const Module = await factory({ wasmBinary: readFileSync(join(dir, 'parley-widget.wasm')) });
+  const widget = new Module.Widget();
+  try {
+    const send = (event) => JSON.parse(widget.handle(JSON.stringify(event)));
+
+    const start = send({
+      type: 'start', site: 'blog', page: '/2011/07/raids/', title: 'Raids <b>',
+      now: 1764477923, saved: null,
+    });
+    assert.equal(start.patches[0].op, 'html');
+    assert.equal(start.patches[0].key, 'root');
+    assert.match(start.patches[0].html, /Leave a Reply/);
+    assert.deepEqual(start.effects, [{
+      kind: 'fetch', request: 1, method: 'GET',
+      path: '/api/comments?site=blog&page=/2011/07/raids/',
+    }]);
+
+    const body = JSON.stringify({ page: '/2011/07/raids/', count: 1, comments: [{
+      id: 5, parent: 0, depth: 0, author: 'Ana', website: '',
+      html: '<p>Hello <em>world</em></p>', created: 1764477923 - 7200,
+    }] });
+    const loaded = send({ type: 'response', request: 1, status: 200, body });
+    const html = (key) => loaded.patches.find((p) => p.op === 'html' && p.key === key)?.html;
+    assert.equal(html('count'), 'One Response to \u201CRaids &lt;b&gt;\u201D');
+    assert.match(html('thread'), /<article class="parley-comment" id="parley-comment-5">/);
+    assert.match(html('thread'), />2 hours ago<\/time>/);
+
+    const bad = send('not an event');
+    assert.equal(bad.patches[0].key, 'status');
+    assert.match(bad.patches[0].html, /^Parley: /);
+  } finally {
+    widget.delete();
+  }
+});
