@@ -4,11 +4,20 @@
 #include "store/sqlite_schema.hpp"
 
 namespace parley::server {
+namespace {
+
+// Migrates in its constructor, so the schema exists before any member statement of
+// the store is prepared against it.
+struct MigratedDatabase : sqlite::Database {
+  explicit MigratedDatabase(const std::string& path) : Database(path) { sqlite::migrate(*this); }
+};
+
+}  // namespace
 
 struct SqliteStore::Impl {
-  explicit Impl(const std::string& path) : db(path) { sqlite::migrate(db); }
+  explicit Impl(const std::string& path) : db(path) {}
 
-  sqlite::Database db;  // declared first: statements are finalized before it closes
+  MigratedDatabase db;  // declared first: statements are finalized before it closes
   sqlite::Statement list{db, R"sql(
       SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created
       FROM comments c JOIN threads t ON t.id = c.thread_id
