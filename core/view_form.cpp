@@ -21,13 +21,11 @@ constexpr Field kAuthor{"author", "Name", "text", "name", true, ""};
 constexpr Field kEmail{"email", "Email", "email", "email", true, "(never made public)"};
 constexpr Field kWebsite{"website", "Website", "url", "url", false, ""};
 
-constexpr std::string_view kNotesId = "parley-email-notes";
-constexpr std::string_view kTitleId = "parley-reply-title";
 // The textarea's visible height in lines: room for a paragraph, as WordPress's 8.
 constexpr std::string_view kTextRows = "8";
 
-void label(HtmlBuilder& b, const Field& f) {
-  b.open("label", {{"class", "parley-label"}, {"for", keys::field_id(f.name)}});
+void label(HtmlBuilder& b, std::string_view prefix, const Field& f) {
+  b.open("label", {{"class", "parley-label"}, {"for", keys::field_id(prefix, f.name)}});
   b.text(f.label);
   if (f.required) {
     b.text(" ");
@@ -40,41 +38,41 @@ void label(HtmlBuilder& b, const Field& f) {
   b.close("label");
 }
 
-void error_region(HtmlBuilder& b, std::string_view name) {
+void error_region(HtmlBuilder& b, std::string_view prefix, std::string_view name) {
   b.open("p", {{"class", "parley-error"},
-               {"id", keys::error_id(name)},
+               {"id", keys::error_id(prefix, name)},
                {"data-parley-key", keys::error(name)},
                {"aria-live", "polite"}});
   b.close("p");
 }
 
-std::string described_by(const Field& f) {
-  std::string ids = keys::error_id(f.name);
-  if (f.name == kEmail.name) ids = std::string(kNotesId) + " " + ids;
+std::string described_by(std::string_view prefix, const Field& f) {
+  std::string ids = keys::error_id(prefix, f.name);
+  if (f.name == kEmail.name) ids = keys::with_name(prefix, "email-notes ") + ids;
   return ids;
 }
 
-void input_field(HtmlBuilder& b, const Field& f, std::string_view value) {
+void input_field(HtmlBuilder& b, std::string_view prefix, const Field& f, std::string_view value) {
   b.open("p", {{"class", "parley-field parley-field-" + std::string(f.name)}});
-  label(b, f);
+  label(b, prefix, f);
   b.empty("input", {{"class", "parley-input"},
-                    {"id", keys::field_id(f.name)},
+                    {"id", keys::field_id(prefix, f.name)},
                     {"name", f.name},
                     {"type", f.type},
                     {"value", value},
                     {"autocomplete", f.autocomplete},
                     {"data-parley-field", f.name},
                     {"data-parley-key", keys::field(f.name)},
-                    {"aria-describedby", described_by(f)},
+                    {"aria-describedby", described_by(prefix, f)},
                     {f.required ? "required" : "", ""}});
-  error_region(b, f.name);
+  error_region(b, prefix, f.name);
   b.close("p");
 }
 
-void text_field(HtmlBuilder& b) {
+void text_field(HtmlBuilder& b, std::string_view prefix) {
   const Field& f = kText;
   b.open("div", {{"class", "parley-field parley-field-text"}});
-  label(b, f);
+  label(b, prefix, f);
   // Write/Preview toggle: the preview pane shows under the textarea and follows the
   // typing, rendered by the same Markdown code the server stores comments with.
   b.open("div", {{"class", "parley-tabs"}, {"role", "group"}, {"aria-label", "Comment view"}});
@@ -94,18 +92,18 @@ void text_field(HtmlBuilder& b) {
             "Preview");
   b.close("div");
   b.open("textarea", {{"class", "parley-input parley-textarea"},
-                      {"id", keys::field_id(f.name)},
+                      {"id", keys::field_id(prefix, f.name)},
                       {"name", "comment"},
                       {"rows", kTextRows},
                       {"autocomplete", f.autocomplete},
                       {"data-parley-field", f.name},
                       {"data-parley-key", keys::field(f.name)},
-                      {"aria-describedby", described_by(f)},
+                      {"aria-describedby", described_by(prefix, f)},
                       {"required", ""}});
   b.close("textarea");
-  error_region(b, f.name);
+  error_region(b, prefix, f.name);
   b.open("div", {{"class", "parley-preview"},
-                 {"id", "parley-preview"},
+                 {"id", keys::with_name(prefix, "preview")},
                  {"data-parley-key", keys::kPreview},
                  {"aria-label", "Preview"},
                  {"hidden", ""}});
@@ -113,28 +111,30 @@ void text_field(HtmlBuilder& b) {
   b.close("div");
 }
 
-void save_field(HtmlBuilder& b, bool checked) {
+void save_field(HtmlBuilder& b, std::string_view prefix, bool checked) {
   constexpr std::string_view name = "save";
   b.open("p", {{"class", "parley-field parley-field-save"}});
   b.empty("input", {{"class", "parley-checkbox"},
-                    {"id", keys::field_id(name)},
+                    {"id", keys::field_id(prefix, name)},
                     {"name", name},
                     {"type", "checkbox"},
                     {"value", "yes"},
                     {"data-parley-field", name},
                     {"data-parley-key", keys::field(name)},
-                    {"aria-describedby", keys::error_id(name)},
+                    {"aria-describedby", keys::error_id(prefix, name)},
                     {checked ? "checked" : "", ""}});
   b.text(" ");
-  b.element("label", {{"class", "parley-label parley-label-inline"}, {"for", keys::field_id(name)}},
+  b.element("label",
+            {{"class", "parley-label parley-label-inline"}, {"for", keys::field_id(prefix, name)}},
             "Save my name, email, and website in this browser for the next time I comment.");
-  error_region(b, name);
+  error_region(b, prefix, name);
   b.close("p");
 }
 
-void notes(HtmlBuilder& b) {
+void notes(HtmlBuilder& b, std::string_view prefix) {
   b.open("p", {{"class", "parley-notes"}});
-  b.element("span", {{"id", kNotesId}}, "Your email address will not be published.");
+  b.element("span", {{"id", keys::with_name(prefix, "email-notes")}},
+            "Your email address will not be published.");
   b.text(" Required fields are marked ");
   b.element("span", {{"class", "parley-required"}}, "*");
   b.close("p");
@@ -143,20 +143,23 @@ void notes(HtmlBuilder& b) {
 }  // namespace
 
 SafeHtml respond_section(const FormValues& values) {
+  const std::string_view prefix = values.id_prefix;
+  const std::string title_id = keys::with_name(prefix, "reply-title");
   HtmlBuilder b;
-  b.open("div",
-         {{"class", "parley-respond"}, {"id", "parley-respond"}, {"data-parley-key", keys::kForm}});
+  b.open("div", {{"class", "parley-respond"},
+                 {"id", keys::with_name(prefix, "respond")},
+                 {"data-parley-key", keys::kForm}});
   b.open("h3",
-         {{"class", "parley-form-title"}, {"id", kTitleId}, {"data-parley-key", keys::kFormTitle}});
+         {{"class", "parley-form-title"}, {"id", title_id}, {"data-parley-key", keys::kFormTitle}});
   b.html(form_title());
   b.close("h3");
-  b.open("form", {{"class", "parley-form"}, {"aria-labelledby", kTitleId}, {"novalidate", ""}});
-  notes(b);
-  text_field(b);
-  input_field(b, kAuthor, values.author);
-  input_field(b, kEmail, values.email);
-  input_field(b, kWebsite, values.website);
-  save_field(b, values.save);
+  b.open("form", {{"class", "parley-form"}, {"aria-labelledby", title_id}, {"novalidate", ""}});
+  notes(b, prefix);
+  text_field(b, prefix);
+  input_field(b, prefix, kAuthor, values.author);
+  input_field(b, prefix, kEmail, values.email);
+  input_field(b, prefix, kWebsite, values.website);
+  save_field(b, prefix, values.save);
   b.open("p", {{"class", "parley-submit-row"}});
   b.element("button",
             {{"type", "submit"}, {"class", "parley-submit"}, {"data-parley-key", keys::kSubmit}},

@@ -20,6 +20,9 @@ struct FormValues {
   std::string email;
   std::string website;
   bool save = false;  // "Save my name, email, and website…" checked
+  // Prefix of every element id in the section: ids must be unique in the host page,
+  // which may hold more than one comment section.
+  std::string id_prefix = "parley-";
 };
 
 // The whole `form` region element (<div class="parley-respond">…</div>).

@@ -55,11 +55,13 @@ inline std::string error(std::string_view name) {
 inline std::string comment_id(std::int64_t id) {
   return with_id("parley-comment-", id);
 }
-inline std::string field_id(std::string_view name) {
-  return with_name("parley-field-", name);
+// Form and section ids take the section's id prefix ("parley-", or "parley-2-" for a
+// second section on the same page) so labels and descriptions find their own fields.
+inline std::string field_id(std::string_view id_prefix, std::string_view name) {
+  return with_name(id_prefix, with_name("field-", name));
 }
-inline std::string error_id(std::string_view name) {
-  return with_name("parley-error-", name);
+inline std::string error_id(std::string_view id_prefix, std::string_view name) {
+  return with_name(id_prefix, with_name("error-", name));
 }
 
 }  // namespace parley::view::keys

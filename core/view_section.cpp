@@ -7,12 +7,13 @@
 namespace parley::view {
 
 SafeHtml comments_section(const SectionInput& in) {
+  const std::string_view prefix = in.form.id_prefix;
+  const std::string count_id = keys::with_name(prefix, "count");
   HtmlBuilder b;
   b.open("section", {{"class", "parley-comments"},
-                     {"id", "parley-comments"},
-                     {"aria-labelledby", "parley-count"}});
-  b.element("h2",
-            {{"class", "parley-count"}, {"id", "parley-count"}, {"data-parley-key", keys::kCount}},
+                     {"id", keys::with_name(prefix, "comments")},
+                     {"aria-labelledby", count_id}});
+  b.element("h2", {{"class", "parley-count"}, {"id", count_id}, {"data-parley-key", keys::kCount}},
             in.thread ? responses_heading(in.thread->size(), in.title) : "Comments");
   b.open("ol", {{"class", "parley-thread"}, {"data-parley-key", keys::kThread}});
   b.html(in.thread ? thread_items(*in.thread, in.now) : loading_items());

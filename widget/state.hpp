@@ -19,6 +19,8 @@ struct FormState {
 };
 
 struct State {
+  // Prefix of the element ids this widget renders, unique per page (see Widget()).
+  std::string id_prefix = "parley-";
   bool started = false;
   std::string site;
   std::string page;

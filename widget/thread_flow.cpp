@@ -34,12 +34,16 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   s.title = e.title;
   s.now = e.now;
   view::FormValues values;
+  values.id_prefix = s.id_prefix;
   if (e.saved) {
     s.form.author = e.saved->author;
     s.form.email = e.saved->email;
     s.form.website = e.saved->website;
     s.form.save = true;
-    values = {e.saved->author, e.saved->email, e.saved->website, true};
+    values.author = e.saved->author;
+    values.email = e.saved->email;
+    values.website = e.saved->website;
+    values.save = true;
   }
   out.html(keys::kRoot, view::comments_section({s.title, nullptr, s.now, values}));
   s.thread_request = s.next_request++;

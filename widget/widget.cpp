@@ -43,6 +43,12 @@ std::string status_only(std::string_view message) {
 
 }  // namespace
 
+Widget::Widget() {
+  // One module serves all widgets of a page, and WASM runs them on one thread.
+  static int instances = 0;
+  if (++instances > 1) state_.id_prefix = "parley-" + std::to_string(instances) + "-";
+}
+
 std::string Widget::handle(std::string_view event_json) {
   const ParsedEvent parsed = parse_event(event_json);
   if (!parsed.event) return status_only("Parley: ignored an invalid event (" + parsed.error + ").");

@@ -15,6 +15,10 @@ namespace parley::widget {
 
 class Widget {
  public:
+  // Every Widget of one module instance (one page) gets its own element id prefix:
+  // "parley-" for the first, "parley-2-" for the second, so two comment sections on
+  // a page keep their labels and fields apart.
+  Widget();
   std::string handle(std::string_view event_json);
 
  private:

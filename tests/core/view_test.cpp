@@ -196,3 +196,14 @@ TEST_CASE("the section: heading with a hostile title, thread, form at home") {
   CHECK(has(loading, "Loading comments\u2026"));
   CHECK(has(loading, R"(data-parley-key="count">Comments</h2>)"));
 }
+
+TEST_CASE("a second section on a page prefixes every id it renders") {
+  parley::view::SectionInput in;
+  in.form.id_prefix = "parley-2-";
+  const std::string html = parley::view::comments_section(in).str();
+  CHECK(has(html, R"(id="parley-2-comments")"));
+  CHECK(has(html, R"(for="parley-2-field-text")"));
+  CHECK(has(html, R"(aria-describedby="parley-2-email-notes parley-2-error-email")"));
+  CHECK(has(html, R"(aria-labelledby="parley-2-reply-title")"));
+  CHECK_FALSE(has(html, "id=\"parley-field"));
+}

@@ -390,3 +390,18 @@ TEST_CASE("tick refreshes only the dates whose wording changed") {
   CHECK(s.html("date-2") == "2 minutes ago");
   CHECK(send(l.w, {{"type", "tick"}, {"now", kNow + kMinute + 1}}).patches.empty());
 }
+
+TEST_CASE("two widgets on one page render distinct element ids") {
+  Widget first;
+  Widget second;
+  const std::string a = send(first, start_event()).html("root");
+  const std::string b = send(second, start_event()).html("root");
+  const auto textarea_id = [](const std::string& html) {
+    const auto start = html.find("id=\"", html.find("<textarea")) + 4;
+    return html.substr(start, html.find('"', start) - start);
+  };
+  CHECK(textarea_id(a) != textarea_id(b));
+  // Each label still points at its own textarea.
+  CHECK(b.find("for=\"" + textarea_id(b) + "\"") != std::string::npos);
+  CHECK(a.find("for=\"" + textarea_id(b) + "\"") == std::string::npos);
+}
