@@ -67,10 +67,13 @@ async function handle(req, res, { api, csp }) {
   res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
 }
 
-// Starts the server; resolves to {url, port, close()} once it listens.
+// Starts the server; resolves to {url, port, setApi(origin), close()} once it listens.
+// setApi exists because tests must know the page's origin to configure parleyd, and
+// parleyd's random port to configure the page.
 export function startDemoServer({ port = DEFAULT_PORT, host = DEFAULT_HOST, api = EMBED_ORIGIN, csp = false } = {}) {
+  const config = { api, csp };
   const server = createServer((req, res) => {
-    handle(req, res, { api, csp }).catch((err) => {
+    handle(req, res, config).catch((err) => {
       console.error('demo server:', err);
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -82,7 +85,14 @@ export function startDemoServer({ port = DEFAULT_PORT, host = DEFAULT_HOST, api 
       resolve({
         url: `http://${host}:${actual}`,
         port: actual,
-        close: () => new Promise((done) => server.close(done)),
+        setApi: (origin) => {
+          config.api = new URL(origin).origin;
+        },
+        close: () =>
+          new Promise((done) => {
+            server.close(done);
+            server.closeAllConnections(); // Browsers keep idle connections open.
+          }),
       });
     });
   });

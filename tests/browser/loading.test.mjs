@@ -1,0 +1,51 @@
+// How the widget arrives: only when the thread nears the viewport, from parleyd's
+// hashed assets, and with a clear message when it cannot load.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+test('the widget is downloaded only when the comments near the viewport', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openReader(browser, stack.pageUrl);
+  const { page } = reader;
+  const assets = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/assets/')) assets.push(new URL(req.url()).pathname);
+  });
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForTimeout(500);
+
+  // Precondition: the demo article is long enough that the thread starts far below.
+  const distance = await page.locator('#parley-thread')
+    .evaluate((el) => el.getBoundingClientRect().top - window.innerHeight);
+  assert.ok(distance > 700, `thread is only ${distance}px below the fold`);
+  assert.ok(assets.every((p) => p.endsWith('.css')), `loaded early: ${assets}`);
+  assert.equal(await page.locator('#parley-comments').count(), 0);
+
+  await showThread(page);
+  assert.ok(assets.some((p) => /\/assets\/parley-widget\.[\w-]+\.js$/.test(p)), `${assets}`);
+  assert.ok(assets.some((p) => /\/assets\/parley-widget\.[\w-]+\.wasm$/.test(p)), `${assets}`);
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('when the widget cannot be downloaded, the reader is told so in place', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openReader(browser, 'about:blank', {
+    expectedErrors: [/^Parley: could not load http/, /net::ERR_FAILED/],
+  });
+  const { page } = reader;
+  await page.route(/\/assets\/parley-widget\./, (route) => route.abort('failed'));
+  await page.goto(stack.pageUrl);
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await page.locator('#parley-thread').getByText('Parley: comments could not be loaded.').waitFor();
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});

@@ -1,0 +1,126 @@
+// Hostile input stays text, the page works under a strict Content-Security-Policy,
+// and a page on an origin parleyd does not allow gets no comments.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  commentWith, form, launchBrowser, openReader, postComment, showThread, startStack,
+} from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+const HOSTILE_TEXT = [
+  '<script>alert(1)</script>',
+  '',
+  '<img src=x onerror=alert(2)>',
+  '',
+  '[x](javascript:alert(3)) and <a href="javascript:alert(4)">y</a>',
+].join('\n');
+const HOSTILE_NAME = '<img src=x onerror=alert(5)>';
+
+// Calls to alert/confirm/prompt are recorded before any page script runs, in addition
+// to the dialog listener, so a blocked or swallowed dialog is still seen.
+function hookDialogs(page) {
+  return page.addInitScript(() => {
+    window.parleyTestDialogs = [];
+    for (const name of ['alert', 'confirm', 'prompt']) {
+      window[name] = (msg) => { window.parleyTestDialogs.push(`${name}: ${msg}`); };
+    }
+  });
+}
+
+// Nothing inside the comments section may be active content.
+async function activeContent(page) {
+  return page.locator('#parley-comments').evaluate((root) => ({
+    scripts: root.querySelectorAll('script').length,
+    images: root.querySelectorAll('img').length,
+    jsLinks: [...root.querySelectorAll('[href]')]
+      .filter((a) => /^\s*javascript:/i.test(a.getAttribute('href'))).length,
+    handlers: [...root.querySelectorAll('*')]
+      .filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+  }));
+}
+
+const NONE = { scripts: 0, images: 0, jsLinks: 0, handlers: 0 };
+
+test('script, image and javascript: link markup is shown as text and never runs', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openReader(browser, stack.pageUrl);
+  const { page } = reader;
+  await hookDialogs(page);
+  await page.reload();
+  await showThread(page);
+
+  // The preview renders it with the same code: still text.
+  await form(page).text.fill(HOSTILE_TEXT);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.locator('#parley-preview').getByText('<script>alert(1)</script>').waitFor();
+  assert.deepEqual(await activeContent(page), NONE);
+
+  const id = await postComment(page, { text: HOSTILE_TEXT, author: HOSTILE_NAME });
+  const check = async (p) => {
+    const comment = p.locator(`#parley-comment-${id}`);
+    const body = comment.locator('.parley-body');
+    assert.match(await body.textContent(), /<script>alert\(1\)<\/script>/);
+    assert.match(await body.textContent(), /<img src=x onerror=alert\(2\)>/);
+    assert.equal(await comment.locator('.parley-author').textContent(), HOSTILE_NAME);
+    assert.deepEqual(await activeContent(p), NONE);
+    // Give a stray onerror handler time to fire before looking for dialogs.
+    await p.waitForTimeout(300);
+    assert.deepEqual(await p.evaluate(() => window.parleyTestDialogs), []);
+  };
+  await check(page);
+
+  // After a reload the server's stored rendering is shown: it must be just as inert.
+  await page.reload();
+  await showThread(page);
+  await check(page);
+  assert.deepEqual(reader.dialogs, []);
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('the widget works under a strict Content-Security-Policy', async (t) => {
+  const stack = await startStack(t, { csp: true });
+  const reader = await openReader(browser, stack.pageUrl);
+  const { page } = reader;
+  const csp = (await page.request.get(stack.pageUrl)).headers()['content-security-policy'];
+  assert.equal(csp, `script-src 'self' ${stack.api} 'wasm-unsafe-eval'`);
+  await page.evaluate(() => {
+    window.parleyTestViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.parleyTestViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await showThread(page);
+  await postComment(page, { text: 'Posted under a strict *CSP*.' });
+  assert.equal(await commentWith(page, 'Posted under a strict').locator('em').textContent(), 'CSP');
+  assert.deepEqual(await page.evaluate(() => window.parleyTestViolations), []);
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('a page on an origin parleyd does not allow shows no comments and says why', async (t) => {
+  const stack = await startStack(t);
+  const writer = await openReader(browser, stack.pageUrl);
+  await showThread(writer.page);
+  await postComment(writer.page, { text: 'Only for the allowed origin.' });
+  await writer.close();
+
+  // The browser itself refuses the response (no Access-Control-Allow-Origin), and
+  // says so in the console: those are the only errors expected.
+  const reader = await openReader(browser, stack.foreignUrl, {
+    expectedErrors: [/CORS policy/, /net::ERR_FAILED/],
+  });
+  const { page } = reader;
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await page.getByText(/Could not reach the comment server/).waitFor();
+  assert.equal(await page.getByText('Only for the allowed origin.').count(), 0);
+  assert.equal(await page.locator('article.parley-comment').count(), 0);
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
