@@ -54,7 +54,9 @@
     else throw Error('unknown patch ' + op);
   };
 
-  const respond = (request, status, body) => send({ type: 'response', request, status, body });
+  // retry_after is readable only when parleyd exposes Retry-After to CORS; else absent.
+  const respond = (request, status, body, retry) =>
+    send({ type: 'response', request, status, body, retry_after: +retry || undefined });
 
   const effect = (e) => {
     if (e.kind == 'fetch') {
@@ -64,7 +66,7 @@
         init.body = e.body;
       }
       fetch(api + e.path, init).then(
-        (r) => r.text().then((body) => respond(e.request, r.status, body)),
+        (r) => r.text().then((body) => respond(e.request, r.status, body, r.headers.get('Retry-After'))),
         () => respond(e.request, 0, '')
       );
     } else if (e.kind == 'save') {

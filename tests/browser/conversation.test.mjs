@@ -14,7 +14,7 @@ after(() => browser?.close());
 
 const heading = (page) => page.locator('h2.parley-count');
 const formIsHome = (page) =>
-  page.locator('.parley-form-home').locator('#parley-respond').count().then((n) => n === 1);
+  page.locator('.parley-form-home').locator('.parley-respond').count().then((n) => n === 1);
 
 test('a posted comment appears in place with its author and the response count', async (t) => {
   const stack = await startStack(t);
@@ -55,20 +55,20 @@ test('replying moves the form under the comment, Cancel moves it back, and the r
     const f = form(page);
 
     await first.getByRole('button', { name: 'Reply to Ana' }).click();
-    await first.locator('#parley-respond').waitFor();
+    await first.locator('.parley-respond').waitFor();
     assert.equal((await f.title.textContent()).replace(/\s+/g, ' ').trim(), 'Reply to Ana Cancel reply');
     assert.ok(await f.text.evaluate((el) => el === document.activeElement), 'the textarea has focus');
 
     // Typed text survives the form moving back and forth.
     await f.text.fill('Draft that must survive.');
     await page.getByRole('button', { name: 'Cancel reply' }).click();
-    await page.waitForFunction(() => !document.querySelector('.parley-reply-slot #parley-respond'));
+    await page.waitForFunction(() => !document.querySelector('.parley-reply-slot .parley-respond'));
     assert.ok(await formIsHome(page));
     assert.equal(await f.title.textContent(), 'Leave a Reply');
     assert.equal(await f.text.inputValue(), 'Draft that must survive.');
 
     await first.getByRole('button', { name: 'Reply to Ana' }).click();
-    await first.locator('#parley-respond').waitFor();
+    await first.locator('.parley-respond').waitFor();
     await postComment(page, { text: 'Yes, and with law enforcement officers.', author: 'Bo', email: 'bo@example.org' });
 
     const reply = commentWith(page, 'Yes, and with law enforcement');

@@ -81,7 +81,7 @@ test('the preview renders Markdown as it is typed', async (t) => {
   const { page } = reader;
   await showThread(page);
   const f = form(page);
-  const preview = page.locator('#parley-preview');
+  const preview = page.locator('.parley-preview');
 
   await f.text.fill('A *careful* report with **clear** findings about `raids`.');
   await page.getByRole('button', { name: 'Preview' }).click();

@@ -116,7 +116,7 @@ export function form(page) {
     website: page.getByLabel(/^Website/),
     save: page.getByLabel(/^Save my name, email, and website/),
     submit: page.getByRole('button', { name: 'Post Comment' }),
-    title: page.locator('#parley-reply-title'),
+    title: page.locator('.parley-form-title'),
     status: page.getByRole('status'),
   };
 }

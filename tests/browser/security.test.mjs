@@ -35,7 +35,7 @@ function hookDialogs(page) {
 
 // Nothing inside the comments section may be active content.
 async function activeContent(page) {
-  return page.locator('#parley-comments').evaluate((root) => ({
+  return page.locator('.parley-comments').evaluate((root) => ({
     scripts: root.querySelectorAll('script').length,
     images: root.querySelectorAll('img').length,
     jsLinks: [...root.querySelectorAll('[href]')]
@@ -58,7 +58,7 @@ test('script, image and javascript: link markup is shown as text and never runs'
   // The preview renders it with the same code: still text.
   await form(page).text.fill(HOSTILE_TEXT);
   await page.getByRole('button', { name: 'Preview' }).click();
-  await page.locator('#parley-preview').getByText('<script>alert(1)</script>').waitFor();
+  await page.locator('.parley-preview').getByText('<script>alert(1)</script>').waitFor();
   assert.deepEqual(await activeContent(page), NONE);
 
   const id = await postComment(page, { text: HOSTILE_TEXT, author: HOSTILE_NAME });
