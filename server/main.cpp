@@ -31,14 +31,14 @@ int serve(const Config& config) {
     std::filesystem::create_directories(dir);
   }
   SqliteStore store(config.db);
-  CommentService comments(store);
+  RateLimiter request_limiter(config.rate_limit.requests_per_minute, limits::kMaxTrackedClients);
+  RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
+  CommentService comments(store, post_limiter);
   const Sites sites(config.sites);
   std::vector<std::string> warnings;
   const AssetCatalog assets = AssetCatalog::load(config.assets, warnings);
   for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
-  RateLimiter request_limiter(config.rate_limit.requests_per_minute, limits::kMaxTrackedClients);
-  RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
-  Services services{sites, comments, assets, request_limiter, post_limiter};
+  Services services{sites, comments, assets, request_limiter};
 
   // Declared after everything sessions refer to, so it is destroyed (with any
   // sessions still pending) first.

@@ -54,13 +54,14 @@ Response post_comment(const Request& req, Context& ctx) {
   if (FieldErrors errors = draft_from_json(j, draft); !errors.empty()) {
     throw ApiError(std::move(errors));
   }
-  if (const int wait = ctx.services.post_limiter.take(req.client_ip, ctx.mono_now); wait > 0) {
+  PostResult result = ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft),
+                                                 ctx.now, ctx.mono_now);
+  if (auto* errors = std::get_if<FieldErrors>(&result)) throw ApiError(std::move(*errors));
+  if (const auto* limited = std::get_if<RateLimited>(&result)) {
     throw ApiError(ErrorCode::rate_limited,
                    "You are posting comments too quickly. Please wait a moment.",
-                   {{"Retry-After", std::to_string(wait)}});
+                   {{"Retry-After", std::to_string(limited->retry_after_seconds)}});
   }
-  PostResult result = ctx.services.comments.post(ctx.site->id, std::move(draft), ctx.now);
-  if (auto* errors = std::get_if<FieldErrors>(&result)) throw ApiError(std::move(*errors));
   return json_response(kCreated, comment_to_json(std::get<Comment>(result)).dump());
 }
 

@@ -17,7 +17,6 @@ struct Services {
   CommentService& comments;
   const AssetCatalog& assets;
   RateLimiter& request_limiter;  // every request, per client IP
-  RateLimiter& post_limiter;     // comment posts, per client IP
 };
 
 struct Context {

@@ -18,7 +18,8 @@ std::vector<std::size_t> CommentService::counts(std::string_view site,
   return store_.count_pages(site, pages);
 }
 
-PostResult CommentService::post(std::string_view site, Draft draft, std::int64_t now) {
+PostResult CommentService::post(std::string_view site, std::string_view client, Draft draft,
+                                std::int64_t now, RateLimiter::Clock::time_point mono_now) {
   normalize(draft);
   FieldErrors errors = validate(draft);
   if (!errors.empty()) return errors;
@@ -40,6 +41,9 @@ PostResult CommentService::post(std::string_view site, Draft draft, std::int64_t
     c.parent = reply_parent_for(thread, draft.parent);
     const std::size_t parent_index = thread.find(c.parent);
     c.depth = parent_index == thread.size() ? 0 : thread.depth[parent_index] + 1;
+  }
+  if (const int wait = post_limiter_.take(client, mono_now); wait > 0) {
+    return RateLimited{wait};
   }
   c.page = draft.page;
   c.author = draft.author;

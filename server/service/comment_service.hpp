@@ -10,27 +10,39 @@
 
 #include "core/comment.hpp"
 #include "core/result.hpp"
+#include "service/rate_limiter.hpp"
 #include "store/store.hpp"
 
 namespace parley::server {
 
-// A stored comment, or every reason the draft was refused.
-using PostResult = std::variant<Comment, FieldErrors>;
+// The client posted too often; it may retry after this many seconds.
+struct RateLimited {
+  int retry_after_seconds = 1;
+};
+
+// A stored comment, every reason the draft was refused, or a rate-limit refusal.
+using PostResult = std::variant<Comment, FieldErrors, RateLimited>;
 
 class CommentService {
  public:
-  explicit CommentService(Store& store) : store_(store) {}
+  // `post_limiter` is charged only for comments that would be stored, so a reader
+  // fixing a validation error does not lose their budget.
+  CommentService(Store& store, RateLimiter& post_limiter)
+      : store_(store), post_limiter_(post_limiter) {}
 
   std::vector<Comment> thread(std::string_view site, std::string_view page);
   std::vector<std::size_t> counts(std::string_view site, const std::vector<std::string>& pages);
 
   // Normalises and validates the draft, places it in its thread (a reply to a comment
   // at limits::kMaxDepth becomes that comment's sibling), renders its Markdown and
-  // stores it. `now` is the creation time in Unix seconds.
-  PostResult post(std::string_view site, Draft draft, std::int64_t now);
+  // stores it, if `client` (the IP) is within its post budget. `now` is the creation
+  // time in Unix seconds.
+  PostResult post(std::string_view site, std::string_view client, Draft draft, std::int64_t now,
+                  RateLimiter::Clock::time_point mono_now);
 
  private:
   Store& store_;
+  RateLimiter& post_limiter_;
 };
 
 }  // namespace parley::server
