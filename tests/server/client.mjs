@@ -49,7 +49,9 @@ async function read(res) {
 // A request through node:http, for what fetch hides: the raw (still compressed) body.
 export function rawRequest(server, { method = 'GET', path, headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${server.url}${path}`, { method, headers }, (res) => {
+    // host/port/path, not a URL: the path reaches the server exactly as written.
+    const options = { host: '127.0.0.1', port: server.port, path, method, headers };
+    const req = http.request(options, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({
