@@ -175,7 +175,8 @@ class BlockParser {
     }
     close_unmatched();
     const BlockKind kind = at(tip_).kind;
-    if (kind == BlockKind::kFencedCode || kind == BlockKind::kIndentedCode) {
+    if (kind == BlockKind::kFencedCode || kind == BlockKind::kIndentedCode ||
+        kind == BlockKind::kParagraph) {
       add_line();
     } else if (!blank_) {
       add_child(BlockKind::kParagraph);
