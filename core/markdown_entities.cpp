@@ -22,14 +22,18 @@ struct Named {
 };
 
 // Sorted by name for binary search. The full HTML table has 2,125 names; comments use
-// these, and an unknown name simply stays visible as typed.
-constexpr std::array<Named, 32> kNamed = {{
-    {"amp", '&'},      {"apos", '\''},   {"bull", 0x2022},  {"cent", 0xA2},    {"copy", 0xA9},
-    {"deg", 0xB0},     {"divide", 0xF7}, {"euro", 0x20AC},  {"gt", '>'},       {"hellip", 0x2026},
-    {"laquo", 0xAB},   {"larr", 0x2190}, {"ldquo", 0x201C}, {"lsquo", 0x2018}, {"lt", '<'},
-    {"mdash", 0x2014}, {"middot", 0xB7}, {"nbsp", 0xA0},    {"ndash", 0x2013}, {"para", 0xB6},
-    {"plusmn", 0xB1},  {"pound", 0xA3},  {"quot", '"'},     {"raquo", 0xBB},   {"rarr", 0x2192},
-    {"rdquo", 0x201D}, {"reg", 0xAE},    {"rsquo", 0x2019}, {"sect", 0xA7},    {"times", 0xD7},
+// these, and an unknown name simply stays visible as typed. The punctuation names
+// (colon, Tab, NewLine, sol...) are here because they are how people try to smuggle
+// "javascript:" past naive filters: decoding them lets the href check see it.
+constexpr std::array<Named, 42> kNamed = {{
+    {"NewLine", '\n'}, {"Tab", '\t'},     {"amp", '&'},     {"apos", '\''},     {"bull", 0x2022},
+    {"cent", 0xA2},    {"colon", ':'},    {"copy", 0xA9},   {"deg", 0xB0},      {"divide", 0xF7},
+    {"euro", 0x20AC},  {"excl", '!'},     {"gt", '>'},      {"hellip", 0x2026}, {"laquo", 0xAB},
+    {"larr", 0x2190},  {"ldquo", 0x201C}, {"lpar", '('},    {"lsquo", 0x2018},  {"lt", '<'},
+    {"mdash", 0x2014}, {"middot", 0xB7},  {"nbsp", 0xA0},   {"ndash", 0x2013},  {"num", '#'},
+    {"para", 0xB6},    {"period", '.'},   {"plusmn", 0xB1}, {"pound", 0xA3},    {"quest", '?'},
+    {"quot", '"'},     {"raquo", 0xBB},   {"rarr", 0x2192}, {"rdquo", 0x201D},  {"reg", 0xAE},
+    {"rpar", ')'},     {"rsquo", 0x2019}, {"sect", 0xA7},   {"sol", '/'},       {"times", 0xD7},
     {"trade", 0x2122}, {"yen", 0xA5},
 }};
 
@@ -57,6 +61,14 @@ Entity match_numeric(std::string_view s) {
   }
   return {i + 1, value};
 }
+
+constexpr bool is_sorted_by_name() {
+  for (std::size_t i = 1; i < kNamed.size(); ++i) {
+    if (!(kNamed[i - 1].name < kNamed[i].name)) return false;
+  }
+  return true;
+}
+static_assert(is_sorted_by_name(), "kNamed must stay sorted for binary search");
 
 }  // namespace
 
