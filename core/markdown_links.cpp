@@ -39,19 +39,22 @@ std::size_t skip_link_whitespace(std::string_view s, std::size_t i) {
   return i;
 }
 
-// Returns the index after the destination, or npos when there is none.
-std::size_t scan_destination(std::string_view s, std::size_t i) {
+// Returns the index after the destination, or npos when there is none; `scanned`
+// is where the scan stopped.
+std::size_t scan_destination(std::string_view s, std::size_t i, std::size_t& scanned) {
   if (i < s.size() && s[i] == '<') {
     for (++i; i < s.size(); ++i) {
       const char c = s[i];
       if (c == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
         ++i;
       } else if (c == '>') {
+        scanned = i;
         return i + 1;
       } else if (c == '<' || c == '\n') {
-        return std::string_view::npos;
+        break;
       }
     }
+    scanned = i;
     return std::string_view::npos;
   }
   int depth = 0;
@@ -60,7 +63,7 @@ std::size_t scan_destination(std::string_view s, std::size_t i) {
     if (c == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
       ++i;
     } else if (c == '(') {
-      if (++depth > kMaxLinkParenDepth) return std::string_view::npos;
+      if (++depth > kMaxLinkParenDepth) break;
     } else if (c == ')') {
       if (depth == 0) break;
       --depth;
@@ -68,11 +71,12 @@ std::size_t scan_destination(std::string_view s, std::size_t i) {
       break;
     }
   }
+  scanned = i;
   return depth == 0 ? i : std::string_view::npos;
 }
 
-// Returns the index after the closing quote, or npos.
-std::size_t scan_title(std::string_view s, std::size_t i) {
+// Returns the index after the closing quote, or npos; `scanned` is where it stopped.
+std::size_t scan_title(std::string_view s, std::size_t i, std::size_t& scanned) {
   const char open = s[i];
   const char close = open == '(' ? ')' : open;
   for (++i; i < s.size(); ++i) {
@@ -80,11 +84,13 @@ std::size_t scan_title(std::string_view s, std::size_t i) {
     if (c == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
       ++i;
     } else if (c == close) {
+      scanned = i;
       return i + 1;
     } else if (open == '(' && c == '(') {
-      return std::string_view::npos;
+      break;
     }
   }
+  scanned = i;
   return std::string_view::npos;
 }
 
@@ -165,11 +171,10 @@ LinkTail parse_link_tail(std::string_view s, std::size_t& ops) {
   if (s.empty() || s[0] != '(') return {};
   std::size_t i = skip_link_whitespace(s, 1);
   const std::size_t dest_begin = i;
-  const std::size_t dest_end = scan_destination(s, i);
-  if (dest_end == std::string_view::npos) {
-    ops += i;
-    return {};
-  }
+  std::size_t scanned = 0;
+  const std::size_t dest_end = scan_destination(s, i, scanned);
+  ops += scanned;
+  if (dest_end == std::string_view::npos) return {};
   LinkTail tail;
   tail.destination = s.substr(dest_begin, dest_end - dest_begin);
   if (!tail.destination.empty() && tail.destination.front() == '<') {
@@ -177,15 +182,12 @@ LinkTail parse_link_tail(std::string_view s, std::size_t& ops) {
   }
   i = skip_link_whitespace(s, dest_end);
   if (i > dest_end && i < s.size() && (s[i] == '"' || s[i] == '\'' || s[i] == '(')) {
-    const std::size_t title_end = scan_title(s, i);
-    if (title_end == std::string_view::npos) {
-      ops += s.size() - dest_begin;  // the title scan may have run to the end
-      return {};
-    }
+    const std::size_t title_end = scan_title(s, i, scanned);
+    ops += scanned - i;
+    if (title_end == std::string_view::npos) return {};
     tail.title = s.substr(i + 1, title_end - i - 2);
     i = skip_link_whitespace(s, title_end);
   }
-  ops += i + 1;
   if (i >= s.size() || s[i] != ')') return {};
   tail.length = i + 1;
   return tail;
