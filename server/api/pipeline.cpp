@@ -98,7 +98,11 @@ Response dispatch(const Request& req, Services& services, Exchange& ex) {
 
 void finish(const Request& req, const Exchange& ex, Response& res) {
   if (ex.scope == Scope::site) {
-    if (!ex.origin.empty()) res.set("Access-Control-Allow-Origin", std::string(ex.origin));
+    if (!ex.origin.empty()) {
+      res.set("Access-Control-Allow-Origin", std::string(ex.origin));
+      // Not CORS-safelisted: without this the widget cannot read how long to wait on 429.
+      res.set("Access-Control-Expose-Headers", "Retry-After");
+    }
     res.set("Vary", "Origin, Accept-Encoding");
     // Threads change whenever someone posts: caches must revalidate (cheap, via ETag).
     if (res.header("Cache-Control").empty()) {

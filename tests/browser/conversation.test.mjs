@@ -86,7 +86,7 @@ test('replying moves the form under the comment, Cancel moves it back, and the r
     const again = commentWith(reader.page, 'Were the interviews');
     assert.equal(await again.locator('.parley-author').first().textContent(), 'Ana');
     assert.equal(
-      await again.locator('.parley-children').locator('.parley-body').textContent(),
+      (await again.locator('.parley-children').locator('.parley-body').textContent()).trim(),
       'Yes, and with law enforcement officers.',
     );
     assert.equal(await reader.page.locator('.parley-thread > .parley-item').count(), 1);
@@ -98,3 +98,25 @@ test('replying moves the form under the comment, Cancel moves it back, and the r
     reader.assertNoConsoleErrors();
     await reader.close();
   });
+
+test('posting too quickly says how long to wait and keeps the text', async (t) => {
+  const stack = await startStack(t, { extraArgs: ['--posts-per-minute', '1'] });
+  const reader = await openReader(browser, stack.pageUrl, {
+    // Chromium logs every 4xx response of a fetch; this one is the point of the test.
+    expectedErrors: [/status of 429/],
+  });
+  const { page } = reader;
+  await showThread(page);
+  await postComment(page, { text: 'First thought.' });
+
+  const f = form(page);
+  await f.text.fill('Second thought, right away.');
+  await f.submit.click();
+  await f.status.getByText(/^You are commenting too quickly\./).waitFor();
+  assert.match(await f.status.textContent(), /^You are commenting too quickly\. Try again in \d+ seconds?\.$/);
+  assert.equal(await f.text.inputValue(), 'Second thought, right away.');
+  assert.equal(await f.submit.isDisabled(), false);
+  assert.equal(await page.locator('article.parley-comment').count(), 1);
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});

@@ -36,7 +36,8 @@ export function launchBrowser() {
 // A fresh parleyd (empty database) allowing the demo page's origin, and the demo page
 // pointed at it. `pageUrl` is the allowed origin; `foreignUrl` is the very same page
 // under another origin (127.0.0.1 instead of localhost) that parleyd does not allow.
-export async function startStack(t, { csp = false, dbPath } = {}) {
+// `extraArgs` go to parleyd (e.g. to turn rate limits back on).
+export async function startStack(t, { csp = false, dbPath, extraArgs = [] } = {}) {
   const demo = await startDemoServer({ port: 0, csp });
   const pageOrigin = `http://localhost:${demo.port}`;
   let parleyd;
@@ -45,6 +46,7 @@ export async function startStack(t, { csp = false, dbPath } = {}) {
       sites: [{ id: 'demo', origins: [pageOrigin] }],
       assets: ASSETS,
       dbPath,
+      extraArgs,
     });
   } catch (err) {
     await demo.close();
@@ -107,14 +109,18 @@ export async function showThread(page) {
   await page.getByRole('heading', { level: 2, name: /Responses? / }).waitFor();
 }
 
-// The form's fields, found the way a reader finds them: by their labels.
+// The form's fields, found the way a reader (or a screen reader) finds them: by role
+// and accessible name, which comes from their labels.
 export function form(page) {
+  const box = (name) => page.getByRole('textbox', { name });
   return {
-    text: page.getByLabel(/^Comment/),
-    author: page.getByLabel(/^Name/),
-    email: page.getByLabel(/^Email/),
-    website: page.getByLabel(/^Website/),
-    save: page.getByLabel(/^Save my name, email, and website/),
+    text: box(/^Comment$/),
+    author: box(/^Name$/),
+    email: box(/^Email \(never made public\)$/),
+    website: box(/^Website$/),
+    save: page.getByRole('checkbox', {
+      name: 'Save my name, email, and website in this browser for the next time I comment.',
+    }),
     submit: page.getByRole('button', { name: 'Post Comment' }),
     title: page.locator('.parley-form-title'),
     status: page.getByRole('status'),
@@ -141,9 +147,9 @@ export async function postComment(page, { text, author = 'Ana', email = 'ana@exa
   return id;
 }
 
-// The <article> of the comment whose body contains `text`.
+// The <article> of the comment whose own body contains `text` (not a reply's).
 export function commentWith(page, text) {
-  return page.locator('article.parley-comment', { has: page.locator('.parley-body', { hasText: text }) });
+  return page.locator('.parley-body', { hasText: text }).locator('xpath=ancestor::article[1]');
 }
 
 // The error message shown beside a field: the .parley-error element among its
