@@ -175,7 +175,7 @@ TEST_CASE("typing never patches the field being typed in; the preview follows it
   CHECK(send(l.w, typing).patches.empty());  // preview hidden: nothing to do
 
   const Step shown = send(l.w, {{"type", "action"}, {"action", "preview"}, {"id", 0}});
-  CHECK(shown.html("preview") == "<p>Some <em>stress</em></p>");
+  CHECK(shown.html("preview") == "<p>Some <em>stress</em></p>\n");
   const json* unhide = shown.patch("attr", "preview");
   REQUIRE(unhide);
   CHECK((*unhide)["name"] == "hidden");
@@ -184,7 +184,7 @@ TEST_CASE("typing never patches the field being typed in; the preview follows it
   const Step typed = send(l.w, {{"type", "input"}, {"field", "text"}, {"value", "<b>bold</b>"}});
   REQUIRE(typed.patches.size() == 1);
   CHECK(typed.patches[0]["key"] == "preview");
-  CHECK(typed.html("preview") == "<p>&lt;b&gt;bold&lt;/b&gt;</p>");
+  CHECK(typed.html("preview") == "<p>&lt;b&gt;bold&lt;/b&gt;</p>\n");
   CHECK_FALSE(typed.touches("field-text"));
 
   const Step empty = send(l.w, {{"type", "input"}, {"field", "text"}, {"value", ""}});
