@@ -42,13 +42,36 @@ std::string clean_copy(std::string_view source) {
 }
 
 bool needs_cleaning(std::string_view source) {
-  return source.find('\0') != std::string_view::npos || !utf8::valid(source);
+  // Most comments are ASCII: one cheap pass, full validation only past a high byte.
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    const auto b = static_cast<unsigned char>(source[i]);
+    if (b == 0) return true;
+    if (b >= 0x80) {
+      return source.find('\0', i) != std::string_view::npos || !utf8::valid(source.substr(i));
+    }
+  }
+  return false;
 }
+
+// The parsers' vectors, kept per thread so a busy server (or the benchmark) does not
+// allocate them anew for every comment. A huge input may grow them; they are dropped
+// afterwards rather than kept at that size.
+struct Workspace {
+  detail::BlockTree tree;
+  detail::InlineParser inline_parser;
+  std::string scratch;
+};
+constexpr std::size_t kMaxRetainedInput = 64 * 1024;
 
 class TreeRenderer {
  public:
-  TreeRenderer(std::string_view text, const detail::BlockTree& tree, Output& out, std::size_t& ops)
-      : text_(text), tree_(tree), out_(out), ops_(ops) {}
+  TreeRenderer(std::string_view text, Workspace& work, Output& out, std::size_t& ops)
+      : text_(text),
+        tree_(work.tree),
+        out_(out),
+        ops_(ops),
+        inline_(work.inline_parser),
+        scratch_(work.scratch) {}
 
   // Pre/post-order walk along parent links: no recursion, no stack.
   void run() {
@@ -185,8 +208,8 @@ class TreeRenderer {
   const detail::BlockTree& tree_;
   Output& out_;
   std::size_t& ops_;
-  detail::InlineParser inline_;
-  std::string scratch_;
+  detail::InlineParser& inline_;
+  std::string& scratch_;
 };
 
 }  // namespace
@@ -197,12 +220,12 @@ SafeHtml render(std::string_view source, Stats* stats) {
     cleaned = clean_copy(source);
     source = cleaned;
   }
+  thread_local Workspace work;
   std::size_t ops = 0;
-  detail::BlockTree tree;
-  detail::parse_blocks(source, tree, ops);
-  Output out(source.size() + source.size() * kOutputSlackNum / kOutputSlackDen / 4 +
-             kOutputSlackMin);
-  TreeRenderer(source, tree, out, ops).run();
+  detail::parse_blocks(source, work.tree, ops);
+  Output out(source.size() * kOutputSlackNum / kOutputSlackDen + kOutputSlackMin);
+  TreeRenderer(source, work, out, ops).run();
+  if (source.size() > kMaxRetainedInput) work = Workspace{};
   if (stats != nullptr) stats->ops += ops;
   return std::move(out).finish();
 }
