@@ -120,3 +120,21 @@ test('posting too quickly says how long to wait and keeps the text', async (t) =
   reader.assertNoConsoleErrors();
   await reader.close();
 });
+
+test('relative dates move on while the page stays open', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openReader(browser, 'about:blank');
+  const { page } = reader;
+  // A controllable clock, starting now, so the host's 60 s tick can be fast-forwarded.
+  await page.clock.install();
+  await page.goto(stack.pageUrl);
+  await showThread(page);
+  const id = await postComment(page, { text: 'Time flies.' });
+  const date = page.locator(`#parley-comment-${id} time.parley-date`);
+  assert.equal(await date.textContent(), 'just now');
+
+  await page.clock.runFor('05:30');
+  await date.getByText('5 minutes ago').waitFor();
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
