@@ -23,7 +23,11 @@ using namespace parley::server;
 namespace {
 
 std::string url_host(const net::ip::address& address) {
-  return address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+  if (!address.is_v6()) return address.to_string();
+  std::string host = "[";
+  host += address.to_string();
+  host += ']';
+  return host;
 }
 
 int serve(const Config& config) {

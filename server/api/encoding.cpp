@@ -32,7 +32,7 @@ void encode_body(const Request& req, Response& res) {
                          accepts_gzip(req.header("Accept-Encoding"));
   std::string identity_etag;
   if (cacheable && res.header("ETag").empty()) {
-    identity_etag = "\"" + content_hash(res.body) + "\"";
+    identity_etag = in_quotes(content_hash(res.body));
     res.set("ETag", want_gzip ? gzip_etag(identity_etag) : identity_etag);
   }
   if (cacheable && etag_matches(req.header("If-None-Match"), res.header("ETag"))) {

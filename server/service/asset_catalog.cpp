@@ -41,7 +41,7 @@ std::string hashed_name(std::string_view file, std::string_view hash) {
 Asset make_asset(std::string body, std::string_view content_type) {
   Asset a;
   a.content_type = std::string(content_type);
-  a.etag = "\"" + content_hash(body) + "\"";
+  a.etag = in_quotes(content_hash(body));
   std::string compressed = gzip_compress(body, kGzipLevelBest);
   if (!compressed.empty() && compressed.size() < body.size()) a.gzip = std::move(compressed);
   a.body = std::move(body);

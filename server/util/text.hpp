@@ -14,6 +14,9 @@ bool iequals(std::string_view a, std::string_view b);
 std::string to_lower(std::string_view s);
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 
+// `s` in double quotes, the form of an ETag.
+std::string in_quotes(std::string_view s);
+
 // 64-bit FNV-1a: fast, dependency-free, and stable across builds. Used for ETags and
 // asset cache-busting names, where the threat is staleness, not an adversary.
 std::uint64_t fnv1a64(std::string_view data);
