@@ -18,7 +18,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'bench', 'out', 'corpus.json');
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 const NATIVE = process.env.PARLEY_BENCH_NATIVE ?? join(ROOT, 'build/release-native/bench/markdown_bench');
-const WASM = process.env.PARLEY_BENCH_WASM ?? join(ROOT, 'build/release-wasm/bench/markdown_bench.js');
+const WASM = process.env.PARLEY_BENCH_WASM ?? join(ROOT, 'build/release-wasm/bench/markdown_bench.cjs');
 const MIN_CPU_SECONDS = 3;
 const TARGET_WASM = 3;
 const TARGET_NATIVE = 10;
@@ -44,8 +44,13 @@ function benchMarkdownIt(corpus, options) {
 }
 
 function runBinary(command, args) {
-  const out = execFileSync(command, args, { encoding: 'utf8', env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
-  return JSON.parse(out.trim().split('\n').pop());
+  try {
+    const out = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(out.trim().split('\n').pop());
+  } catch (e) {
+    console.error(`Parley: ${[command, ...args].join(' ')} failed:\n${String(e.stderr ?? e).slice(0, 2000)}`);
+    process.exit(1);
+  }
 }
 
 function requireFile(path, hint) {
