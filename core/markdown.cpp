@@ -2,6 +2,8 @@
 // block tree that hands each paragraph to the inline parser.
 #include "markdown.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "markdown_blocks.hpp"
@@ -41,16 +43,20 @@ std::string clean_copy(std::string_view source) {
   return out;
 }
 
+// Most comments are ASCII: skip 8 bytes at a time while none is NUL or has its high
+// bit set, and run the full UTF-8 validation only from the first such byte.
 bool needs_cleaning(std::string_view source) {
-  // Most comments are ASCII: one cheap pass, full validation only past a high byte.
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    const auto b = static_cast<unsigned char>(source[i]);
-    if (b == 0) return true;
-    if (b >= 0x80) {
-      return source.find('\0', i) != std::string_view::npos || !utf8::valid(source.substr(i));
-    }
+  constexpr std::uint64_t kLow = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + sizeof(std::uint64_t) <= source.size(); i += sizeof(std::uint64_t)) {
+    std::uint64_t word;
+    std::memcpy(&word, source.data() + i, sizeof word);
+    const bool has_zero = ((word - kLow) & ~word & kHigh) != 0;
+    if (has_zero || (word & kHigh) != 0) break;
   }
-  return false;
+  const std::string_view rest = source.substr(i);
+  return rest.find('\0') != std::string_view::npos || !utf8::valid(rest);
 }
 
 // The parsers' vectors, kept per thread so a busy server (or the benchmark) does not
@@ -160,24 +166,38 @@ class TreeRenderer {
     }
   }
 
-  void paragraph(const Block& blk) {
-    // Join the lines without their indentation; drop the final trailing whitespace.
-    scratch_.clear();
-    for (std::uint32_t k = 0; k < blk.span_count; ++k) {
-      const LineSpan& s = tree_.spans[blk.first_span + k];
-      std::uint32_t begin = s.begin;
-      while (begin < s.end && detail::is_space_or_tab(text_[begin])) ++begin;
-      if (k != 0) scratch_.push_back('\n');
-      scratch_.append(text_.substr(begin, s.end - begin));
+  // The paragraph's text with line breaks as '\n'. Outside containers its lines are
+  // one contiguous slice of the source (the inline parser skips their indentation),
+  // so only quoted or listed paragraphs need joining into the scratch buffer.
+  std::string_view paragraph_text(const Block& blk) {
+    const LineSpan* spans = tree_.spans.data() + blk.first_span;
+    bool contiguous = true;
+    for (std::uint32_t k = 1; k < blk.span_count && contiguous; ++k) {
+      contiguous = spans[k].begin == spans[k - 1].end + 1 && text_[spans[k - 1].end] == '\n';
     }
-    while (!scratch_.empty() && detail::is_space_or_tab(scratch_.back())) scratch_.pop_back();
+    std::string_view joined;
+    if (contiguous) {
+      joined = text_.substr(spans[0].begin, spans[blk.span_count - 1].end - spans[0].begin);
+    } else {
+      scratch_.clear();
+      for (std::uint32_t k = 0; k < blk.span_count; ++k) {
+        if (k != 0) scratch_.push_back('\n');
+        scratch_.append(text_.substr(spans[k].begin, spans[k].end - spans[k].begin));
+      }
+      joined = scratch_;
+    }
+    while (!joined.empty() && detail::is_space_or_tab(joined.front())) joined.remove_prefix(1);
+    while (!joined.empty() && detail::is_space_or_tab(joined.back())) joined.remove_suffix(1);
+    return joined;
+  }
 
+  void paragraph(const Block& blk) {
     const bool tight = in_tight_item(blk);
     if (!tight) {
       out_.cr();
       out_.open(Tag::kP);
     }
-    inline_.render(scratch_, out_, ops_);
+    inline_.render(paragraph_text(blk), out_, ops_);
     if (!tight) {
       out_.close(Tag::kP);
       out_.soft_break();

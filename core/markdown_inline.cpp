@@ -84,13 +84,12 @@ void InlineParser::flush_text(std::size_t end) {
 
 void InlineParser::scan() {
   const std::size_t n = text_.size();
+  const char* const data = text_.data();  // a local, so the hot loop keeps it in a register
   std::size_t i = 0;
   while (i < n) {
-    const char c = text_[i];
-    if (!is_special(c)) {
-      ++i;
-      continue;
-    }
+    while (i < n && !is_special(data[i])) ++i;
+    if (i == n) break;
+    const char c = data[i];
     std::size_t next = i + 1;  // where scanning resumes; text_begin_ moves only if consumed
     bool consumed = true;
     switch (c) {
@@ -100,6 +99,8 @@ void InlineParser::scan() {
         while (e > text_begin_ && text_[e - 1] == ' ') --e;
         flush_text(e);
         push(i - e >= 2 ? NodeKind::kHardBreak : NodeKind::kSoftBreak, i, i + 1);
+        // Indentation of the next line never shows either.
+        while (next < n && is_space_or_tab(text_[next])) ++next;
         break;
       }
       case '\\':
