@@ -8,6 +8,14 @@
 #include "core/validate.hpp"
 
 namespace parley::server {
+namespace {
+
+FieldErrors thread_full() {
+  return {{"page", "too_many",
+           "This page has reached its comment limit; no new comments can be added."}};
+}
+
+}  // namespace
 
 std::vector<Comment> CommentService::thread(std::string_view site, std::string_view page) {
   return store_.list_page(site, page);
@@ -24,16 +32,14 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
   FieldErrors errors = validate(draft);
   if (!errors.empty()) return errors;
 
-  // The whole thread is read to place the reply with core's own rule, the one the
-  // widget uses to show where a reply will go; threads are capped, so this is bounded.
-  const Thread thread = build_thread(store_.list_page(site, draft.page));
-  if (thread.size() >= limits::kMaxThreadComments) {
-    return FieldErrors{{"page", "too_many",
-                        "This page has reached its comment limit; no new comments can be "
-                        "added."}};
-  }
   Comment c;
-  if (draft.parent != 0) {
+  if (draft.parent == 0) {
+    if (store_.count_page(site, draft.page) >= limits::kMaxThreadComments) return thread_full();
+  } else {
+    // A reply is placed with core's own rule, the one the widget uses to show where it
+    // will go, so the thread is read; threads are capped, so this is bounded.
+    const Thread thread = build_thread(store_.list_page(site, draft.page));
+    if (thread.size() >= limits::kMaxThreadComments) return thread_full();
     if (thread.find(draft.parent) == thread.size()) {
       return FieldErrors{
           {"parent", "not_found", "The comment you are replying to does not exist."}};
