@@ -58,7 +58,7 @@ class BlockParser {
   void skip_quote_marker();
   Start try_start(std::uint32_t container);
   bool start_fence(char marker);
-  bool is_thematic_break(char marker) const;
+  bool is_thematic_break(char marker);
   bool start_item(std::uint32_t container);
 
   // The tree (markdown_blocks.cpp).

@@ -64,16 +64,19 @@ bool BlockParser::start_fence(char marker) {
   return true;
 }
 
-bool BlockParser::is_thematic_break(char marker) const {
+bool BlockParser::is_thematic_break(char marker) {
   std::uint32_t marks = 0;
-  for (std::uint32_t i = next_nonspace_; i < line_end_; ++i) {
+  std::uint32_t i = next_nonspace_;
+  for (; i < line_end_; ++i) {
     if (text_[i] == marker) {
       ++marks;
     } else if (!is_space_or_tab(text_[i])) {
-      return false;
+      break;
     }
   }
-  return marks >= kMinThematicMarks;
+  // Up to kMaxDepth list items can start on one line, each after this scan.
+  ops_ += i - next_nonspace_;
+  return i == line_end_ && marks >= kMinThematicMarks;
 }
 
 bool BlockParser::start_item(std::uint32_t container) {
