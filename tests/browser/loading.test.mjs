@@ -36,16 +36,23 @@ test('the widget is downloaded only when the comments near the viewport', async 
   await reader.close();
 });
 
-test('when the widget cannot be downloaded, the reader is told so in place', async (t) => {
-  const stack = await startStack(t);
-  const reader = await openReader(browser, 'about:blank', {
-    expectedErrors: [/^Parley: could not load http/, /net::ERR_FAILED/],
+for (const [part, pattern, logged] of [
+  ['glue', /\/assets\/parley-widget\.[\w-]+\.js$/, /^Parley: could not load http/],
+  ['wasm', /\/assets\/parley-widget\.[\w-]+\.wasm$/, /^Parley: TypeError: Failed to fetch/],
+]) {
+  test(`when the widget's ${part} cannot be downloaded, the reader is told so in place`, async (t) => {
+    const stack = await startStack(t);
+    const reader = await openReader(browser, 'about:blank', {
+      // Parley's report, and Chromium's own report of the failed request.
+      expectedErrors: [logged, /net::ERR_FAILED/],
+    });
+    const { page } = reader;
+    await page.route(pattern, (route) => route.abort('failed'));
+    await page.goto(stack.pageUrl);
+    await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+    await page.locator('#parley-thread').getByText('Parley: comments could not be loaded.').waitFor();
+    assert.equal(await page.locator('.parley-comments').count(), 0);
+    reader.assertNoConsoleErrors();
+    await reader.close();
   });
-  const { page } = reader;
-  await page.route(/\/assets\/parley-widget\./, (route) => route.abort('failed'));
-  await page.goto(stack.pageUrl);
-  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
-  await page.locator('#parley-thread').getByText('Parley: comments could not be loaded.').waitFor();
-  reader.assertNoConsoleErrors();
-  await reader.close();
-});
+}
