@@ -5,52 +5,110 @@
 
 namespace parley::widget {
 
-using nlohmann::json;
+namespace {
 
-json Output::patch(std::string_view op, std::string_view key) {
-  return json{{"op", op}, {"key", key}};
+// JSON string escaping for text that is valid UTF-8 (event values passed JSON parsing;
+// HTML comes from the builder and the Markdown renderer, which never emit invalid
+// bytes). Runs of plain bytes are copied in one append.
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      default:
+        out.append("\\u00");
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
+    }
+  }
+  out.append(s, run, s.size() - run);
+  out.push_back('"');
+}
+
+void separate(std::string& list) {
+  if (!list.empty()) list.push_back(',');
+}
+
+}  // namespace
+
+void Output::member(std::string& out, std::string_view name, std::string_view text) {
+  out.push_back(',');
+  append_json_string(out, name);
+  out.push_back(':');
+  append_json_string(out, text);
+}
+
+void Output::begin_patch(std::string_view op, std::string_view key) {
+  separate(patches_);
+  patches_.append("{\"op\":");
+  append_json_string(patches_, op);
+  member(patches_, "key", key);
 }
 
 void Output::html(std::string_view key, const SafeHtml& content) {
-  json p = patch("html", key);
-  p["html"] = content.str();
-  patches_.push_back(std::move(p));
+  begin_patch("html", key);
+  member(patches_, "html", content.str());
+  patches_.push_back('}');
 }
 
 void Output::append(std::string_view key, const SafeHtml& content) {
-  json p = patch("append", key);
-  p["html"] = content.str();
-  patches_.push_back(std::move(p));
+  begin_patch("append", key);
+  member(patches_, "html", content.str());
+  patches_.push_back('}');
 }
 
 void Output::move(std::string_view key, std::string_view to) {
-  json p = patch("move", key);
-  p["to"] = to;
-  patches_.push_back(std::move(p));
+  begin_patch("move", key);
+  member(patches_, "to", to);
+  patches_.push_back('}');
 }
 
 void Output::attr(std::string_view key, std::string_view name,
                   std::optional<std::string_view> value) {
-  json p = patch("attr", key);
-  p["name"] = name;
-  p["value"] = value ? json(*value) : json(nullptr);
-  patches_.push_back(std::move(p));
+  begin_patch("attr", key);
+  member(patches_, "name", name);
+  if (value) {
+    member(patches_, "value", *value);
+  } else {
+    patches_.append(",\"value\":null");
+  }
+  patches_.push_back('}');
 }
 
 void Output::value(std::string_view key, std::string_view text) {
-  json p = patch("value", key);
-  p["value"] = text;
-  patches_.push_back(std::move(p));
+  begin_patch("value", key);
+  member(patches_, "value", text);
+  patches_.push_back('}');
 }
 
 void Output::checked(std::string_view key, bool on) {
-  json p = patch("value", key);
-  p["value"] = on;
-  patches_.push_back(std::move(p));
+  begin_patch("value", key);
+  patches_.append(on ? ",\"value\":true}" : ",\"value\":false}");
 }
 
 void Output::focus(std::string_view key) {
-  patches_.push_back(patch("focus", key));
+  begin_patch("focus", key);
+  patches_.push_back('}');
 }
 
 void Output::status(std::string_view message) {
@@ -61,18 +119,31 @@ void Output::status(std::string_view message) {
 
 void Output::fetch(int request, std::string_view method, std::string path,
                    std::optional<std::string> body) {
-  json e{{"kind", "fetch"}, {"request", request}, {"method", method}, {"path", std::move(path)}};
-  if (body) e["body"] = std::move(*body);
-  effects_.push_back(std::move(e));
+  separate(effects_);
+  effects_.append("{\"kind\":\"fetch\",\"request\":");
+  effects_.append(std::to_string(request));
+  member(effects_, "method", method);
+  member(effects_, "path", path);
+  if (body) member(effects_, "body", *body);
+  effects_.push_back('}');
 }
 
-void Output::save(std::string_view key, json value) {
-  effects_.push_back(json{{"kind", "save"}, {"key", key}, {"value", std::move(value)}});
+void Output::save(std::string_view key, const nlohmann::json& value) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"save\"");
+  member(effects_, "key", key);
+  effects_.append(",\"value\":");
+  // Small and built from validated strings; `replace` keeps dump() from throwing.
+  effects_.append(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  effects_.push_back('}');
 }
 
 std::string Output::serialize() const {
-  const json out{{"patches", patches_}, {"effects", effects_}};
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(patches_.size() + effects_.size() + 32);
+  out.append("{\"patches\":[").append(patches_).append("],\"effects\":[");
+  out.append(effects_).append("]}");
+  return out;
 }
 
 }  // namespace parley::widget

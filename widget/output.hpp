@@ -29,16 +29,20 @@ class Output {
   // Effects.
   void fetch(int request, std::string_view method, std::string path,
              std::optional<std::string> body = std::nullopt);
-  void save(std::string_view key, nlohmann::json value);
+  void save(std::string_view key, const nlohmann::json& value);
 
-  // {"patches":[...],"effects":[...]}. Never throws on odd bytes: invalid UTF-8 (which
-  // validated input cannot contain) would be replaced, not reported.
+  // {"patches":[...],"effects":[...]}.
   std::string serialize() const;
 
  private:
-  nlohmann::json patch(std::string_view op, std::string_view key);
-  nlohmann::json patches_ = nlohmann::json::array();
-  nlohmann::json effects_ = nlohmann::json::array();
+  // The JSON is written directly rather than built as a json tree and dumped: a
+  // thread's patch carries the whole rendered thread (about 1 KB per comment), and
+  // copying it into a tree and escaping it byte by byte again cost more than the
+  // rendering itself.
+  void begin_patch(std::string_view op, std::string_view key);
+  void member(std::string& out, std::string_view name, std::string_view text);
+  std::string patches_;
+  std::string effects_;
 };
 
 }  // namespace parley::widget
