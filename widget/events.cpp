@@ -10,6 +10,10 @@ namespace {
 
 using nlohmann::json;
 
+// JS numbers are doubles: integers beyond 2^53 are not exact there, so a larger
+// "integer" from the host is not one.
+constexpr double kMaxSafeInteger = 9007199254740991.0;
+
 // Lenient readers: a missing or mistyped member reads as empty, so one bad member
 // cannot take the widget down; the state machine then treats it like no input.
 std::string str(const json& j, const char* name) {
@@ -23,8 +27,7 @@ std::optional<std::int64_t> integer(const json& j, const char* name) {
   if (it->is_number_integer()) return it->get<std::int64_t>();
   if (it->is_number_float()) {
     const double d = it->get<double>();
-    // JS numbers are doubles; whole values in range are integers in disguise.
-    if (d >= -9.0e15 && d <= 9.0e15) return static_cast<std::int64_t>(d);
+    if (d >= -kMaxSafeInteger && d <= kMaxSafeInteger) return static_cast<std::int64_t>(d);
   }
   return std::nullopt;
 }

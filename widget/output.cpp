@@ -101,11 +101,6 @@ void Output::value(std::string_view key, std::string_view text) {
   patches_.push_back('}');
 }
 
-void Output::checked(std::string_view key, bool on) {
-  begin_patch("value", key);
-  patches_.append(on ? ",\"value\":true}" : ",\"value\":false}");
-}
-
 void Output::focus(std::string_view key) {
   begin_patch("focus", key);
   patches_.push_back('}');

@@ -21,7 +21,6 @@ class Output {
   void move(std::string_view key, std::string_view to);
   void attr(std::string_view key, std::string_view name, std::optional<std::string_view> value);
   void value(std::string_view key, std::string_view text);
-  void checked(std::string_view key, bool on);
   void focus(std::string_view key);
   // A plain sentence in the `status` region ("" clears it).
   void status(std::string_view message);

@@ -27,7 +27,6 @@ TEST_CASE("patches and effects round-trip through JSON byte for byte") {
   out.value("field-text", odd);
   out.attr("field-email", "aria-invalid", std::nullopt);
   out.attr("preview", "hidden", "");
-  out.checked("field-save", true);
   out.move("form", "reply-slot-7");
   out.focus("field-text");
   out.fetch(3, "POST", "/api/comments?site=a", odd);
@@ -36,15 +35,14 @@ TEST_CASE("patches and effects round-trip through JSON byte for byte") {
   out.save("parley:author", nullptr);
 
   const json j = json::parse(out.serialize());
-  REQUIRE(j["patches"].size() == 6);
+  REQUIRE(j["patches"].size() == 5);
   CHECK(j["patches"][0] == json{{"op", "value"}, {"key", "field-text"}, {"value", odd}});
   CHECK(j["patches"][1] ==
         json::parse(R"({"op":"attr","key":"field-email","name":"aria-invalid","value":null})"));
   CHECK(j["patches"][2] ==
         json::parse(R"({"op":"attr","key":"preview","name":"hidden","value":""})"));
-  CHECK(j["patches"][3] == json::parse(R"({"op":"value","key":"field-save","value":true})"));
-  CHECK(j["patches"][4] == json::parse(R"({"op":"move","key":"form","to":"reply-slot-7"})"));
-  CHECK(j["patches"][5] == json::parse(R"({"op":"focus","key":"field-text"})"));
+  CHECK(j["patches"][3] == json::parse(R"({"op":"move","key":"form","to":"reply-slot-7"})"));
+  CHECK(j["patches"][4] == json::parse(R"({"op":"focus","key":"field-text"})"));
   REQUIRE(j["effects"].size() == 4);
   CHECK(j["effects"][0] == json{{"kind", "fetch"},
                                 {"request", 3},
