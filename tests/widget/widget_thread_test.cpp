@@ -1,0 +1,156 @@
+// The state machine driven like the host drives it: loading the thread, replying,
+// dates, and what happens to events that make no sense.
+#include <doctest/doctest.h>
+
+#include "widget_test_util.hpp"
+
+// The fixtures (start_event, wire, Loaded, ...) are the vocabulary of these tests.
+using namespace parley::test;
+
+TEST_CASE("start renders the skeleton once and fetches the thread") {
+  Widget w;
+  const Step s = send(w, start_event());
+  REQUIRE(s.patches.size() == 1);
+  CHECK(s.patches[0]["op"] == "html");
+  CHECK(s.patches[0]["key"] == "root");
+  const std::string root = s.patches[0]["html"];
+  CHECK(root.find("Loading comments\u2026") != std::string::npos);
+  CHECK(root.find(">Leave a Reply</h3>") != std::string::npos);
+  REQUIRE(s.effects.size() == 1);
+  CHECK(s.effects[0] == json{{"kind", "fetch"},
+                             {"request", 1},
+                             {"method", "GET"},
+                             {"path", "/api/comments?site=blog&page=/2011/07/raids/"}});
+  CHECK(send(w, start_event()).patches.empty());  // a second start changes nothing
+}
+
+TEST_CASE("the page key is encoded as one query component") {
+  Widget w;
+  json e = start_event();
+  e["page"] = "/a b/?x=1&y#z";
+  const Step s = send(w, e);
+  CHECK(s.effects[0]["path"] == "/api/comments?site=blog&page=/a%20b/%3Fx%3D1%26y%23z");
+}
+
+TEST_CASE("saved details are restored into the form with the save box checked") {
+  Widget w;
+  const Step s = send(w, start_event({{"author", "Ana"},
+                                      {"email", "ana@example.org"},
+                                      {"website", "https://ana.example"}}));
+  const std::string root = s.html("root");
+  CHECK(root.find(R"(value="ana@example.org")") != std::string::npos);
+  CHECK(root.find(R"(value="https://ana.example")") != std::string::npos);
+  CHECK(root.find(R"(checked="")") != std::string::npos);
+}
+
+TEST_CASE("the thread response renders the heading and the tree") {
+  Widget w;
+  const int id = fetch_id(send(w, start_event()));
+  const json body = {{"comments", {wire(1, 0, 0, "Ana", 3600), wire(2, 1, 1, "Bo", 60)}}};
+  const Step s = send(w, response(id, 200, body));
+  CHECK(s.html("count") == "2 Responses to \u201CRaids\u201D");
+  const std::string thread = s.html("thread");
+  CHECK(thread.find(R"(id="parley-comment-1")") < thread.find(R"(data-parley-key="children-1")"));
+  CHECK(thread.find(R"(data-parley-key="children-1")") < thread.find(R"(id="parley-comment-2")"));
+  CHECK(thread.find("an hour ago") != std::string::npos);
+  CHECK(s.effects.empty());
+}
+
+TEST_CASE("an empty thread reads No Responses yet") {
+  Widget w;
+  const int id = fetch_id(send(w, start_event()));
+  const Step s =
+      send(w, response(id, 200, {{"page", "/p/"}, {"count", 0}, {"comments", json::array()}}));
+  CHECK(s.html("count") == "No Responses yet");
+}
+
+TEST_CASE("a failed or garbled thread load explains itself and leaves the form usable") {
+  Widget w;
+  const int id = fetch_id(send(w, start_event()));
+  SUBCASE("network error") {
+    const Step s = send(w, {{"type", "response"}, {"request", id}, {"status", 0}, {"body", ""}});
+    CHECK(s.html("status").find("Could not reach the comment server") != std::string::npos);
+  }
+  SUBCASE("server error with a message") {
+    const Step s =
+        send(w, response(id, 404, {{"error", "unknown_site"}, {"message", "No such site."}}));
+    CHECK(s.html("status") == "Comments could not be loaded: No such site.");
+  }
+  SUBCASE("200 with a body that is not the API's") {
+    const Step s = send_raw(
+        w, json{{"type", "response"}, {"request", id}, {"status", 200}, {"body", "<html>"}}.dump());
+    CHECK(s.html("status") == "Comments could not be loaded (error 200).");
+  }
+  // Posting still works afterwards.
+  CHECK(send(w, submit_event("Still here")).effects.size() == 1);
+}
+
+TEST_CASE("reply moves the form under the comment, retitles it and focuses the text") {
+  Loaded l;
+  const Step s = send(l.w, {{"type", "action"}, {"action", "reply"}, {"id", 2}});
+  CHECK(s.html("form-title").find("Reply to <span class=\"parley-reply-to\">Bo</span>") == 0);
+  const json* move = s.patch("move", "form");
+  REQUIRE(move);
+  CHECK((*move)["to"] == "reply-slot-2");
+  CHECK(s.patch("focus", "field-text"));
+
+  const Step cancel = send(l.w, {{"type", "action"}, {"action", "cancel"}, {"id", 0}});
+  REQUIRE(cancel.patch("move", "form"));
+  CHECK((*cancel.patch("move", "form"))["to"] == "form-home");
+  CHECK(cancel.html("form-title") == "Leave a Reply");
+}
+
+TEST_CASE("reply to an unknown comment does nothing") {
+  Loaded l;
+  const Step s = send(l.w, {{"type", "action"}, {"action", "reply"}, {"id", 99}});
+  CHECK(s.patches.empty());
+  CHECK(s.effects.empty());
+}
+
+TEST_CASE("malformed events become a status message, never a crash") {
+  Loaded l;
+  for (const char* bad :
+       {"", "{", "[1,2]", "null", "\"start\"", R"({"type":"explode"})", R"({"type":42})",
+        "{\"type\":\"input\",\"field\":\"text\",\"value\":\"\xff\"}"}) {
+    CAPTURE(bad);
+    const Step s = send_raw(l.w, bad);
+    CHECK(s.effects.empty());
+    REQUIRE(s.patches.size() == 1);
+    CHECK(s.patches[0]["key"] == "status");
+    CHECK(s.html("status").rfind("Parley: ", 0) == 0);
+  }
+  // Members of the wrong type read as empty rather than failing.
+  const Step odd = send(l.w, {{"type", "submit"}, {"fields", {{"text", 7}, {"save", "yes"}}}});
+  CHECK(odd.effects.empty());
+  CHECK(odd.html("error-text") == "Please type your comment text.");
+  // And the widget still works.
+  CHECK(send(l.w, submit_event("fine")).effects.size() == 1);
+}
+
+TEST_CASE("responses nobody waits for are ignored") {
+  Loaded l;
+  CHECK(send(l.w, response(77, 201, wire(9, 0, 0, "Eve", 0))).patches.empty());
+}
+
+TEST_CASE("tick refreshes only the dates whose wording changed") {
+  Loaded l;  // Ana: 3 hours old, Bo: 90 seconds old ("a minute ago")
+  const Step s = send(l.w, {{"type", "tick"}, {"now", kNow + kMinute}});
+  CHECK(s.patches.size() == 1);
+  CHECK(s.html("date-2") == "2 minutes ago");
+  CHECK(send(l.w, {{"type", "tick"}, {"now", kNow + kMinute + 1}}).patches.empty());
+}
+
+TEST_CASE("two widgets on one page render distinct element ids") {
+  Widget first;
+  Widget second;
+  const std::string a = send(first, start_event()).html("root");
+  const std::string b = send(second, start_event()).html("root");
+  const auto textarea_id = [](const std::string& html) {
+    const auto start = html.find("id=\"", html.find("<textarea")) + 4;
+    return html.substr(start, html.find('"', start) - start);
+  };
+  CHECK(textarea_id(a) != textarea_id(b));
+  // Each label still points at its own textarea.
+  CHECK(b.find("for=\"" + textarea_id(b) + "\"") != std::string::npos);
+  CHECK(a.find("for=\"" + textarea_id(b) + "\"") == std::string::npos);
+}
