@@ -5,8 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=(cmake ninja-build g++ make pkg-config nodejs npm emscripten
+want=(cmake ninja-build g++ make pkg-config emscripten
       libboost-dev libsqlite3-dev zlib1g-dev nlohmann-json3-dev doctest-dev)
+# Node may come from elsewhere than Debian (nodesource, nvm): only install Debian's
+# when there is none at all.
+command -v npm >/dev/null || want+=(nodejs npm)
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
   want+=(chromium clang-format)
 fi
