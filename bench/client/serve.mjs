@@ -1,0 +1,73 @@
+// The local web server of the client-render benchmark: one origin serving both systems'
+// files and their recorded API responses, so neither pays a server's time or a network
+// hop, and nothing reaches the internet.
+//
+//   /parley.html?page=P&count=N    host page embedding Parley's loader
+//   /waline.html?page=P&count=N    host page embedding Waline's client
+//   /api/comments?site=..&page=P   Parley's recorded response for page P
+//   /api/comment?path=P&...        Waline's recorded response for page P
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { DIST, ROOT } from '../lib/report.mjs';
+
+const HERE = join(ROOT, 'bench', 'client');
+const WALINE = join(ROOT, 'node_modules', '@waline', 'client', 'dist');
+const TYPES = { js: 'text/javascript', css: 'text/css', wasm: 'application/wasm', html: 'text/html', json: 'application/json' };
+
+// parleyd writes the content-hashed asset paths into the loader at startup; this server
+// serves the assets under fixed paths and does the same substitution.
+function loader() {
+  return readFileSync(join(DIST, 'parley.js'), 'utf8')
+    .replace('__PARLEY_WIDGET_JS__', '/assets/parley-widget.js')
+    .replace('__PARLEY_WIDGET_WASM__', '/assets/parley-widget.wasm')
+    .replace('__PARLEY_CSS__', '/assets/parley.css');
+}
+
+const page = (title, head, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>${title}</title><link rel="icon" href="data:,">${head}</head><body>${body}</body></html>`;
+
+const probe = (selector, count) =>
+  `<script src="/probe.js" data-selector="${selector}" data-count="${count}"></script>`;
+
+/**
+ * @param {Map<string, {parley: string, waline: string}>} recorded JSON bodies by page key
+ */
+export function startBenchServer(recorded) {
+  const files = {
+    '/parley.js': loader(),
+    '/assets/parley-widget.js': readFileSync(join(DIST, 'parley-widget.js')),
+    '/assets/parley-widget.wasm': readFileSync(join(DIST, 'parley-widget.wasm')),
+    '/assets/parley.css': readFileSync(join(DIST, 'parley.css')),
+    '/waline/waline.js': readFileSync(join(WALINE, 'waline.js')),
+    '/waline/waline.css': readFileSync(join(WALINE, 'waline.css')),
+    '/probe.js': readFileSync(join(HERE, 'probe.js')),
+    '/waline-start.js': readFileSync(join(HERE, 'waline-start.js')),
+  };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const q = url.searchParams;
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'Content-Type': TYPES[type] ?? type, 'Cache-Control': 'no-store' });
+      res.end(body);
+    };
+    const count = Number(q.get('count'));
+    if (url.pathname === '/parley.html') {
+      return send(200, 'html', page('Parley', probe('article.parley-comment', count),
+        `<div id="parley-thread"></div><script src="/parley.js" data-parley-site="bench" data-parley-page="${q.get('page')}"></script>`));
+    }
+    if (url.pathname === '/waline.html') {
+      return send(200, 'html', page('Waline', `${probe('.wl-card-item', count)}<link rel="stylesheet" href="/waline/waline.css">`,
+        '<div id="waline"></div><script type="module" src="/waline-start.js' + url.search + '"></script>'));
+    }
+    if (url.pathname === '/api/comments') return send(200, 'json', recorded.get(q.get('page'))?.parley ?? '{}');
+    if (url.pathname === '/api/comment') return send(200, 'json', recorded.get(q.get('path'))?.waline ?? '{}');
+    const file = files[url.pathname];
+    if (file) return send(200, url.pathname.slice(url.pathname.lastIndexOf('.') + 1), file);
+    return send(404, 'text/plain', 'not found');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => server.close(r)),
+  })));
+}
