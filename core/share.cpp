@@ -1,5 +1,7 @@
 #include "share.hpp"
 
+#include "host.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -90,10 +92,6 @@ const std::vector<TargetInfo> kTargets = {
     {Target::Print, "print", "Print", Kind::Action, false, false},
 };
 
-bool is_label_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-}
-
 }  // namespace
 
 std::string encode_component(std::string_view s) {
@@ -153,28 +151,7 @@ std::string normalize_instance(std::string_view typed) {
 }
 
 bool is_valid_instance(std::string_view host) {
-  if (host.empty() || host.size() > 253) return false;
-  if (const auto colon = host.rfind(':'); colon != std::string_view::npos) {
-    const auto port = host.substr(colon + 1);
-    if (port.empty() || port.size() > 5 ||
-        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return false;
-    }
-    host = host.substr(0, colon);
-  }
-  if (host.find('.') == std::string_view::npos) return false;
-  std::size_t start = 0;
-  while (start <= host.size()) {
-    std::size_t dot = host.find('.', start);
-    if (dot == std::string_view::npos) dot = host.size();
-    const auto label = host.substr(start, dot - start);
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-' ||
-        !std::all_of(label.begin(), label.end(), is_label_char)) {
-      return false;
-    }
-    start = dot + 1;
-  }
-  return true;
+  return strip_port(host) && is_dns_name(host);
 }
 
 std::string share_url(Target t, const Page& p, std::string_view instance) {

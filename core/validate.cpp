@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "host.hpp"
 #include "limits.hpp"
 #include "utf8.hpp"
 
@@ -29,28 +30,9 @@ bool has_control(std::string_view s, bool allow_newlines) {
   return false;
 }
 
-bool is_host_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.';
-}
-
-// A DNS name with at least one dot (or "localhost"), labels of 1-63 letters, digits or
-// hyphens, not starting or ending with a hyphen.
+// A website or e-mail host: a DNS name, or "localhost" for people testing locally.
 bool is_host(std::string_view host) {
-  if (host.empty() || host.size() > 253) return false;
-  if (host == "localhost") return true;
-  if (host.find('.') == std::string_view::npos) return false;
-  std::size_t start = 0;
-  while (start <= host.size()) {
-    std::size_t dot = host.find('.', start);
-    if (dot == std::string_view::npos) dot = host.size();
-    const std::string_view label = host.substr(start, dot - start);
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
-      return false;
-    if (!std::all_of(label.begin(), label.end(), is_host_char)) return false;
-    start = dot + 1;
-  }
-  return true;
+  return host == "localhost" || is_dns_name(host);
 }
 
 bool starts_with_icase(std::string_view s, std::string_view prefix) {
@@ -127,7 +109,7 @@ bool is_valid_email(std::string_view email) {
       return false;
     }
   }
-  return is_host(domain) && domain != "localhost";
+  return is_dns_name(domain);
 }
 
 bool is_valid_website(std::string_view url) {
@@ -148,14 +130,7 @@ bool is_valid_website(std::string_view url) {
   const std::string_view after = url.substr(rest);
   std::string_view host = after.substr(0, after.find_first_of("/?#"));
   if (host.find('@') != std::string_view::npos) return false;  // user-info hides the real host
-  if (const auto colon = host.rfind(':'); colon != std::string_view::npos) {
-    const std::string_view port = host.substr(colon + 1);
-    if (port.empty() || port.size() > 5 ||
-        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return false;
-    }
-    host = host.substr(0, colon);
-  }
+  if (!strip_port(host)) return false;
   return is_host(host);
 }
 
