@@ -121,6 +121,8 @@ if (start === -1) {
 }
 writeFileSync(RESULTS, doc.endsWith('\n') ? doc : `${doc}\n`);
 console.log(table);
+console.log(`markdown: Parley native ${(native.comments_per_second / base).toFixed(1)}x, WebAssembly under Node ` +
+  `${(wasm.comments_per_second / base).toFixed(1)}x markdown-it (${fmt(base)} comments/CPU-s)`);
 
 if (process.argv.includes('--check')) {
   const wasmRatio = wasm.comments_per_second / base;

@@ -52,7 +52,7 @@ const lines = [
   'Sum of the files each system loads before it can show a comment (JS, WebAssembly, CSS),',
   'compressed the way a server would send them. Produced by `node bench/size.mjs`.',
   '',
-  '| System | Files | Raw | gzip -9 | brotli -11 | Parley is smaller by (gzip) |',
+  '| System | Files | Raw | gzip -9 | brotli -11 | Size vs Parley (gzip) |',
   '|---|---|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.version} | ${r.files.map((f) => f.file).join(', ')} | ${kb(r.raw)} | ` +
     `${kb(r.gzip)} | ${kb(r.brotli)} | ${r === parley ? '1.0x' : ratio(r.gzip, parley.gzip)} |`),

@@ -48,7 +48,8 @@ export function machineLine(extra = []) {
   const parts = [`Node ${process.version}`, ...extra];
   return `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu} ` +
     `(${os.cpus().length} logical CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-    `${os.platform()} ${os.release()}), ${parts.join(', ')}.`;
+    `${os.platform()} ${os.release()}), ${parts.join(', ')}; load average when done ` +
+    `${os.loadavg()[0].toFixed(1)} (other work on the machine competes for the CPUs).`;
 }
 
 export const chromiumVersion = () => version('chromium', ['--version']);
