@@ -25,6 +25,7 @@ Options (flags override the config file):
   --posts-per-minute N       comment posts per client IP (default 5; 0 = unlimited)
   --requests-per-minute N    requests per client IP (default 600; 0 = unlimited)
   --log-requests             log one line per request to stderr
+  --demo                     demo/test mode: login without a configured secret
   --help                     show this help
   --version                  show the version
 )";
@@ -79,6 +80,8 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.rate_limit.requests_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--log-requests") {
       c.log_requests = true;
+    } else if (flag == "--demo") {
+      c.demo = true;
     } else {
       throw Usage("unknown option " + std::string(flag));
     }

@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -59,6 +60,14 @@ Config load_config_file(const std::string& path, Config base) {
   read(j, "db", c.db, path);
   read(j, "assets", c.assets, path);
   read(j, "log_requests", c.log_requests, path);
+  read(j, "demo", c.demo, path);
+  if (const auto login = j.find("login"); login != j.end()) {
+    try {
+      c.login = auth::read_login_config(*login, path);
+    } catch (const std::runtime_error& e) {
+      throw ConfigError(e.what());
+    }
+  }
   if (const auto sites = j.find("sites"); sites != j.end()) {
     if (!sites->is_array()) throw ConfigError(path + ": \"sites\" must be an array");
     c.sites.clear();
@@ -75,6 +84,17 @@ Config load_config_file(const std::string& path, Config base) {
 void check_config(const Config& config) {
   if (config.sites.empty()) {
     throw ConfigError("no sites configured: add \"sites\" to the config or pass --site");
+  }
+  if (const std::string problem = auth::check_login_config(config.login, config.demo);
+      !problem.empty()) {
+    throw ConfigError(problem);
+  }
+  for (const auth::SiteLogin& login : config.login.sites) {
+    const bool known = std::any_of(config.sites.begin(), config.sites.end(),
+                                   [&](const Site& s) { return s.id == login.site; });
+    if (!known) {
+      throw ConfigError("\"login\" names site \"" + login.site + "\", which is not served");
+    }
   }
   std::set<std::string> ids;
   for (const Site& site : config.sites) {

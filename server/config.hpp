@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/login_config.hpp"
 #include "server_limits.hpp"
 #include "service/sites.hpp"
 
@@ -27,6 +28,9 @@ struct Config {
   std::vector<Site> sites;
   RateLimitConfig rate_limit;
   bool log_requests = false;
+  // Demo and tests only: login works without a configured secret (a random one per run).
+  bool demo = false;
+  auth::LoginConfig login;  // the "login" member: secret, providers per site
 };
 
 class ConfigError : public std::runtime_error {

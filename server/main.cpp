@@ -9,6 +9,8 @@
 #include <boost/asio/signal_set.hpp>
 
 #include "api/context.hpp"
+#include "auth/login_service.hpp"
+#include "auth/session_store.hpp"
 #include "cli.hpp"
 #include "http/server.hpp"
 #include "service/asset_catalog.hpp"
@@ -44,6 +46,15 @@ int serve(const Config& config) {
   for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
   Services services{sites, comments, assets, request_limiter};
 
+  // Login (docs/login.md), when the config has a "login" section.
+  std::unique_ptr<auth::SessionStore> login_sessions;
+  std::unique_ptr<auth::LoginService> login;
+  if (!config.login.sites.empty()) {
+    login_sessions = auth::open_sqlite_session_store(config.db);
+    login = std::make_unique<auth::LoginService>(config.login, *login_sessions);
+    services.login = login.get();
+  }
+
   // Declared after everything sessions refer to, so it is destroyed (with any
   // sessions still pending) first.
   net::io_context ioc{1};
@@ -52,6 +63,13 @@ int serve(const Config& config) {
                  HttpOptions{config.log_requests});
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&ioc](const boost::system::error_code&, int) { ioc.stop(); });
+
+  if (login) {
+    // Providers send readers back to <public_url>/auth/callback; without a configured
+    // public_url that is the address just bound (the demo and the tests).
+    login->set_default_public_url("http://" + url_host(bound.address()) + ':' +
+                                  std::to_string(bound.port()));
+  }
 
   // Tests and scripts wait for this exact line.
   std::cout << "parleyd listening on http://" << url_host(bound.address()) << ':' << bound.port()

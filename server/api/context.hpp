@@ -12,11 +12,17 @@
 
 namespace parley::server {
 
+namespace auth {
+class LoginService;
+}
+
 struct Services {
   const Sites& sites;
   CommentService& comments;
   const AssetCatalog& assets;
   RateLimiter& request_limiter;  // every request, per client IP
+  // Null when the config has no "login" section (docs/login.md).
+  auth::LoginService* login = nullptr;
 };
 
 struct Context {

@@ -17,6 +17,7 @@ constexpr ErrorInfo kErrors[] = {
     {ErrorCode::bad_utf8, 400, "bad_utf8"},
     {ErrorCode::invalid, 400, "invalid"},
     {ErrorCode::bad_request, 400, "bad_request"},
+    {ErrorCode::login_required, 401, "login_required"},
     {ErrorCode::origin_not_allowed, 403, "origin_not_allowed"},
     {ErrorCode::unknown_site, 404, "unknown_site"},
     {ErrorCode::not_found, 404, "not_found"},

@@ -16,6 +16,7 @@ enum class ErrorCode {
   bad_utf8,                // 400
   invalid,                 // 400, with field errors
   bad_request,             // 400
+  login_required,          // 401
   origin_not_allowed,      // 403
   unknown_site,            // 404
   not_found,               // 404

@@ -35,7 +35,8 @@ Response preflight(const std::string& allow) {
   Response res;
   res.status = kNoContent;
   res.set("Access-Control-Allow-Methods", allow);
-  res.set("Access-Control-Allow-Headers", "Content-Type");
+  // Authorization: a logged-in reader's session token (docs/login.md).
+  res.set("Access-Control-Allow-Headers", "Content-Type, Authorization");
   res.set("Access-Control-Max-Age", std::to_string(limits::kPreflightMaxAgeSeconds));
   res.set("Allow", allow);
   return res;

@@ -1,0 +1,141 @@
+// Login over HTTP: which providers a site offers, the popup's start and callback, and
+// the bearer-token session (who am I, log out). The flow itself is auth::LoginService.
+#include <nlohmann/json.hpp>
+
+#include "api/auth_handlers.hpp"
+#include "api/errors.hpp"
+#include "auth/login_service.hpp"
+#include "auth/popup_page.hpp"
+#include "service/sites.hpp"
+
+namespace parley::server::handlers {
+namespace {
+
+constexpr int kFound = 302;
+constexpr int kNoContent = 204;
+constexpr int kBadRequest = 400;
+
+auth::LoginService& login_service(const Context& ctx) {
+  if (!ctx.services.login) throw ApiError(ErrorCode::not_found, "Login is not enabled here.");
+  return *ctx.services.login;
+}
+
+// The popup is a top-level page at parleyd's origin: HTML, never cached, only our script.
+Response popup_response(int status, const auth::PopupResult& result) {
+  Response res;
+  res.status = status;
+  res.body = auth::popup_page(result);
+  res.set("Content-Type", "text/html; charset=utf-8");
+  res.set("Content-Security-Policy", std::string(auth::kPopupCsp));
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+Response popup_error(const std::string& message) {
+  return popup_response(kBadRequest, {{}, {}, message});
+}
+
+auth::Identity require_identity(const Request& req, Context& ctx) {
+  auth::LoginService::BearerProblem problem{};
+  auto id =
+      login_service(ctx).authenticate(req.header("Authorization"), ctx.site->id, ctx.now, problem);
+  if (id) return *id;
+  using P = auth::LoginService::BearerProblem;
+  throw ApiError(ErrorCode::login_required,
+                 problem == P::expired   ? "Your login has expired. Please log in again."
+                 : problem == P::revoked ? "You have logged out. Please log in again."
+                 : problem == P::missing
+                     ? "Please log in first."
+                     : "Your login could not be verified. Please log in again.");
+}
+
+nlohmann::json identity_json(const auth::Identity& id, const auth::SiteLogin* site) {
+  const auth::ProviderConfig* p = site ? site->find(id.provider) : nullptr;
+  return {{"name", id.name},
+          {"avatar", id.avatar},
+          {"provider", id.provider},
+          {"provider_name", p ? p->name : id.provider},
+          {"expires", id.expires}};
+}
+
+}  // namespace
+
+// GET /api/login?site: how readers of this site may comment.
+Response login_options(const Request&, Context& ctx) {
+  nlohmann::json providers = nlohmann::json::array();
+  std::string_view guests = auth::guest_mode_name(auth::GuestMode::allowed);
+  if (ctx.services.login) {
+    if (const auth::SiteLogin* site = ctx.services.login->config().site(ctx.site->id)) {
+      guests = auth::guest_mode_name(site->guests);
+      for (const auth::ProviderConfig& p : site->providers) {
+        providers.push_back({{"id", p.id}, {"name", p.name}});
+      }
+    }
+  }
+  return json_response(200, nlohmann::json{{"guests", guests}, {"providers", providers}}.dump());
+}
+
+// GET /auth/start?site&provider&origin: the popup's first page; redirects to the
+// provider. Errors are pages, since a person is looking at this window.
+Response login_start(const Request&, Context& ctx) {
+  auth::LoginService& login = login_service(ctx);
+  const std::string site_id(ctx.query.get("site").value_or(""));
+  const std::string provider_id(ctx.query.get("provider").value_or(""));
+  const std::string origin(ctx.query.get("origin").value_or(""));
+  const Site* site = ctx.services.sites.find(site_id);
+  const auth::SiteLogin* site_login = site ? login.config().site(site_id) : nullptr;
+  const auth::ProviderConfig* provider = site_login ? site_login->find(provider_id) : nullptr;
+  if (!provider) return popup_error("This login provider is not offered for this site.");
+  // The token will be posted to this origin only, so it must be one the site owns.
+  if (!origin_allowed(*site, origin)) {
+    return popup_error("This page is not allowed to log in to this site's comments.");
+  }
+  auth::LoginFailure failure;
+  const auto url = login.start(*site_login, *provider, origin, ctx.now, failure);
+  if (!url) {
+    // The origin is allowed: tell the widget, which shows the message in the page.
+    return popup_response(kBadRequest, {origin, {}, failure.reader_message});
+  }
+  Response res;
+  res.status = kFound;
+  res.set("Location", *url);
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+// GET /auth/callback?state&code (or &error): where the provider sends the popup back.
+Response login_callback(const Request&, Context& ctx) {
+  const auth::LoginOutcome out = login_service(ctx).finish(
+      ctx.query.get("state").value_or(""), ctx.query.get("code").value_or(""),
+      ctx.query.get("error").value_or(""), ctx.now);
+  return popup_response(out.ok() ? 200 : kBadRequest,
+                        {out.origin, out.token, out.failure.reader_message});
+}
+
+// GET /auth/popup.js
+Response login_popup_script(const Request&, Context&) {
+  Response res;
+  res.body = std::string(auth::popup_script());
+  res.set("Content-Type", "text/javascript; charset=utf-8");
+  res.set("Cache-Control", "no-cache");
+  return res;
+}
+
+// GET /api/session?site (Authorization: Bearer): who the token says the reader is,
+// if that session is still open.
+Response session(const Request& req, Context& ctx) {
+  const auth::Identity id = require_identity(req, ctx);
+  return json_response(200,
+                       identity_json(id, login_service(ctx).config().site(ctx.site->id)).dump());
+}
+
+// POST /api/logout?site (Authorization: Bearer): closes the session for good.
+Response logout(const Request& req, Context& ctx) {
+  const auth::Identity id = require_identity(req, ctx);
+  login_service(ctx).logout(id, ctx.now);
+  Response res;
+  res.status = kNoContent;
+  return res;
+}
+
+}  // namespace parley::server::handlers

@@ -1,0 +1,140 @@
+#include "auth/login_config.hpp"
+
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace parley::server::auth {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+  throw std::runtime_error(where + ": " + what);
+}
+
+template <typename T>
+void read(const json& obj, const char* key, T& out, const std::string& where) {
+  const auto it = obj.find(key);
+  if (it == obj.end()) return;
+  try {
+    out = it->get<T>();
+  } catch (const json::exception&) {
+    fail(where, std::string("\"") + key + "\" has the wrong type");
+  }
+}
+
+bool valid_provider_id(std::string_view id) {
+  constexpr std::size_t kMaxProviderIdChars = 32;  // a short slug, it travels in URLs
+  if (id.empty() || id.size() > kMaxProviderIdChars) return false;
+  for (const char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+ProviderConfig read_provider(const json& j, const std::string& where) {
+  if (!j.is_object()) fail(where, "each provider must be an object");
+  ProviderConfig p;
+  read(j, "id", p.id, where);
+  read(j, "name", p.name, where);
+  read(j, "issuer", p.issuer, where);
+  read(j, "client_id", p.client_id, where);
+  read(j, "client_secret", p.client_secret, where);
+  read(j, "scopes", p.scopes, where);
+  if (!valid_provider_id(p.id)) fail(where, "provider id \"" + p.id + "\" must be [a-z0-9-]{1,32}");
+  if (p.name.empty()) p.name = p.id;
+  if (!p.issuer.starts_with("https://") && !p.issuer.starts_with("http://")) {
+    fail(where, "provider \"" + p.id + "\" needs an http(s) \"issuer\"");
+  }
+  if (p.client_id.empty()) fail(where, "provider \"" + p.id + "\" needs a \"client_id\"");
+  return p;
+}
+
+GuestMode read_guest_mode(const json& j, const std::string& where) {
+  std::string mode = "allowed";
+  read(j, "guests", mode, where);
+  if (mode == "allowed") return GuestMode::allowed;
+  if (mode == "required-fields") return GuestMode::required_fields;
+  if (mode == "disabled") return GuestMode::disabled;
+  fail(where, "\"guests\" must be \"allowed\", \"required-fields\" or \"disabled\"");
+}
+
+}  // namespace
+
+std::string_view guest_mode_name(GuestMode mode) {
+  switch (mode) {
+    case GuestMode::allowed:
+      return "allowed";
+    case GuestMode::required_fields:
+      return "required-fields";
+    case GuestMode::disabled:
+      return "disabled";
+  }
+  return "allowed";
+}
+
+const ProviderConfig* SiteLogin::find(std::string_view provider) const {
+  for (const ProviderConfig& p : providers) {
+    if (p.id == provider) return &p;
+  }
+  return nullptr;
+}
+
+const SiteLogin* LoginConfig::site(std::string_view id) const {
+  for (const SiteLogin& s : sites) {
+    if (s.site == id) return &s;
+  }
+  return nullptr;
+}
+
+bool LoginConfig::any_provider() const {
+  for (const SiteLogin& s : sites) {
+    if (!s.providers.empty()) return true;
+  }
+  return false;
+}
+
+LoginConfig read_login_config(const json& j, const std::string& where) {
+  const std::string at = where + ": \"login\"";
+  if (!j.is_object()) fail(at, "must be an object");
+  LoginConfig c;
+  read(j, "secret", c.secret, at);
+  read(j, "public_url", c.public_url, at);
+  std::int64_t days = c.session_seconds / (24 * 3600);
+  read(j, "session_days", days, at);
+  constexpr std::int64_t kMaxSessionDays = 365;  // a year: past that, ask again
+  if (days < 1 || days > kMaxSessionDays) fail(at, "\"session_days\" must be 1 to 365");
+  c.session_seconds = days * 24 * 3600;
+  if (const auto sites = j.find("sites"); sites != j.end()) {
+    if (!sites->is_object()) fail(at, "\"sites\" must map site ids to objects");
+    for (const auto& [id, s] : sites->items()) {
+      const std::string site_at = at + " site \"" + id + "\"";
+      if (!s.is_object()) fail(site_at, "must be an object");
+      SiteLogin site{id, read_guest_mode(s, site_at), {}};
+      if (const auto ps = s.find("providers"); ps != s.end()) {
+        if (!ps->is_array()) fail(site_at, "\"providers\" must be an array");
+        for (const json& p : *ps) {
+          site.providers.push_back(read_provider(p, site_at));
+          if (site.find(site.providers.back().id) != &site.providers.back()) {
+            fail(site_at, "provider \"" + site.providers.back().id + "\" is listed twice");
+          }
+        }
+      }
+      c.sites.push_back(std::move(site));
+    }
+  }
+  return c;
+}
+
+std::string check_login_config(const LoginConfig& login, bool demo) {
+  if (demo || !login.any_provider()) return {};
+  if (login.secret.size() < kMinSecretBytes) {
+    return "login providers need \"login\": {\"secret\"} of at least " +
+           std::to_string(kMinSecretBytes) +
+           " characters (e.g. openssl rand -base64 48); only demo mode may run without one";
+  }
+  return {};
+}
+
+}  // namespace parley::server::auth

@@ -1,0 +1,60 @@
+// Login configuration: the server secret that signs session tokens, the public URL
+// providers redirect back to, and per site the guest mode and the identity providers
+// offered. Read from the "login" member of the config file (docs/login.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace parley::server::auth {
+
+// HMAC-SHA256 keys shorter than this are guessable offline from one token.
+inline constexpr std::size_t kMinSecretBytes = 32;
+// How long a reader stays logged in: a month, like the comment forms Parley replaces.
+inline constexpr std::int64_t kDefaultSessionSeconds = 30LL * 24 * 3600;
+
+enum class GuestMode {
+  allowed,          // name and email optional (the default, as before login existed)
+  required_fields,  // guests must give a name and an email
+  disabled,         // only logged-in readers may comment ("login required")
+};
+std::string_view guest_mode_name(GuestMode mode);
+
+struct ProviderConfig {
+  std::string id;      // in URLs and tokens: [a-z0-9-], unique per site
+  std::string name;    // what readers see: "Connecting to <name>…"
+  std::string issuer;  // OpenID Connect issuer URL; discovery is <issuer>/.well-known/...
+  std::string client_id;
+  std::string client_secret;  // never logged, never sent to a browser
+  std::vector<std::string> scopes{"openid", "profile"};
+};
+
+struct SiteLogin {
+  std::string site;
+  GuestMode guests = GuestMode::allowed;
+  std::vector<ProviderConfig> providers;
+
+  const ProviderConfig* find(std::string_view provider) const;
+};
+
+struct LoginConfig {
+  std::string secret;
+  std::string public_url;  // e.g. https://comments.example; default: the listening address
+  std::int64_t session_seconds = kDefaultSessionSeconds;
+  std::vector<SiteLogin> sites;
+
+  const SiteLogin* site(std::string_view id) const;
+  bool any_provider() const;
+};
+
+// Reads the "login" object; throws std::runtime_error naming `where` and the member.
+LoginConfig read_login_config(const nlohmann::json& j, const std::string& where);
+
+// Refuses a secret that is too short, outside demo mode. Returns the problem or "".
+std::string check_login_config(const LoginConfig& login, bool demo);
+
+}  // namespace parley::server::auth

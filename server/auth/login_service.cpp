@@ -1,0 +1,216 @@
+#include "auth/login_service.hpp"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/crypto.hpp"
+#include "auth/http_client.hpp"
+
+namespace parley::server::auth {
+namespace {
+
+using nlohmann::json;
+constexpr long kHttpOk = 200;
+
+std::string join_scopes(const std::vector<std::string>& scopes) {
+  std::string out;
+  for (const std::string& s : scopes) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+LoginOutcome failed(std::string origin, std::string reader_message, std::string log_detail = {}) {
+  return {std::move(origin), {}, {std::move(reader_message), std::move(log_detail)}};
+}
+
+// Provider error codes are ASCII tokens (RFC 6749 §4.1.2.1); anything else is not echoed.
+bool is_error_token(std::string_view s) {
+  constexpr std::size_t kMaxErrorTokenChars = 64;
+  if (s.empty() || s.size() > kMaxErrorTokenChars) return false;
+  for (const char c : s) {
+    if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+LoginService::LoginService(LoginConfig config, SessionStore& sessions)
+    : config_(std::move(config)), sessions_(sessions) {
+  if (config_.secret.empty()) config_.secret = random_token(kRandomBytes);
+  if (config_.public_url.ends_with('/')) config_.public_url.pop_back();
+}
+
+std::string LoginService::redirect_uri() const {
+  return config_.public_url + "/auth/callback";
+}
+
+void LoginService::set_default_public_url(std::string url) {
+  if (config_.public_url.empty()) config_.public_url = std::move(url);
+}
+
+void LoginService::purge(std::int64_t now) {
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    it = it->second.expires <= now ? pending_.erase(it) : std::next(it);
+  }
+}
+
+std::optional<std::string> LoginService::start(const SiteLogin& site,
+                                               const ProviderConfig& provider,
+                                               const std::string& origin, std::int64_t now,
+                                               LoginFailure& failure) {
+  purge(now);
+  if (pending_.size() >= kMaxPendingLogins) {
+    failure = {"Too many logins are under way right now. Please try again in a minute.",
+               "pending login table full"};
+    return std::nullopt;
+  }
+  const auto d = oidc_.discover(provider.issuer, now, failure);
+  if (!d) return std::nullopt;
+  const std::string state = random_token(kRandomBytes);
+  Pending p{site.site,
+            provider.id,
+            origin,
+            random_token(kRandomBytes),
+            random_token(kRandomBytes),
+            now + kPendingLoginSeconds};
+  const std::string challenge = base64url_encode(sha256(p.verifier));
+  std::string url = d->authorization_endpoint;
+  url += url.find('?') == std::string::npos ? '?' : '&';
+  url += form_encode({{"response_type", "code"},
+                      {"client_id", provider.client_id},
+                      {"redirect_uri", redirect_uri()},
+                      {"scope", join_scopes(provider.scopes)},
+                      {"state", state},
+                      {"nonce", p.nonce},
+                      {"code_challenge", challenge},
+                      {"code_challenge_method", "S256"}});
+  pending_.emplace(state, std::move(p));
+  return url;
+}
+
+LoginOutcome LoginService::finish(std::string_view state, std::string_view code,
+                                  std::string_view error, std::int64_t now) {
+  const auto it = pending_.find(state);
+  if (it == pending_.end()) {
+    // No origin is known, so the popup cannot tell the page; it says so itself.
+    return failed({},
+                  "This login link is not valid (it may be old or from another server). "
+                  "Please close this window and log in again.");
+  }
+  Pending& p = it->second;
+  if (p.used) {
+    return failed(p.origin, "This login was already completed. Please log in again.",
+                  "replayed callback");
+  }
+  p.used = true;  // single use, whatever happens next
+  if (p.expires <= now) {
+    return failed(p.origin, "The login took too long and expired. Please try again.");
+  }
+  if (!error.empty()) {
+    if (error == "access_denied") {
+      return failed(p.origin, "You did not allow the login, so you were not logged in.");
+    }
+    return failed(p.origin, "The login provider reported a problem (" +
+                                std::string(is_error_token(error) ? error : "unknown error") +
+                                "). Please try again.");
+  }
+  if (code.empty()) return failed(p.origin, "The login provider sent no answer. Please try again.");
+  LoginOutcome out = complete(p, code, now);
+  if (!out.failure.log_detail.empty()) {
+    std::cerr << "parleyd: login via " << p.provider << " failed: " << out.failure.log_detail
+              << '\n';
+  }
+  return out;
+}
+
+LoginOutcome LoginService::complete(const Pending& p, std::string_view code, std::int64_t now) {
+  const SiteLogin* site = config_.site(p.site);
+  const ProviderConfig* provider = site ? site->find(p.provider) : nullptr;
+  if (!provider) return failed(p.origin, "This login provider is no longer offered here.");
+  LoginFailure failure;
+  const auto d = oidc_.discover(provider->issuer, now, failure);
+  if (!d) return {p.origin, {}, failure};
+  const HttpResult r =
+      http_post_form(d->token_endpoint, {{"grant_type", "authorization_code"},
+                                         {"code", std::string(code)},
+                                         {"redirect_uri", redirect_uri()},
+                                         {"code_verifier", p.verifier},
+                                         {"client_id", provider->client_id},
+                                         {"client_secret", provider->client_secret}});
+  const json answer = json::parse(r.body, nullptr, false);
+  if (r.status != kHttpOk || !answer.is_object() || !answer.contains("id_token") ||
+      !answer["id_token"].is_string()) {
+    // The provider's error member (invalid_grant for a reused or foreign code) is logged;
+    // the body may hold tokens, so it is not.
+    const std::string err = answer.is_object() ? answer.value("error", "") : "";
+    return failed(p.origin, "The login provider did not accept this login. Please try again.",
+                  "token endpoint answered " + std::to_string(r.status) + " " +
+                      (is_error_token(err) ? err : r.error));
+  }
+  auto claims = oidc_.verify_id_token(*d, answer["id_token"].get<std::string>(),
+                                      provider->client_id, p.nonce, now, failure);
+  if (!claims) return {p.origin, {}, failure};
+  // Many providers put the profile in userinfo only. The access token is used for this
+  // one call and then dropped with `answer`: it is never stored nor sent to the browser.
+  const std::string access_token =
+      answer.contains("access_token") && answer["access_token"].is_string()
+          ? answer["access_token"].get<std::string>()
+          : std::string();
+  if ((claims->name.empty() || claims->picture.empty()) && !d->userinfo_endpoint.empty() &&
+      !access_token.empty()) {
+    const HttpResult u = http_get(d->userinfo_endpoint, access_token);
+    const json info = json::parse(u.body, nullptr, false);
+    if (u.status == kHttpOk && info.is_object() && info.value("sub", "") == claims->subject) {
+      if (claims->name.empty()) claims->name = info.value("name", "");
+      if (claims->name.empty()) claims->name = info.value("preferred_username", "");
+      if (claims->picture.empty()) {
+        claims->picture = safe_picture_url(info.value("picture", ""), d->issuer);
+      }
+    }
+  }
+  if (claims->name.empty()) claims->name = provider->name + " user";
+  Identity id{random_token(kRandomBytes),
+              p.site,
+              p.provider,
+              claims->subject,
+              claims->name,
+              claims->picture,
+              now + config_.session_seconds};
+  sessions_.open(id, now);
+  return {p.origin, sign_token(id, config_.secret), {}};
+}
+
+std::optional<Identity> LoginService::authenticate(std::string_view authorization,
+                                                   std::string_view site, std::int64_t now,
+                                                   BearerProblem& problem) {
+  constexpr std::string_view kScheme = "Bearer ";
+  if (!authorization.starts_with(kScheme)) {
+    problem = BearerProblem::missing;
+    return std::nullopt;
+  }
+  const TokenCheck check =
+      verify_token(authorization.substr(kScheme.size()), config_.secret, site, now);
+  switch (check.problem) {
+    case TokenProblem::none:
+      break;
+    case TokenProblem::expired:
+      problem = BearerProblem::expired;
+      return std::nullopt;
+    default:
+      problem = BearerProblem::invalid;
+      return std::nullopt;
+  }
+  if (!sessions_.is_open(check.identity.session, now)) {
+    problem = BearerProblem::revoked;
+    return std::nullopt;
+  }
+  problem = BearerProblem::none;
+  return check.identity;
+}
+
+bool LoginService::logout(const Identity& identity, std::int64_t now) {
+  return sessions_.revoke(identity.session, now);
+}
+
+}  // namespace parley::server::auth

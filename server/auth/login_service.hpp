@@ -1,0 +1,84 @@
+// The login flow (OAuth 2 authorization code + PKCE, OpenID Connect): start sends the
+// reader's popup to the provider, finish turns the provider's answer into a signed
+// session token for the page, authenticate checks a bearer token on later requests.
+//
+// Pending logins are kept in memory, keyed by their `state`: they live minutes, a
+// restart merely asks the reader to click again, and the provider's code is useless
+// without the PKCE verifier kept here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "auth/login_config.hpp"
+#include "auth/oidc.hpp"
+#include "auth/session_store.hpp"
+#include "auth/session_token.hpp"
+
+namespace parley::server::auth {
+
+// Long enough to type a password and pass a second factor, short enough that a state
+// leaked from a browser history is soon worthless.
+inline constexpr std::int64_t kPendingLoginSeconds = 10 * 60;
+// Bounds memory against a flood of unfinished logins; past it new ones are refused.
+inline constexpr std::size_t kMaxPendingLogins = 10000;
+// Entropy of state, nonce and session ids (bytes): 256 bits, unguessable.
+inline constexpr std::size_t kRandomBytes = 32;
+
+struct LoginOutcome {
+  std::string origin;  // where the popup may post the result; "" when unknown
+  std::string token;   // the session token on success
+  LoginFailure failure;
+  bool ok() const { return !token.empty(); }
+};
+
+class LoginService {
+ public:
+  // `secret` empty is allowed only in demo mode: a random one is made per run.
+  LoginService(LoginConfig config, SessionStore& sessions);
+
+  const LoginConfig& config() const { return config_; }
+  // The redirect URI registered with every provider: <public_url>/auth/callback.
+  std::string redirect_uri() const;
+  // Used when the config names no public_url: the address parleyd listens on.
+  void set_default_public_url(std::string url);
+
+  // The provider's authorization URL for this popup, or nullopt with `failure`.
+  std::optional<std::string> start(const SiteLogin& site, const ProviderConfig& provider,
+                                   const std::string& origin, std::int64_t now,
+                                   LoginFailure& failure);
+  // The provider redirected the popup back with (state, code) or (state, error).
+  LoginOutcome finish(std::string_view state, std::string_view code, std::string_view error,
+                      std::int64_t now);
+
+  enum class BearerProblem { none, missing, invalid, expired, revoked };
+  // Checks an Authorization header value ("Bearer <token>") for `site`.
+  std::optional<Identity> authenticate(std::string_view authorization, std::string_view site,
+                                       std::int64_t now, BearerProblem& problem);
+  // Revokes the session of a valid token; false when it was not open.
+  bool logout(const Identity& identity, std::int64_t now);
+
+ private:
+  struct Pending {
+    std::string site;
+    std::string provider;
+    std::string origin;
+    std::string nonce;
+    std::string verifier;  // PKCE code_verifier; only its S256 hash went to the provider
+    std::int64_t expires = 0;
+    bool used = false;  // kept until expiry so a replayed callback gets a clear answer
+  };
+  void purge(std::int64_t now);
+  LoginOutcome complete(const Pending& p, std::string_view code, std::int64_t now);
+
+  LoginConfig config_;
+  SessionStore& sessions_;
+  OidcClient oidc_;
+  std::map<std::string, Pending, std::less<>> pending_;
+};
+
+}  // namespace parley::server::auth
