@@ -27,6 +27,16 @@ run() {  # script, args...: runs one benchmark and keeps its last line (the summ
   tail -n 1 bench/out/last.txt >>"$summary"
 }
 
+# The Waline server is measured beside parleyd when it installs: outside the repo's
+# dependencies, because its SQLite driver compiles from source for minutes when no
+# prebuilt binary can be downloaded, and nothing but this benchmark needs it.
+WALINE_SERVER=@waline/vercel@1.39.3
+if [[ ! -f bench/out/waline/node_modules/@waline/vercel/vanilla.js ]]; then
+  mkdir -p bench/out/waline
+  npm install --prefix bench/out/waline --no-audit --no-fund --loglevel=error "$WALINE_SERVER" ||
+    echo "parley bench: $WALINE_SERVER did not install; the server benchmark runs without it"
+fi
+
 node bench/gen-corpus.mjs
 if ((${#quick[@]} == 0)); then
   run bench/markdown.mjs  # no --quick of its own: the smoke run leaves it out
