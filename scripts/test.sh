@@ -18,8 +18,6 @@ node scripts/sizes.mjs build/dist
 
 echo "== doctest (native, ASan/UBSan)"
 ctest --test-dir build/native-asan --output-on-failure
-echo "== fuzz targets, briefly (seed corpora plus a few seconds of mutation each)"
-scripts/fuzz.sh 5
 echo "== doctest (WASM under Node)"
 ctest --test-dir build/wasm --output-on-failure
 
@@ -27,4 +25,4 @@ export PARLEYD=$PWD/build/native-asan/server/parleyd
 export PARLEY_ASSETS=$PWD/build/dist
 export PARLEY_WIDGET_DIR=$PWD/build/wasm/widget
 echo "== server, module and browser tests"
-node --test --test-concurrency=1 tests/server/ tests/widget/ tests/browser/
+node --test --test-concurrency=1 tests/server/ tests/widget/ tests/browser/ tests/bench/
