@@ -12,6 +12,8 @@ want=(cmake ninja-build g++ make pkg-config emscripten
 # when there is none at all.
 command -v npm >/dev/null || want+=(nodejs npm)
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
+  # clang 14 and its libFuzzer runtime build the fuzz targets (scripts/fuzz.sh).
+  want+=(clang-14 libclang-rt-14-dev)
   want+=(chromium clang-format)
 fi
 # wrk drives the server benchmarks, which npm test also runs once on tiny inputs.

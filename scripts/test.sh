@@ -18,6 +18,8 @@ node scripts/sizes.mjs build/dist
 
 echo "== doctest (native, ASan/UBSan)"
 ctest --test-dir build/native-asan --output-on-failure
+echo "== fuzz targets, briefly (seed corpora plus a few seconds of mutation each)"
+scripts/fuzz.sh 5
 echo "== doctest (WASM under Node)"
 ctest --test-dir build/wasm --output-on-failure
 
