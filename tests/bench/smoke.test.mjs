@@ -15,7 +15,7 @@ const RESULTS = path.join(REPO, 'bench/RESULTS.md');
 // Benchmarks measure the release builds; the tests' ASan parleyd would only be slower.
 const env = {
   ...process.env,
-  PARLEYD: path.join(REPO, 'build/native/server/parleyd'),
+  PARLEYD: process.env.PARLEY_BENCH_PARLEYD ?? path.join(REPO, 'build/native/server/parleyd'),
   PARLEY_ASSETS: process.env.PARLEY_ASSETS ?? path.join(REPO, 'build/dist'),
   PARLEY_BENCH_WASM_DIR: process.env.PARLEY_BENCH_WASM_DIR ?? path.join(REPO, 'build/wasm/bench/browser'),
 };
