@@ -135,8 +135,13 @@ const mb = (n) => `${fmt(n / 2 ** 20, 1)} MB`;
 const row = (name, key, rate = (r) => r[key].rps) => {
   const p = parley[key];
   const w = waline?.[key];
-  const cells = (r, rps) => (r ? `${fmt(rps, rps < 100 ? 1 : 0)} | ${fmt(r.p50_ms, 1)} | ${fmt(r.p99_ms, 1)}` : 'not measured | | ');
-  return `| ${name} | ${cells(p, rate(parley))} | ${cells(w, waline ? rate(waline) : 0)} | ${waline ? ratio(rate(parley), rate(waline)) : 'n/a'} |`;
+  const cells = (r, rps) => {
+    if (!r) return 'not measured | | ';
+    if (!r.requests) return `none completed in ${SECONDS} s | | `;
+    return `${fmt(rps, rps < 100 ? 1 : 0)} | ${fmt(r.p50_ms, 1)} | ${fmt(r.p99_ms, 1)}`;
+  };
+  const both = waline && w.requests && rate(waline) > 0;
+  return `| ${name} | ${cells(p, rate(parley))} | ${cells(w, waline ? rate(waline) : 0)} | ${both ? ratio(rate(parley), rate(waline)) : 'n/a'} |`;
 };
 const lines = [
   machineLine([wrkVersion(), sqliteVersion(), waline ? walineVersion() : '@waline/vercel not installed']),

@@ -1,11 +1,12 @@
 // The Waline server (@waline/vercel, Node + SQLite) for the server benchmark, installed
 // by scripts/bench.sh into bench/out/waline (its SQLite driver compiles from source when
 // no prebuilt binary can be downloaded). Started with everything that would reach the
-// internet off (Akismet), and its per-IP posting interval off, like parleyd's rate limits.
+// internet off (Akismet) or pointed at a local stub (its OAuth service list), and its per-IP posting interval off, like parleyd's rate limits.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OUT, packageVersion } from './report.mjs';
 
 export const WALINE_DIR = process.env.WALINE_SERVER_DIR ?? join(OUT, 'waline', 'node_modules', '@waline', 'vercel');
@@ -76,12 +77,22 @@ function treePeakRss(rootPid) {
   }, 0);
 }
 
+function startOauthStub() {
+  const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'oauth-stub.mjs')],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').once('data', (port) => resolve({ url: `http://127.0.0.1:${port.trim()}/`, child }));
+    child.on('error', reject);
+  });
+}
+
 export async function startWaline(dir) {
   const port = await freePort();
+  const oauth = await startOauthStub();
   const child = spawn(process.execPath, [join(WALINE_DIR, 'vanilla.js'), String(port)], {
     cwd: WALINE_DIR,
     env: { ...process.env, SQLITE_PATH: dir, SQLITE_DB: 'waline', JWT_TOKEN: 'parley-bench', AKISMET_KEY: 'false',
-      IPQPS: '0', SITE_URL: 'http://localhost:8081', NODE_ENV: 'production' },
+      IPQPS: '0', SITE_URL: 'http://localhost:8081', NODE_ENV: 'production', OAUTH_URL: oauth.url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -95,6 +106,7 @@ export async function startWaline(dir) {
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      oauth.child.kill('SIGKILL');
       throw new Error(`Waline did not start\n${log.slice(-2000)}`);
     }
     await new Promise((r) => setTimeout(r, 250));
@@ -106,6 +118,7 @@ export async function startWaline(dir) {
     async stop() {
       // SIGTERM to the master; its workers follow.
       child.kill('SIGTERM');
+      oauth.child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
     },
   };
