@@ -36,16 +36,54 @@ bool valid_provider_id(std::string_view id) {
 ProviderConfig read_provider(const json& j, const std::string& where) {
   if (!j.is_object()) fail(where, "each provider must be an object");
   ProviderConfig p;
+  std::string preset_name;
+  read(j, "preset", preset_name, where);
+  if (!preset_name.empty()) {
+    const ProviderPreset* preset = find_preset(preset_name);
+    if (!preset) fail(where, "unknown provider preset \"" + preset_name + "\"");
+    p = {std::string(preset->id),
+         std::string(preset->name),
+         preset->kind,
+         std::string(preset->issuer),
+         std::string(preset->authorization_endpoint),
+         std::string(preset->token_endpoint),
+         std::string(preset->userinfo_endpoint),
+         {},
+         {},
+         preset->scopes,
+         preset->claims};
+  }
   read(j, "id", p.id, where);
   read(j, "name", p.name, where);
   read(j, "issuer", p.issuer, where);
+  read(j, "authorization_endpoint", p.authorization_endpoint, where);
+  read(j, "token_endpoint", p.token_endpoint, where);
+  read(j, "userinfo_endpoint", p.userinfo_endpoint, where);
   read(j, "client_id", p.client_id, where);
   read(j, "client_secret", p.client_secret, where);
   read(j, "scopes", p.scopes, where);
+  if (const auto c = j.find("claims"); c != j.end()) {
+    if (!c->is_object()) fail(where, "\"claims\" must be an object");
+    read(*c, "id", p.claims.id, where);
+    read(*c, "name", p.claims.name, where);
+    read(*c, "fallback_name", p.claims.fallback_name, where);
+    read(*c, "avatar", p.claims.avatar, where);
+  }
+  // Without an issuer but with endpoints, the provider is plain OAuth 2.
+  if (p.issuer.empty() && !p.authorization_endpoint.empty()) p.kind = ProviderKind::oauth2;
   if (!valid_provider_id(p.id)) fail(where, "provider id \"" + p.id + "\" must be [a-z0-9-]{1,32}");
   if (p.name.empty()) p.name = p.id;
-  if (!p.issuer.starts_with("https://") && !p.issuer.starts_with("http://")) {
+  const auto is_url = [](const std::string& u) {
+    return u.starts_with("https://") || u.starts_with("http://");
+  };
+  if (p.kind == ProviderKind::oidc && !is_url(p.issuer)) {
     fail(where, "provider \"" + p.id + "\" needs an http(s) \"issuer\"");
+  }
+  if (p.kind == ProviderKind::oauth2 &&
+      !(is_url(p.authorization_endpoint) && is_url(p.token_endpoint) &&
+        is_url(p.userinfo_endpoint))) {
+    fail(where, "OAuth 2 provider \"" + p.id +
+                    "\" needs authorization_endpoint, token_endpoint and userinfo_endpoint");
   }
   if (p.client_id.empty()) fail(where, "provider \"" + p.id + "\" needs a \"client_id\"");
   return p;

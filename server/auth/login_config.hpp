@@ -10,6 +10,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "auth/presets.hpp"
+
 namespace parley::server::auth {
 
 // HMAC-SHA256 keys shorter than this are guessable offline from one token.
@@ -25,12 +27,17 @@ enum class GuestMode {
 std::string_view guest_mode_name(GuestMode mode);
 
 struct ProviderConfig {
-  std::string id;      // in URLs and tokens: [a-z0-9-], unique per site
-  std::string name;    // what readers see: "Connecting to <name>…"
-  std::string issuer;  // OpenID Connect issuer URL; discovery is <issuer>/.well-known/...
+  std::string id;    // in URLs and tokens: [a-z0-9-], unique per site
+  std::string name;  // what readers see: "Connecting to <name>…"
+  ProviderKind kind = ProviderKind::oidc;
+  std::string issuer;                  // oidc: issuer URL; discovery is <issuer>/.well-known/...
+  std::string authorization_endpoint;  // oauth2 (oidc: from discovery)
+  std::string token_endpoint;          // oauth2
+  std::string userinfo_endpoint;       // oauth2: the profile of the token's owner
   std::string client_id;
   std::string client_secret;  // never logged, never sent to a browser
   std::vector<std::string> scopes{"openid", "profile"};
+  ClaimMap claims;  // oauth2: where id, name and avatar sit in the profile
 };
 
 struct SiteLogin {

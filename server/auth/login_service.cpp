@@ -35,6 +35,22 @@ bool is_error_token(std::string_view s) {
 
 }  // namespace
 
+std::string authorization_url(const std::string& endpoint, const ProviderConfig& provider,
+                              const AuthorizationRequest& r) {
+  FormFields fields{{"response_type", "code"},
+                    {"client_id", provider.client_id},
+                    {"redirect_uri", r.redirect_uri},
+                    {"scope", join_scopes(provider.scopes)},
+                    {"state", r.state}};
+  if (provider.kind == ProviderKind::oidc) fields.emplace_back("nonce", r.nonce);
+  fields.emplace_back("code_challenge", r.code_challenge);
+  fields.emplace_back("code_challenge_method", "S256");
+  std::string url = endpoint;
+  url += url.find('?') == std::string::npos ? '?' : '&';
+  url += form_encode(fields);
+  return url;
+}
+
 LoginService::LoginService(LoginConfig config, SessionStore& sessions)
     : config_(std::move(config)), sessions_(sessions) {
   if (config_.secret.empty()) config_.secret = random_token(kRandomBytes);
@@ -65,8 +81,12 @@ std::optional<std::string> LoginService::start(const SiteLogin& site,
                "pending login table full"};
     return std::nullopt;
   }
-  const auto d = oidc_.discover(provider.issuer, now, failure);
-  if (!d) return std::nullopt;
+  std::string endpoint = provider.authorization_endpoint;
+  if (provider.kind == ProviderKind::oidc) {
+    const auto d = oidc_.discover(provider.issuer, now, failure);
+    if (!d) return std::nullopt;
+    endpoint = d->authorization_endpoint;
+  }
   const std::string state = random_token(kRandomBytes);
   Pending p{site.site,
             provider.id,
@@ -74,17 +94,8 @@ std::optional<std::string> LoginService::start(const SiteLogin& site,
             random_token(kRandomBytes),
             random_token(kRandomBytes),
             now + kPendingLoginSeconds};
-  const std::string challenge = base64url_encode(sha256(p.verifier));
-  std::string url = d->authorization_endpoint;
-  url += url.find('?') == std::string::npos ? '?' : '&';
-  url += form_encode({{"response_type", "code"},
-                      {"client_id", provider.client_id},
-                      {"redirect_uri", redirect_uri()},
-                      {"scope", join_scopes(provider.scopes)},
-                      {"state", state},
-                      {"nonce", p.nonce},
-                      {"code_challenge", challenge},
-                      {"code_challenge_method", "S256"}});
+  const std::string url = authorization_url(
+      endpoint, provider, {redirect_uri(), state, p.nonce, base64url_encode(sha256(p.verifier))});
   pending_.emplace(state, std::move(p));
   return url;
 }
@@ -117,7 +128,7 @@ LoginOutcome LoginService::finish(std::string_view state, std::string_view code,
   }
   if (code.empty()) return failed(p.origin, "The login provider sent no answer. Please try again.");
   LoginOutcome out = complete(p, code, now);
-  if (!out.failure.log_detail.empty()) {
+  if (!out.ok() && !out.failure.log_detail.empty()) {
     std::cerr << "parleyd: login via " << p.provider << " failed: " << out.failure.log_detail
               << '\n';
   }
@@ -129,18 +140,23 @@ LoginOutcome LoginService::complete(const Pending& p, std::string_view code, std
   const ProviderConfig* provider = site ? site->find(p.provider) : nullptr;
   if (!provider) return failed(p.origin, "This login provider is no longer offered here.");
   LoginFailure failure;
-  const auto d = oidc_.discover(provider->issuer, now, failure);
-  if (!d) return {p.origin, {}, failure};
-  const HttpResult r =
-      http_post_form(d->token_endpoint, {{"grant_type", "authorization_code"},
-                                         {"code", std::string(code)},
-                                         {"redirect_uri", redirect_uri()},
-                                         {"code_verifier", p.verifier},
-                                         {"client_id", provider->client_id},
-                                         {"client_secret", provider->client_secret}});
+  std::optional<Discovery> d;
+  if (provider->kind == ProviderKind::oidc) {
+    d = oidc_.discover(provider->issuer, now, failure);
+    if (!d) return {p.origin, {}, failure};
+  }
+  const HttpResult r = http_post_form(d ? d->token_endpoint : provider->token_endpoint,
+                                      {{"grant_type", "authorization_code"},
+                                       {"code", std::string(code)},
+                                       {"redirect_uri", redirect_uri()},
+                                       {"code_verifier", p.verifier},
+                                       {"client_id", provider->client_id},
+                                       {"client_secret", provider->client_secret}});
   const json answer = json::parse(r.body, nullptr, false);
-  if (r.status != kHttpOk || !answer.is_object() || !answer.contains("id_token") ||
-      !answer["id_token"].is_string()) {
+  // OIDC answers carry an ID token; plain OAuth 2 only an access token for the profile.
+  const char* needed = d ? "id_token" : "access_token";
+  if (r.status != kHttpOk || !answer.is_object() || !answer.contains(needed) ||
+      !answer[needed].is_string()) {
     // The provider's error member (invalid_grant for a reused or foreign code) is logged;
     // the body may hold tokens, so it is not.
     const std::string err = answer.is_object() ? answer.value("error", "") : "";
@@ -148,15 +164,21 @@ LoginOutcome LoginService::complete(const Pending& p, std::string_view code, std
                   "token endpoint answered " + std::to_string(r.status) + " " +
                       (is_error_token(err) ? err : r.error));
   }
-  auto claims = oidc_.verify_id_token(*d, answer["id_token"].get<std::string>(),
-                                      provider->client_id, p.nonce, now, failure);
-  if (!claims) return {p.origin, {}, failure};
-  // Many providers put the profile in userinfo only. The access token is used for this
-  // one call and then dropped with `answer`: it is never stored nor sent to the browser.
+  // The access token is used for the profile call below and then dropped with
+  // `answer`: it is never stored, logged nor sent to the browser.
   const std::string access_token =
       answer.contains("access_token") && answer["access_token"].is_string()
           ? answer["access_token"].get<std::string>()
           : std::string();
+  if (!d) {
+    const auto profile = oauth2_profile(*provider, access_token, failure);
+    if (!profile) return {p.origin, {}, failure};
+    return open_session(p, *provider, *profile, now);
+  }
+  auto claims = oidc_.verify_id_token(*d, answer["id_token"].get<std::string>(),
+                                      provider->client_id, p.nonce, now, failure);
+  if (!claims) return {p.origin, {}, failure};
+  // Many providers put the profile in userinfo only.
   if ((claims->name.empty() || claims->picture.empty()) && !d->userinfo_endpoint.empty() &&
       !access_token.empty()) {
     const HttpResult u = http_get(d->userinfo_endpoint, access_token);
@@ -169,14 +191,31 @@ LoginOutcome LoginService::complete(const Pending& p, std::string_view code, std
       }
     }
   }
-  if (claims->name.empty()) claims->name = provider->name + " user";
-  Identity id{random_token(kRandomBytes),
-              p.site,
-              p.provider,
-              claims->subject,
-              claims->name,
-              claims->picture,
-              now + config_.session_seconds};
+  return open_session(p, *provider, *claims, now);
+}
+
+std::optional<IdTokenClaims> LoginService::oauth2_profile(const ProviderConfig& provider,
+                                                          const std::string& access_token,
+                                                          LoginFailure& failure) {
+  const HttpResult u = http_get(provider.userinfo_endpoint, access_token);
+  const json info = json::parse(u.body, nullptr, false);
+  const auto profile = u.status == kHttpOk ? map_profile(info, provider.claims) : std::nullopt;
+  if (!profile) {
+    failure = {"The login provider did not say who you are. Please try again.",
+               "profile endpoint answered " + std::to_string(u.status) +
+                   (u.error.empty() ? "" : " " + u.error)};
+    return std::nullopt;
+  }
+  return IdTokenClaims{profile->subject, profile->name,
+                       safe_picture_url(profile->avatar, provider.userinfo_endpoint)};
+}
+
+LoginOutcome LoginService::open_session(const Pending& p, const ProviderConfig& provider,
+                                        IdTokenClaims claims, std::int64_t now) {
+  if (claims.name.empty()) claims.name = provider.name + " user";
+  const Identity id{
+      random_token(kRandomBytes),   p.site, p.provider, claims.subject, claims.name, claims.picture,
+      now + config_.session_seconds};
   sessions_.open(id, now);
   return {p.origin, sign_token(id, config_.secret), {}};
 }

@@ -36,6 +36,19 @@ struct LoginOutcome {
   bool ok() const { return !token.empty(); }
 };
 
+// What goes into one authorization request besides the provider's own settings.
+struct AuthorizationRequest {
+  std::string redirect_uri;
+  std::string state;
+  std::string nonce;           // sent to OIDC providers only
+  std::string code_challenge;  // base64url(SHA-256(verifier)), method S256
+};
+
+// The provider's authorization URL for one popup. PKCE is sent to every provider: those
+// that do not know it ignore unknown parameters (RFC 6749 §3.1).
+std::string authorization_url(const std::string& endpoint, const ProviderConfig& provider,
+                              const AuthorizationRequest& request);
+
 class LoginService {
  public:
   // `secret` empty is allowed only in demo mode: a random one is made per run.
@@ -74,6 +87,12 @@ class LoginService {
   };
   void purge(std::int64_t now);
   LoginOutcome complete(const Pending& p, std::string_view code, std::int64_t now);
+  LoginOutcome open_session(const Pending& p, const ProviderConfig& provider, IdTokenClaims claims,
+                            std::int64_t now);
+  // The reader's profile from an OAuth 2 (non-OIDC) provider's userinfo endpoint.
+  std::optional<IdTokenClaims> oauth2_profile(const ProviderConfig& provider,
+                                              const std::string& access_token,
+                                              LoginFailure& failure);
 
   LoginConfig config_;
   SessionStore& sessions_;

@@ -25,8 +25,16 @@ async function loginConfig(dir, issuer, extra = {}) {
       sites: {
         demo: {
           guests: 'allowed',
-          providers: [{ id: 'local', name: 'Local ID', issuer, client_id: TEST_CLIENT.id,
-            client_secret: TEST_CLIENT.secret }],
+          providers: [
+            { id: 'local', name: 'Local ID', issuer, client_id: TEST_CLIENT.id,
+              client_secret: TEST_CLIENT.secret },
+            // The same provider used as a plain OAuth 2 server (GitHub/WordPress.com/X
+            // style): authorize, token and a profile endpoint, no discovery, no ID token.
+            { id: 'local-oauth2', name: 'Local OAuth', authorization_endpoint: `${issuer}/auth`,
+              token_endpoint: `${issuer}/token`, userinfo_endpoint: `${issuer}/me`,
+              client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret,
+              claims: { id: 'sub', name: 'name', avatar: 'picture' } },
+          ],
         },
       },
     },
@@ -71,7 +79,8 @@ describe('login with an OpenID Connect issuer', () => {
     const res = await fetch(`${server.url}/api/login?site=demo`, { headers: { Origin: ORIGIN } });
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(),
-      { guests: 'allowed', providers: [{ id: 'local', name: 'Local ID' }] });
+      { guests: 'allowed', providers: [{ id: 'local', name: 'Local ID' },
+        { id: 'local-oauth2', name: 'Local OAuth' }] });
   });
 
   test('the popup is sent to the provider with state, nonce and an S256 PKCE challenge',
@@ -125,6 +134,25 @@ describe('login with an OpenID Connect issuer', () => {
       for (const secret of [TEST_CLIENT.secret, SECRET, popup.token]) {
         assert.ok(!server.stderr().includes(secret));
       }
+    });
+
+  test('the plain OAuth 2 path: PKCE, no nonce, the profile from the userinfo endpoint',
+    async () => {
+      const oauthStart = startUrl.replace('provider=local', 'provider=local-oauth2');
+      const { authorizeUrl, callbackUrl } = await walkPopup({ startUrl: oauthStart, callbackPrefix });
+      const q = new URL(authorizeUrl).searchParams;
+      assert.equal(q.get('code_challenge_method'), 'S256');
+      assert.equal(q.get('nonce'), null);
+      const popup = popupData(await (await fetch(callbackUrl)).text());
+      assert.equal(popup.origin, ORIGIN);
+      assert.ok(popup.token, popup.error);
+      const me = await fetch(`${server.url}/api/session?site=demo`, { headers: bearer(popup.token) });
+      const who = await me.json();
+      assert.equal(who.name, TEST_USER.name);
+      assert.equal(who.avatar, TEST_USER.picture);
+      assert.equal(who.provider, 'local-oauth2');
+      const replay = popupData(await (await fetch(callbackUrl)).text());
+      assert.equal(replay.token, undefined);
     });
 
   test('a replayed callback is refused and the page is told why', async () => {
