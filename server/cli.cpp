@@ -24,6 +24,8 @@ Options (flags override the config file):
   --origin ORIGIN            allow ORIGIN (https://host[:port]) to embed the last --site
   --posts-per-minute N       comment posts per client IP (default 5; 0 = unlimited)
   --requests-per-minute N    requests per client IP (default 600; 0 = unlimited)
+  --likes-per-minute N       likes and unlikes per client IP (default 30; 0 = unlimited)
+  --likes-require-login      guests may not like pages of the last --site
   --log-requests             log one line per request to stderr
   --demo                     demo/test mode: login without a configured secret
   --help                     show this help
@@ -78,6 +80,11 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.rate_limit.posts_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--requests-per-minute") {
       c.rate_limit.requests_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--likes-per-minute") {
+      c.rate_limit.likes_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--likes-require-login") {
+      if (!current) throw Usage("--likes-require-login must follow the --site it belongs to");
+      current->likes_require_login = true;
     } else if (flag == "--log-requests") {
       c.log_requests = true;
     } else if (flag == "--demo") {

@@ -31,6 +31,7 @@ Site read_site(const json& j, const std::string& where) {
   read(j, "id", site.id, where);
   read(j, "title", site.title, where);
   read(j, "origins", site.origins, where);
+  read(j, "likes_require_login", site.likes_require_login, where);
   return site;
 }
 
@@ -77,6 +78,7 @@ Config load_config_file(const std::string& path, Config base) {
     if (!rl->is_object()) throw ConfigError(path + ": \"rate_limit\" must be an object");
     read(*rl, "posts_per_minute", c.rate_limit.posts_per_minute, path);
     read(*rl, "requests_per_minute", c.rate_limit.requests_per_minute, path);
+    read(*rl, "likes_per_minute", c.rate_limit.likes_per_minute, path);
   }
   return c;
 }

@@ -18,6 +18,7 @@ inline constexpr std::string_view kVersion = "0.1.0";
 struct RateLimitConfig {
   int posts_per_minute = limits::kDefaultPostsPerMinute;
   int requests_per_minute = limits::kDefaultRequestsPerMinute;
+  int likes_per_minute = limits::kDefaultLikesPerMinute;
 };
 
 struct Config {

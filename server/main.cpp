@@ -15,6 +15,7 @@
 #include "http/server.hpp"
 #include "service/asset_catalog.hpp"
 #include "service/comment_service.hpp"
+#include "service/like_service.hpp"
 #include "service/rate_limiter.hpp"
 #include "service/sites.hpp"
 #include "store/sqlite_store.hpp"
@@ -40,11 +41,14 @@ int serve(const Config& config) {
   RateLimiter request_limiter(config.rate_limit.requests_per_minute, limits::kMaxTrackedClients);
   RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
   CommentService comments(store, post_limiter);
+  RateLimiter like_limiter(config.rate_limit.likes_per_minute, limits::kMaxTrackedClients);
+  LikeDigest like_digest;
+  LikeService likes(store, like_limiter, like_digest);
   const Sites sites(config.sites);
   std::vector<std::string> warnings;
   const AssetCatalog assets = AssetCatalog::load(config.assets, warnings);
   for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
-  Services services{sites, comments, assets, request_limiter};
+  Services services{sites, comments, assets, request_limiter, likes};
 
   // Login (docs/login.md), when the config has a "login" section.
   std::unique_ptr<auth::SessionStore> login_sessions;

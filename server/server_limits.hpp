@@ -41,6 +41,9 @@ inline constexpr int kImmutableMaxAgeSeconds = 31536000;
 // opening many pages of one site, each with a count and a thread request.
 inline constexpr int kDefaultPostsPerMinute = 5;
 inline constexpr int kDefaultRequestsPerMinute = 600;
+// A reader liking comments down a thread clicks a few times a minute; 30 likes or
+// unlikes a minute per IP leaves room for an office sharing one address.
+inline constexpr int kDefaultLikesPerMinute = 30;
 // Buckets are kept for this many clients at most; past it, full (idle) buckets are
 // dropped first, so memory stays bounded under address-spraying.
 inline constexpr std::size_t kMaxTrackedClients = 100000;

@@ -7,6 +7,7 @@
 #include "api/query.hpp"
 #include "service/asset_catalog.hpp"
 #include "service/comment_service.hpp"
+#include "service/like_service.hpp"
 #include "service/rate_limiter.hpp"
 #include "service/sites.hpp"
 
@@ -21,6 +22,7 @@ struct Services {
   CommentService& comments;
   const AssetCatalog& assets;
   RateLimiter& request_limiter;  // every request, per client IP
+  LikeService& likes;
   // Null when the config has no "login" section (docs/login.md).
   auth::LoginService* login = nullptr;
 };

@@ -10,6 +10,10 @@ namespace parley::server::handlers {
 Response list_comments(const Request& req, Context& ctx);   // comments_api.cpp
 Response post_comment(const Request& req, Context& ctx);    // comments_api.cpp
 Response count_comments(const Request& req, Context& ctx);  // counts_api.cpp
+Response list_likes(const Request& req, Context& ctx);      // likes_api.cpp
+Response like(const Request& req, Context& ctx);            // likes_api.cpp
+Response unlike(const Request& req, Context& ctx);          // likes_api.cpp
+Response count_likes(const Request& req, Context& ctx);     // likes_api.cpp
 Response health(const Request& req, Context& ctx);          // static_api.cpp
 Response loader(const Request& req, Context& ctx);          // static_api.cpp
 Response asset(const Request& req, Context& ctx);           // static_api.cpp

@@ -12,8 +12,12 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/comments", Scope::site, handlers::list_comments},  // GET /api/comments?site&page
     {"POST", "/api/comments", Scope::site, handlers::post_comment},  // POST /api/comments?site
     {"GET", "/api/counts", Scope::site, handlers::count_comments},   // GET /api/counts?site&page...
-    {"GET", "/healthz", Scope::public_, handlers::health},           // GET /healthz
-    {"GET", "/parley.js", Scope::public_, handlers::loader},         // GET /parley.js
+    {"GET", "/api/likes", Scope::site, handlers::list_likes},        // ?site&page[&token]
+    {"POST", "/api/likes", Scope::site, handlers::like},             // ?site, {page,comment,token}
+    {"DELETE", "/api/likes", Scope::site, handlers::unlike},         // ?site, {page,comment,token}
+    {"GET", "/api/likes/counts", Scope::site, handlers::count_likes},  // ?site&page...
+    {"GET", "/healthz", Scope::public_, handlers::health},             // GET /healthz
+    {"GET", "/parley.js", Scope::public_, handlers::loader},           // GET /parley.js
     {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
 
     // Login (api/auth_api.cpp, docs/login.md).

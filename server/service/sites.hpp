@@ -11,6 +11,7 @@ struct Site {
   std::string id;                    // the ?site= value, at most core kMaxSiteIdChars
   std::string title;                 // for the owner's eyes (logs, future admin pages)
   std::vector<std::string> origins;  // "https://blog.example", exact match, no wildcards
+  bool likes_require_login = false;  // guests may not like (docs/share-and-likes.md)
 };
 
 class Sites {

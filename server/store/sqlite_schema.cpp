@@ -33,6 +33,24 @@ constexpr std::array kMigrations = {
     );
     CREATE INDEX comments_by_thread ON comments (thread_id, created, id);
     )sql",
+    // 2: likes of pages (comment 0) and comments. `liker` is a digest of the reader's
+    // browser token, `ip_hash` a salted digest of the IP that rotates daily; neither
+    // can be turned back into the token or the address.
+    R"sql(
+    CREATE TABLE likes (
+      id      INTEGER PRIMARY KEY,
+      site    TEXT NOT NULL,
+      page    TEXT NOT NULL,
+      comment INTEGER NOT NULL DEFAULT 0,
+      liker   TEXT NOT NULL,
+      ip_hash TEXT NOT NULL,
+      avatar  TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      UNIQUE (site, page, comment, liker)
+    );
+    CREATE INDEX likes_by_ip ON likes (site, page, comment, ip_hash);
+    CREATE INDEX likes_recent ON likes (site, page, comment, created, id);
+    )sql",
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "store/sqlite_store.hpp"
 
 #include "store/sqlite_db.hpp"
+#include "store/sqlite_likes.hpp"
 #include "store/sqlite_schema.hpp"
 
 namespace parley::server {
@@ -35,6 +36,7 @@ struct SqliteStore::Impl {
       INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
                             created)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql"};
+  sqlite::LikeStatements likes{db};
 };
 
 SqliteStore::SqliteStore(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
@@ -98,6 +100,42 @@ Comment SqliteStore::insert(const NewComment& c) {
   stored.id = impl_->db.last_insert_rowid();
   tx.commit();
   return stored;
+}
+
+bool SqliteStore::add_like(const NewLike& like) {
+  return impl_->likes.add(like);
+}
+
+bool SqliteStore::remove_like(const LikeTarget& target, std::string_view liker) {
+  return impl_->likes.remove(target, liker);
+}
+
+std::size_t SqliteStore::count_likes_from(const LikeTarget& target, std::string_view ip_hash) {
+  return impl_->likes.count_from(target, ip_hash);
+}
+
+LikeSummary SqliteStore::like_summary(const LikeTarget& target, std::string_view liker,
+                                      std::size_t recent) {
+  return impl_->likes.summary(target, liker, recent);
+}
+
+std::vector<std::pair<std::int64_t, std::size_t>> SqliteStore::comment_like_counts(
+    std::string_view site, std::string_view page) {
+  return impl_->likes.comment_counts(site, page);
+}
+
+std::vector<std::int64_t> SqliteStore::comments_liked_by(std::string_view site,
+                                                         std::string_view page,
+                                                         std::string_view liker) {
+  return impl_->likes.comments_liked_by(site, page, liker);
+}
+
+std::vector<std::size_t> SqliteStore::count_page_likes(std::string_view site,
+                                                       const std::vector<std::string>& pages) {
+  std::vector<std::size_t> counts;
+  counts.reserve(pages.size());
+  for (const std::string& page : pages) counts.push_back(impl_->likes.page_count(site, page));
+  return counts;
 }
 
 }  // namespace parley::server

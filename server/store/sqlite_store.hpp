@@ -21,6 +21,18 @@ class SqliteStore final : public Store {
                                        const std::vector<std::string>& pages) override;
   Comment insert(const NewComment& c) override;
 
+  bool add_like(const NewLike& like) override;
+  bool remove_like(const LikeTarget& target, std::string_view liker) override;
+  std::size_t count_likes_from(const LikeTarget& target, std::string_view ip_hash) override;
+  LikeSummary like_summary(const LikeTarget& target, std::string_view liker,
+                           std::size_t recent) override;
+  std::vector<std::pair<std::int64_t, std::size_t>> comment_like_counts(
+      std::string_view site, std::string_view page) override;
+  std::vector<std::int64_t> comments_liked_by(std::string_view site, std::string_view page,
+                                              std::string_view liker) override;
+  std::vector<std::size_t> count_page_likes(std::string_view site,
+                                            const std::vector<std::string>& pages) override;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -25,6 +25,32 @@ struct NewComment {
   Comment comment;  // id is ignored; the store assigns it
 };
 
+// What a like is about: a page (comment 0) or one comment on it.
+struct LikeTarget {
+  std::string site;
+  std::string page;
+  std::int64_t comment = 0;
+};
+
+// One like as the service records it. `liker` is a digest of the browser token, never
+// the token; `ip_hash` a salted digest of the IP that rotates daily; `avatar` the seed
+// of the liker's generated avatar.
+struct NewLike {
+  LikeTarget target;
+  std::string liker;
+  std::string ip_hash;
+  std::string avatar;
+  std::int64_t created = 0;
+};
+
+// A like target as a reader sees it: how many, whether this liker is among them, and
+// the avatar seeds of the most recent likers, newest first.
+struct LikeSummary {
+  std::size_t count = 0;
+  bool liked = false;
+  std::vector<std::string> recent;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -38,6 +64,25 @@ class Store {
                                                const std::vector<std::string>& pages) = 0;
   // Stores a comment and returns it with its id assigned.
   virtual Comment insert(const NewComment& c) = 0;
+
+  // Likes (store/sqlite_likes.cpp for SQLite). Adds the like unless this liker already
+  // likes the target; returns whether it was added.
+  virtual bool add_like(const NewLike& like) = 0;
+  // Removes this liker's like of the target; returns whether there was one.
+  virtual bool remove_like(const LikeTarget& target, std::string_view liker) = 0;
+  // Likes of the target made from this IP digest (the office/bot cap).
+  virtual std::size_t count_likes_from(const LikeTarget& target, std::string_view ip_hash) = 0;
+  virtual LikeSummary like_summary(const LikeTarget& target, std::string_view liker,
+                                   std::size_t recent) = 0;
+  // Like counts of every liked comment on a page, by comment id.
+  virtual std::vector<std::pair<std::int64_t, std::size_t>> comment_like_counts(
+      std::string_view site, std::string_view page) = 0;
+  // The comment ids on a page this liker likes.
+  virtual std::vector<std::int64_t> comments_liked_by(std::string_view site, std::string_view page,
+                                                      std::string_view liker) = 0;
+  // Page like counts for several pages, in the order asked; unknown pages count 0.
+  virtual std::vector<std::size_t> count_page_likes(std::string_view site,
+                                                    const std::vector<std::string>& pages) = 0;
 };
 
 }  // namespace parley::server

@@ -1,0 +1,159 @@
+// GET/POST/DELETE /api/likes and GET /api/likes/counts (docs/api.md, "Likes").
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "api/errors.hpp"
+#include "api/handlers.hpp"
+#include "core/limits.hpp"
+#include "core/utf8.hpp"
+#include "core/validate.hpp"
+#include "util/text.hpp"
+
+namespace parley::server::handlers {
+namespace {
+
+// The browser token is random (the loader uses crypto.randomUUID, 36 characters); at
+// least 16 characters of [A-Za-z0-9_-] keep guessable keys out, 64 bound the row.
+constexpr std::size_t kMinTokenChars = 16;
+constexpr std::size_t kMaxTokenChars = 64;
+
+bool valid_token(std::string_view t) {
+  if (t.size() < kMinTokenChars || t.size() > kMaxTokenChars) return false;
+  for (const char c : t) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+[[noreturn]] void invalid(const char* field, const char* message) {
+  throw ApiError(FieldErrors{{field, "invalid", message}});
+}
+
+void check_page(std::string_view page) {
+  if (page.empty()) throw ApiError(FieldErrors{{"page", "required", "page is required."}});
+  if (!is_valid_page_key(page)) invalid("page", "page is not a valid page key.");
+}
+
+// What a like or unlike names: {page, comment (optional, 0 = the page), token}.
+struct LikeRequest {
+  LikeTarget target;
+  std::string token;
+};
+
+LikeRequest parse_like(const Request& req, const Context& ctx) {
+  if (!starts_with_icase(req.header("Content-Type"), "application/json")) {
+    throw ApiError(ErrorCode::unsupported_media_type, "Send the like as application/json.");
+  }
+  if (!utf8::valid(req.body)) {
+    throw ApiError(ErrorCode::bad_utf8, "The request body is not valid UTF-8.");
+  }
+  const nlohmann::json j = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw ApiError(ErrorCode::bad_json, "The request body is not JSON.");
+  if (!j.is_object()) {
+    throw ApiError(ErrorCode::bad_json, "The request body must be a JSON object.");
+  }
+  LikeRequest out;
+  out.target.site = ctx.site->id;
+  const auto page = j.find("page");
+  if (page == j.end() || !page->is_string()) {
+    throw ApiError(FieldErrors{{"page", "required", "page is required."}});
+  }
+  out.target.page = page->get<std::string>();
+  check_page(out.target.page);
+  if (const auto comment = j.find("comment"); comment != j.end()) {
+    if (!comment->is_number_unsigned() ||
+        comment->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+      invalid("comment", "comment must be a comment id (0 for the page itself).");
+    }
+    out.target.comment = comment->get<std::int64_t>();
+  }
+  const auto token = j.find("token");
+  if (token == j.end() || !token->is_string() || !valid_token(token->get<std::string>())) {
+    invalid("token", "token must be the browser's random like token.");
+  }
+  out.token = token->get<std::string>();
+  if (ctx.site->likes_require_login) {
+    // Signed-in likes arrive with the login feature; until then guests are refused.
+    throw ApiError(ErrorCode::login_required, "Sign in to like posts and comments on this site.");
+  }
+  return out;
+}
+
+nlohmann::json summary_json(const LikeTarget& t, const LikeSummary& s) {
+  return {{"page", t.page},
+          {"comment", t.comment},
+          {"count", s.count},
+          {"liked", s.liked},
+          {"recent", s.recent}};
+}
+
+Response answer(const LikeTarget& target, LikeResult result) {
+  if (const auto* limited = std::get_if<RateLimited>(&result)) {
+    throw ApiError(ErrorCode::rate_limited, "You are liking too quickly. Please wait a moment.",
+                   {{"Retry-After", std::to_string(limited->retry_after_seconds)}});
+  }
+  if (auto* refused = std::get_if<LikeRefused>(&result)) {
+    if (refused->code == "too_many") {
+      throw ApiError(ErrorCode::rate_limited, std::move(refused->message));
+    }
+    throw ApiError(
+        FieldErrors{{std::move(refused->field), std::move(refused->code), refused->message}});
+  }
+  return json_response(200, summary_json(target, std::get<LikeSummary>(result)).dump());
+}
+
+}  // namespace
+
+Response list_likes(const Request&, Context& ctx) {
+  const auto page = ctx.query.get("page");
+  check_page(page.value_or(""));
+  const std::string_view token = ctx.query.get("token").value_or("");
+  if (!token.empty() && !valid_token(token)) {
+    invalid("token", "token must be the browser's random like token.");
+  }
+  const PageLikes likes = ctx.services.likes.page(ctx.site->id, *page, token);
+  nlohmann::json comments = nlohmann::json::array();
+  for (const CommentLikes& c : likes.comments) {
+    comments.push_back({{"id", c.id}, {"count", c.count}, {"liked", c.liked}});
+  }
+  nlohmann::json body = summary_json(LikeTarget{ctx.site->id, std::string(*page), 0}, likes.page);
+  body["comments"] = std::move(comments);
+  body["require_login"] = ctx.site->likes_require_login;
+  return json_response(200, body.dump());
+}
+
+Response like(const Request& req, Context& ctx) {
+  const LikeRequest r = parse_like(req, ctx);
+  return answer(r.target,
+                ctx.services.likes.like(r.target, r.token, req.client_ip, ctx.now, ctx.mono_now));
+}
+
+Response unlike(const Request& req, Context& ctx) {
+  const LikeRequest r = parse_like(req, ctx);
+  return answer(r.target,
+                ctx.services.likes.unlike(r.target, r.token, req.client_ip, ctx.mono_now));
+}
+
+Response count_likes(const Request&, Context& ctx) {
+  const std::vector<std::string> pages = ctx.query.all("page");
+  if (pages.empty()) throw ApiError(ErrorCode::bad_request, "At least one page is required.");
+  if (pages.size() > parley::limits::kMaxCountPages) {
+    throw ApiError(
+        ErrorCode::bad_request,
+        "Ask for at most " + std::to_string(parley::limits::kMaxCountPages) + " pages at once.");
+  }
+  for (const std::string& page : pages) {
+    if (!is_valid_page_key(page)) {
+      throw ApiError(ErrorCode::bad_request, "page is not a valid page key.");
+    }
+  }
+  const std::vector<std::size_t> counts = ctx.services.likes.counts(ctx.site->id, pages);
+  nlohmann::json by_page = nlohmann::json::object();
+  for (std::size_t i = 0; i < pages.size(); ++i) by_page[pages[i]] = counts[i];
+  return json_response(200, nlohmann::json{{"counts", std::move(by_page)}}.dump());
+}
+
+}  // namespace parley::server::handlers

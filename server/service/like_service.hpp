@@ -1,0 +1,77 @@
+// Like use cases: like, unlike, read a page's likes, count likes of many pages.
+//
+// Guests are told apart by a random token their browser keeps (localStorage), so
+// colleagues behind one office address each count. What stops a script minting
+// tokens is the address: likes per client IP are rate limited, and each target takes
+// at most kMaxLikesPerAddress likes from one address per day. The address is never
+// stored: only a salted digest whose salt rotates daily (like_digest.hpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "service/comment_service.hpp"
+#include "service/like_digest.hpp"
+#include "service/rate_limiter.hpp"
+#include "store/store.hpp"
+
+namespace parley::server {
+
+namespace limits {
+// An office, school or mobile carrier puts many readers behind one address; 50 of
+// them liking one post in a day is plausible, a script past that is not counted.
+inline constexpr std::size_t kMaxLikesPerAddress = 50;
+// Avatars shown next to "N bloggers like this" (WordPress shows a row of about ten).
+inline constexpr std::size_t kRecentLikers = 10;
+}  // namespace limits
+
+// Why a like was not taken. `field` names the request member at fault, if any.
+struct LikeRefused {
+  std::string code;  // "not_found", "too_many"
+  std::string field;
+  std::string message;
+};
+
+using LikeResult = std::variant<LikeSummary, LikeRefused, RateLimited>;
+
+// A comment's likes as the widget shows them.
+struct CommentLikes {
+  std::int64_t id = 0;
+  std::size_t count = 0;
+  bool liked = false;
+};
+
+struct PageLikes {
+  LikeSummary page;
+  std::vector<CommentLikes> comments;  // liked comments only, by id
+};
+
+class LikeService {
+ public:
+  LikeService(Store& store, RateLimiter& like_limiter, LikeDigest& digest)
+      : store_(store), like_limiter_(like_limiter), digest_(digest) {}
+
+  // `token` is the browser token, already validated by the caller; `client` the IP.
+  LikeResult like(const LikeTarget& target, std::string_view token, std::string_view client,
+                  std::int64_t now, RateLimiter::Clock::time_point mono_now);
+  LikeResult unlike(const LikeTarget& target, std::string_view token, std::string_view client,
+                    RateLimiter::Clock::time_point mono_now);
+  // `token` may be empty (the reader never liked anything): nothing reads as liked.
+  PageLikes page(std::string_view site, std::string_view page, std::string_view token);
+  std::vector<std::size_t> counts(std::string_view site, const std::vector<std::string>& pages);
+
+ private:
+  // A comment target must name a comment of that page.
+  bool target_exists(const LikeTarget& target);
+
+  Store& store_;
+  RateLimiter& like_limiter_;
+  LikeDigest& digest_;
+};
+
+}  // namespace parley::server
