@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "i18n.hpp"
+
 namespace parley {
 namespace {
 
@@ -31,10 +33,8 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-std::string plural(std::int64_t n, const char* unit) {
-  std::string s = n == 1 ? std::string(unit[0] == 'h' ? "an " : "a ") + unit
-                         : std::to_string(n) + " " + unit + "s";
-  return s + " ago";
+std::string ago(std::int64_t n, std::string_view key) {
+  return i18n::active().count(key, static_cast<std::uint64_t>(n));
 }
 
 }  // namespace
@@ -51,22 +51,21 @@ std::string iso8601_utc(std::int64_t t) {
 }
 
 std::string long_date_utc(std::int64_t t) {
-  static constexpr std::array<const char*, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
   const Civil c = civil_from_days(floor_div(t, 86400));
-  return std::string(kMonths[c.month - 1]) + " " + std::to_string(c.day) + ", " +
-         std::to_string(c.year);
+  const i18n::Catalog& cat = i18n::active();
+  return cat.text("date.long", {{"month", cat.item("date.months", c.month - 1)},
+                                {"day", std::to_string(c.day)},
+                                {"year", std::to_string(c.year)}});
 }
 
 std::string relative_time(std::int64_t now, std::int64_t then) {
   const std::int64_t s = now - then;
-  if (s < 60) return "just now";
-  if (s < 3600) return plural(s / 60, "minute");
-  if (s < 86400) return plural(s / 3600, "hour");
-  if (s < 30 * 86400) return plural(s / 86400, "day");
-  if (s < 365 * 86400) return plural(s / (30 * 86400), "month");
-  return plural(s / (365 * 86400), "year");
+  if (s < 60) return i18n::active().text("date.just_now");
+  if (s < 3600) return ago(s / 60, "date.minutes_ago");
+  if (s < 86400) return ago(s / 3600, "date.hours_ago");
+  if (s < 30 * 86400) return ago(s / 86400, "date.days_ago");
+  if (s < 365 * 86400) return ago(s / (30 * 86400), "date.months_ago");
+  return ago(s / (365 * 86400), "date.years_ago");
 }
 
 }  // namespace parley

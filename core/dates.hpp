@@ -9,6 +9,7 @@ namespace parley {
 
 // "2026-11-30T04:45:23Z", for <time datetime> and feeds.
 std::string iso8601_utc(std::int64_t unix_seconds);
+// Wording comes from the active catalog (i18n.hpp); English shown here.
 // "November 30, 2026", the absolute form shown in a tooltip.
 std::string long_date_utc(std::int64_t unix_seconds);
 // "just now", "1 minute ago", "5 hours ago", "3 days ago", "2 months ago",

@@ -1,6 +1,7 @@
 #include "view_comment.hpp"
 
 #include "dates.hpp"
+#include "i18n.hpp"
 #include "utf8.hpp"
 #include "validate.hpp"
 #include "view_keys.hpp"
@@ -24,7 +25,7 @@ void author_line(HtmlBuilder& b, const Comment& c) {
     b.text(c.author);
   }
   b.close("span");
-  b.element("span", {{"class", "parley-says"}}, " says:");
+  b.element("span", {{"class", "parley-says"}}, " " + i18n::active().text("comment.says"));
 }
 
 void meta(HtmlBuilder& b, const Comment& c, std::int64_t now) {
@@ -60,8 +61,8 @@ void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now)
              {"class", "parley-reply"},
              {"data-parley-action", "reply"},
              {"data-parley-id", id},
-             {"aria-label", "Reply to " + c.author}},
-            "Reply");
+             {"aria-label", i18n::active().text("comment.reply_label", {{"author", c.author}})}},
+            i18n::active().text("comment.reply"));
   b.close("footer");
   b.open("div", {{"class", "parley-reply-slot"}, {"data-parley-key", keys::reply_slot(c.id)}});
   b.close("div");

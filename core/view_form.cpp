@@ -1,6 +1,7 @@
 #include "view_form.hpp"
 
 #include "html.hpp"
+#include "i18n.hpp"
 #include "view_keys.hpp"
 
 namespace parley::view {
@@ -8,32 +9,52 @@ namespace parley::view {
 namespace {
 
 struct Field {
-  std::string_view name;  // data-parley-field, also the id/key suffix
-  std::string_view label;
-  std::string_view type;  // input type; "" for the textarea
+  std::string_view name;   // data-parley-field, also the id/key suffix
+  std::string_view label;  // catalog key
+  std::string_view type;   // input type; "" for the textarea
   std::string_view autocomplete;
   bool required;
-  std::string_view hint;  // after the label, e.g. "(never made public)"
+  std::string_view hint;  // catalog key of the text after the label, e.g. "(never made public)"
 };
 
-constexpr Field kText{"text", "Comment", "", "off", true, ""};
-constexpr Field kAuthor{"author", "Name", "text", "name", true, ""};
-constexpr Field kEmail{"email", "Email", "email", "email", true, "(never made public)"};
-constexpr Field kWebsite{"website", "Website", "url", "url", false, ""};
+constexpr Field kText{"text", "form.comment", "", "off", true, ""};
+constexpr Field kAuthor{"author", "form.name", "text", "name", true, ""};
+constexpr Field kEmail{"email", "form.email", "email", "email", true, "form.email_hint"};
+constexpr Field kWebsite{"website", "form.website", "url", "url", false, ""};
+
+std::string t(std::string_view key) {
+  return i18n::active().text(key);
+}
+
+// Writes a translated sentence whose {slot} is markup, not text ("Reply to {author}",
+// "Required fields are marked {star}"): the translation decides where it goes.
+template <typename Markup>
+void sentence_with(HtmlBuilder& b, std::string_view key, std::string_view slot, Markup markup) {
+  const std::string pattern = t(key);
+  const std::string placeholder = "{" + std::string(slot) + "}";
+  const std::size_t at = pattern.find(placeholder);
+  if (at == std::string::npos) {
+    b.text(pattern);
+    return;
+  }
+  b.text(std::string_view(pattern).substr(0, at));
+  markup();
+  b.text(std::string_view(pattern).substr(at + placeholder.size()));
+}
 
 // The textarea's visible height in lines: room for a paragraph, as WordPress's 8.
 constexpr std::string_view kTextRows = "8";
 
 void label(HtmlBuilder& b, std::string_view prefix, const Field& f) {
   b.open("label", {{"class", "parley-label"}, {"for", keys::field_id(prefix, f.name)}});
-  b.text(f.label);
+  b.text(t(f.label));
   if (f.required) {
     b.text(" ");
     b.element("span", {{"class", "parley-required"}, {"aria-hidden", "true"}}, "*");
   }
   if (!f.hint.empty()) {
     b.text(" ");
-    b.element("span", {{"class", "parley-hint"}}, f.hint);
+    b.element("span", {{"class", "parley-hint"}}, t(f.hint));
   }
   b.close("label");
 }
@@ -75,21 +96,21 @@ void text_field(HtmlBuilder& b, std::string_view prefix) {
   label(b, prefix, f);
   // Write/Preview toggle: the preview pane shows under the textarea and follows the
   // typing, rendered by the same Markdown code the server stores comments with.
-  b.open("div", {{"class", "parley-tabs"}, {"role", "group"}, {"aria-label", "Comment view"}});
+  b.open("div", {{"class", "parley-tabs"}, {"role", "group"}, {"aria-label", t("form.view")}});
   b.element("button",
             {{"type", "button"},
              {"class", "parley-tab"},
              {"data-parley-action", "write"},
              {"data-parley-key", keys::kTabWrite},
              {"aria-pressed", "true"}},
-            "Write");
+            t("form.write"));
   b.element("button",
             {{"type", "button"},
              {"class", "parley-tab"},
              {"data-parley-action", "preview"},
              {"data-parley-key", keys::kTabPreview},
              {"aria-pressed", "false"}},
-            "Preview");
+            t("form.preview"));
   b.close("div");
   b.open("textarea", {{"class", "parley-input parley-textarea"},
                       {"id", keys::field_id(prefix, f.name)},
@@ -105,7 +126,7 @@ void text_field(HtmlBuilder& b, std::string_view prefix) {
   b.open("div", {{"class", "parley-preview"},
                  {"id", keys::with_name(prefix, "preview")},
                  {"data-parley-key", keys::kPreview},
-                 {"aria-label", "Preview"},
+                 {"aria-label", t("form.preview")},
                  {"hidden", ""}});
   b.close("div");
   b.close("div");
@@ -126,17 +147,18 @@ void save_field(HtmlBuilder& b, std::string_view prefix, bool checked) {
   b.text(" ");
   b.element("label",
             {{"class", "parley-label parley-label-inline"}, {"for", keys::field_id(prefix, name)}},
-            "Save my name, email, and website in this browser for the next time I comment.");
+            t("form.save"));
   error_region(b, prefix, name);
   b.close("p");
 }
 
 void notes(HtmlBuilder& b, std::string_view prefix) {
   b.open("p", {{"class", "parley-notes"}});
-  b.element("span", {{"id", keys::with_name(prefix, "email-notes")}},
-            "Your email address will not be published.");
-  b.text(" Required fields are marked ");
-  b.element("span", {{"class", "parley-required"}}, "*");
+  b.element("span", {{"id", keys::with_name(prefix, "email-notes")}}, t("form.notes_email"));
+  b.text(" ");
+  sentence_with(b, "form.notes_required", "star", [&] {
+    b.element("span", {{"class", "parley-required"}}, "*");
+  });
   b.close("p");
 }
 
@@ -163,7 +185,7 @@ SafeHtml respond_section(const FormValues& values) {
   b.open("p", {{"class", "parley-submit-row"}});
   b.element("button",
             {{"type", "submit"}, {"class", "parley-submit"}, {"data-parley-key", keys::kSubmit}},
-            "Post Comment");
+            t("form.submit"));
   b.close("p");
   b.open("p", {{"class", "parley-status"},
                {"data-parley-key", keys::kStatus},
@@ -177,25 +199,26 @@ SafeHtml respond_section(const FormValues& values) {
 
 SafeHtml form_title() {
   HtmlBuilder b;
-  b.text("Leave a Reply");
+  b.text(t("form.title"));
   return std::move(b).finish();
 }
 
 SafeHtml form_title_reply(std::string_view author) {
   HtmlBuilder b;
-  b.text("Reply to ");
-  b.element("span", {{"class", "parley-reply-to"}}, author);
+  sentence_with(b, "form.reply_to", "author", [&] {
+    b.element("span", {{"class", "parley-reply-to"}}, author);
+  });
   b.text(" ");
   b.element("button",
             {{"type", "button"}, {"class", "parley-cancel"}, {"data-parley-action", "cancel"}},
-            "Cancel reply");
+            t("form.cancel"));
   return std::move(b).finish();
 }
 
 SafeHtml preview_content(const SafeHtml& rendered) {
   HtmlBuilder b;
   if (rendered.empty()) {
-    b.element("p", {{"class", "parley-preview-empty"}}, "Nothing to preview yet.");
+    b.element("p", {{"class", "parley-preview-empty"}}, t("form.preview_empty"));
   } else {
     b.html(rendered);
   }

@@ -1,6 +1,7 @@
 #include "view_section.hpp"
 
 #include "html.hpp"
+#include "i18n.hpp"
 #include "view_keys.hpp"
 #include "view_thread.hpp"
 
@@ -9,12 +10,18 @@ namespace parley::view {
 SafeHtml comments_section(const SectionInput& in) {
   const std::string_view prefix = in.form.id_prefix;
   const std::string count_id = keys::with_name(prefix, "count");
+  const i18n::Catalog& cat = i18n::active();
   HtmlBuilder b;
+  // lang and dir make screen readers speak, and the layout flow, in the catalog's
+  // language whatever the host page is in.
   b.open("section", {{"class", "parley-comments"},
                      {"id", keys::with_name(prefix, "comments")},
+                     {"lang", cat.lang()},
+                     {"dir", cat.dir()},
                      {"aria-labelledby", count_id}});
-  b.element("h2", {{"class", "parley-count"}, {"id", count_id}, {"data-parley-key", keys::kCount}},
-            in.thread ? responses_heading(in.thread->size(), in.title) : "Comments");
+  b.element(
+      "h2", {{"class", "parley-count"}, {"id", count_id}, {"data-parley-key", keys::kCount}},
+      in.thread ? responses_heading(in.thread->size(), in.title) : cat.text("section.heading"));
   b.open("ol", {{"class", "parley-thread"}, {"data-parley-key", keys::kThread}});
   b.html(in.thread ? thread_items(*in.thread, in.now) : loading_items());
   b.close("ol");
@@ -27,7 +34,7 @@ SafeHtml comments_section(const SectionInput& in) {
 
 SafeHtml loading_items() {
   HtmlBuilder b;
-  b.element("li", {{"class", "parley-loading"}}, "Loading comments\u2026");
+  b.element("li", {{"class", "parley-loading"}}, i18n::active().text("section.loading"));
   return std::move(b).finish();
 }
 

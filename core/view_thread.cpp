@@ -3,19 +3,16 @@
 #include <vector>
 
 #include "html.hpp"
+#include "i18n.hpp"
 #include "view_comment.hpp"
 
 namespace parley::view {
 
 std::string responses_heading(std::size_t count, std::string_view title) {
-  if (count == 0) return "No Responses yet";
-  std::string out = count == 1 ? "One Response" : std::to_string(count) + " Responses";
-  if (!title.empty()) {
-    out += " to \u201C";
-    out += title;
-    out += "\u201D";
-  }
-  return out;
+  const i18n::Catalog& cat = i18n::active();
+  if (count == 0) return cat.text("thread.none");
+  if (title.empty()) return cat.count("thread.count", count);
+  return cat.count("thread.count_to", count, {{"title", title}});
 }
 
 SafeHtml thread_items(const Thread& t, std::int64_t now) {

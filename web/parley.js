@@ -152,6 +152,9 @@
           title: data.parleyTitle || doc.title,
           now: now(),
           saved: saved(),
+          // The owner's choice, else the page's language; the widget picks the catalog.
+          lang: data.parleyLang || doc.documentElement.lang,
+          strings: data.parleyStrings,
         }, true);
       })
       .catch((err) => report(err, true));

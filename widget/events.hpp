@@ -26,6 +26,8 @@ struct StartEvent {
   std::string title;
   std::int64_t now = 0;
   std::optional<Saved> saved;
+  std::string lang;     // BCP 47 tag: the owner's data-parley-lang, else <html lang>
+  std::string strings;  // the owner's message overrides, JSON text (docs/i18n.md)
 };
 
 struct ResponseEvent {

@@ -65,7 +65,7 @@ void clear_field_error(State& s, std::string_view field, Output& out) {
 // Re-checks one field as it would be checked on submit, and shows or clears its error.
 void check_field(State& s, std::string_view field, Output& out) {
   for (const FieldError& err : validate(draft_of(s))) {
-    if (err.field == field) return show_field_error(s, field, err.message, out);
+    if (err.field == field) return show_field_error(s, field, messages::field_error(err), out);
   }
   clear_field_error(s, field, out);
 }
@@ -112,11 +112,11 @@ std::string show_errors(State& s, const FieldErrors& errors, Output& out) {
   for (const FieldError& err : errors) {
     if (!is_form_field(err.field)) {
       if (!other.empty()) other += ' ';
-      other += err.message;
+      other += messages::field_error(err);
       continue;
     }
     if (!invalid.insert(err.field).second) continue;  // first message per field wins
-    show_field_error(s, err.field, err.message, out);
+    show_field_error(s, err.field, messages::field_error(err), out);
   }
   for (const std::string_view field : kFormFields) {
     if (invalid.count(std::string(field)) == 0) {
@@ -128,7 +128,7 @@ std::string show_errors(State& s, const FieldErrors& errors, Output& out) {
   if (!other.empty()) {
     out.status(other);
   } else if (!first.empty()) {
-    out.status(messages::kFixFields);
+    out.status(messages::fix_fields());
   }
   return first;
 }
@@ -143,7 +143,7 @@ void on_submit(State& s, const SubmitEvent& e, Output& out) {
   if (!errors.empty()) return;
 
   out.attr(keys::kSubmit, "disabled", "");
-  out.status(messages::kPosting);
+  out.status(messages::posting());
   s.post_request = s.next_request++;
   out.fetch(s.post_request, "POST", api::post_path(s.site), draft_to_json(d).dump());
 }

@@ -1,49 +1,86 @@
-// Every sentence the widget shows a reader, in one place (wording review, and later
-// translation, happen here).
+// Every sentence the widget shows a reader, looked up in the active catalog
+// (core/i18n.hpp, i18n/*.json): these functions only name the keys and assemble.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "core/i18n.hpp"
+#include "core/limits.hpp"
+#include "core/result.hpp"
+
 namespace parley::widget::messages {
 
-inline constexpr std::string_view kThreadUnreachable =
-    "Could not reach the comment server, so comments could not be loaded. You can "
-    "still leave a reply.";
-inline constexpr std::string_view kThreadFailed = "Comments could not be loaded";
-inline constexpr std::string_view kPosting = "Posting your comment\u2026";
-inline constexpr std::string_view kPosted = "Your comment was posted.";
-inline constexpr std::string_view kPostedUnseen =
-    "Your comment was posted. Reload the page to see it.";
-inline constexpr std::string_view kPostUnreachable =
-    "Could not reach the comment server. Your comment is kept; try again.";
-inline constexpr std::string_view kPostFailed = "Your comment could not be posted";
-inline constexpr std::string_view kKept = "Your comment is kept; try again.";
-inline constexpr std::string_view kFixFields = "Please correct the marked fields.";
-inline constexpr std::string_view kInternal =
-    "Parley: something went wrong in the comment widget. Reload the page to try again.";
+inline std::string t(std::string_view key) {
+  return i18n::active().text(key);
+}
+
+inline std::string thread_unreachable() {
+  return t("status.thread_unreachable");
+}
+inline std::string thread_failed() {
+  return t("status.thread_failed");
+}
+inline std::string posting() {
+  return t("status.posting");
+}
+inline std::string posted() {
+  return t("status.posted");
+}
+inline std::string posted_unseen() {
+  return t("status.posted_unseen");
+}
+inline std::string post_unreachable() {
+  return t("status.post_unreachable");
+}
+inline std::string post_failed() {
+  return t("status.post_failed");
+}
+inline std::string kept() {
+  return t("status.kept");
+}
+inline std::string fix_fields() {
+  return t("status.fix_fields");
+}
+inline std::string internal() {
+  return t("status.internal");
+}
 
 // "You are commenting too quickly. Try again in 30 seconds."
 inline std::string too_quickly(std::int64_t retry_after_seconds) {
-  std::string m = "You are commenting too quickly. Try again in ";
-  if (retry_after_seconds <= 0) return m + "a moment.";
-  m += retry_after_seconds == 1 ? "1 second" : std::to_string(retry_after_seconds) + " seconds";
-  return m + ".";
+  if (retry_after_seconds <= 0) return t("status.too_quickly_moment");
+  return i18n::active().count("status.too_quickly",
+                              static_cast<std::uint64_t>(retry_after_seconds));
 }
 
-// "<what>: <server's sentence>" or "<what> (error 503)." and, for a post, the reassurance
-// that the text is kept.
+// "<what>: <server's sentence>" or "<what> (error 503)."
 inline std::string failed(std::string_view what, std::string_view server_message, int status) {
-  std::string m(what);
-  if (!server_message.empty()) {
-    m += ": ";
-    m += server_message;
-    if (m.back() != '.') m += '.';
-  } else {
-    m += " (error " + std::to_string(status) + ").";
+  if (server_message.empty()) {
+    return i18n::active().text("status.failed_code",
+                               {{"what", what}, {"status", std::to_string(status)}});
   }
+  std::string m =
+      i18n::active().text("status.failed_with", {{"what", what}, {"reason", server_message}});
+  if (m.back() != '.') m += '.';
   return m;
+}
+
+// A validation error (core's or the server's) in the reader's language. The catalog
+// has "error.<field>.<code>" in core's English words; a message that is not those
+// words (a server with something more specific to say) is shown as the server wrote it.
+inline std::string field_error(const FieldError& err) {
+  // Invalid UTF-8 cannot be typed; for the reader it is one more unusable character.
+  const std::string_view code = err.code == "bad_utf8" ? "invalid" : std::string_view(err.code);
+  const std::string key = "error." + err.field + "." + std::string(code);
+  std::uint64_t limit = 0;
+  if (code == "too_long" && err.field == "text") limit = limits::kMaxTextChars;
+  if (code == "too_long" && err.field == "author") limit = limits::kMaxAuthorChars;
+  const auto say = [&](const i18n::Catalog& c) {
+    return limit != 0 ? c.count(key, limit) : c.text(key);
+  };
+  if (!i18n::active().has(key) || say(i18n::Catalog()) != err.message) return err.message;
+  return say(i18n::active());
 }
 
 }  // namespace parley::widget::messages

@@ -56,7 +56,7 @@ void on_created(State& s, const ResponseEvent& e, Output& out) {
   out.value(keys::field("text"), "");
   refresh_preview(s, out);
   move_form_home(s, out);
-  out.status(shown ? messages::kPosted : messages::kPostedUnseen);
+  out.status(shown ? messages::posted() : messages::posted_unseen());
   remember_details(s, out);
 }
 
@@ -66,7 +66,7 @@ void on_rejected(State& s, const ResponseEvent& e, Output& out) {
   if (!first_invalid.empty()) {
     out.focus(first_invalid);
   } else if (err.errors.empty()) {
-    out.status(messages::failed(messages::kPostFailed, err.message, e.status));
+    out.status(messages::failed(messages::post_failed(), err.message, e.status));
   }
 }
 
@@ -82,10 +82,10 @@ void on_post_response(State& s, const ResponseEvent& e, Output& out) {
     out.status(messages::too_quickly(e.retry_after.value_or(err.retry_after.value_or(0))));
     return;
   }
-  if (e.status == 0) return out.status(messages::kPostUnreachable);
+  if (e.status == 0) return out.status(messages::post_unreachable());
   const api::Error err = api::read_error(e.body);
-  out.status(messages::failed(messages::kPostFailed, err.message, e.status) + " " +
-             std::string(messages::kKept));
+  out.status(messages::failed(messages::post_failed(), err.message, e.status) + " " +
+             messages::kept());
 }
 
 }  // namespace parley::widget

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "core/thread.hpp"
 
 namespace parley::widget {
@@ -25,7 +26,8 @@ struct State {
   std::string site;
   std::string page;
   std::string title;
-  std::int64_t now = 0;  // Unix seconds, from the host's clock (start and tick)
+  std::int64_t now = 0;   // Unix seconds, from the host's clock (start and tick)
+  i18n::Catalog catalog;  // the reader's language, chosen on start; active in handle()
 
   Thread thread;
 

@@ -33,6 +33,10 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   s.page = e.page;
   s.title = e.title;
   s.now = e.now;
+  // The language is fixed for the widget's life: switching mid-conversation would
+  // re-render text the reader is working with.
+  s.catalog = i18n::Catalog::for_language(e.lang);
+  if (!e.strings.empty()) s.catalog.override_with(e.strings);
   view::FormValues values;
   values.id_prefix = s.id_prefix;
   if (e.saved) {
@@ -64,10 +68,10 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
   }
   out.html(keys::kThread, SafeHtml());
   if (e.status == 0) {
-    out.status(messages::kThreadUnreachable);
+    out.status(messages::thread_unreachable());
   } else {
     const api::Error err = api::read_error(e.body);
-    out.status(messages::failed(messages::kThreadFailed, err.message, e.status));
+    out.status(messages::failed(messages::thread_failed(), err.message, e.status));
   }
 }
 

@@ -55,11 +55,12 @@ std::string Widget::handle(std::string_view event_json) {
   // Events are processed as a unit: on a failure the partial output is dropped, so the
   // host never applies half a transition.
   try {
+    const i18n::Use language(state_.catalog);
     Output out;
     std::visit(Dispatch{state_, out}, *parsed.event);
     return out.serialize();
   } catch (const std::exception&) {
-    return status_only(messages::kInternal);
+    return status_only(messages::internal());
   }
 }
 

@@ -1,0 +1,254 @@
+#include "i18n.hpp"
+
+#include <array>
+#include <map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "i18n_data.hpp"
+#include "plural.hpp"
+
+namespace parley::i18n {
+
+// One message: plain text, forms by plural category, or a list.
+struct Entry {
+  std::string text;
+  std::array<std::string, 6> forms;  // indexed by PluralCategory; "" = not given
+  std::vector<std::string> items;
+  bool plural = false;
+};
+
+struct Table {
+  bool rtl = false;
+  std::map<std::string, Entry, std::less<>> entries;
+};
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kDirKey = "@dir";
+constexpr std::array<std::string_view, 6> kCategoryNames = {"zero", "one",  "two",
+                                                            "few",  "many", "other"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string primary_subtag(std::string_view tag) {
+  return lower(tag.substr(0, tag.find_first_of("-_")));
+}
+
+// Adds the messages of a JSON object to `t`; members of other shapes are skipped
+// (a catalog is data that tests check, an owner's override is input we must survive).
+void add_entries(Table& t, const json& obj) {
+  for (const auto& [key, value] : obj.items()) {
+    Entry e;
+    if (key == kDirKey) {
+      if (value.is_string()) t.rtl = value.get<std::string>() == "rtl";
+      continue;
+    }
+    if (value.is_string()) {
+      e.text = value.get<std::string>();
+    } else if (value.is_object()) {
+      e.plural = true;
+      for (std::size_t c = 0; c < kCategoryNames.size(); ++c) {
+        const auto it = value.find(kCategoryNames[c]);
+        if (it != value.end() && it->is_string()) e.forms[c] = it->get<std::string>();
+      }
+      if (e.forms.back().empty()) continue;  // "other" is the one form always needed
+    } else if (value.is_array()) {
+      for (const json& item : value)
+        if (item.is_string()) e.items.push_back(item.get<std::string>());
+    } else {
+      continue;
+    }
+    t.entries.insert_or_assign(key, std::move(e));
+  }
+}
+
+struct Shipped {
+  std::vector<std::string_view> tags;
+  std::vector<std::shared_ptr<const Table>> tables;  // same order as tags
+};
+
+// Parsed once per process (thread-safe static initialisation; the server renders on
+// several threads).
+const Shipped& shipped() {
+  static const Shipped s = [] {
+    Shipped out;
+    for (const data::EmbeddedCatalog& c : data::catalogs()) {
+      auto t = std::make_shared<Table>();
+      const json parsed = json::parse(c.json, nullptr, /*allow_exceptions=*/false);
+      if (parsed.is_object()) add_entries(*t, parsed);
+      out.tags.push_back(c.tag);
+      out.tables.push_back(std::move(t));
+    }
+    return out;
+  }();
+  return s;
+}
+
+const Table& english() {
+  static const Table empty;
+  const Shipped& s = shipped();
+  for (std::size_t i = 0; i < s.tags.size(); ++i)
+    if (s.tags[i] == "en") return *s.tables[i];
+  return empty;
+}
+
+const Entry* find(const Table* t, std::string_view key) {
+  if (t == nullptr) return nullptr;
+  const auto it = t->entries.find(key);
+  return it == t->entries.end() ? nullptr : &it->second;
+}
+
+const thread_local Catalog* g_active = nullptr;
+
+}  // namespace
+
+std::string format(std::string_view pattern, std::initializer_list<Arg> args) {
+  std::string out;
+  out.reserve(pattern.size());
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    const std::size_t open = pattern.find('{', i);
+    const std::size_t close = open == std::string_view::npos ? open : pattern.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(pattern.substr(i, open - i));
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    const Arg* arg = nullptr;
+    for (const Arg& a : args)
+      if (a.name == name) arg = &a;
+    if (arg != nullptr)
+      out.append(arg->value);
+    else
+      out.append(pattern.substr(open, close - open + 1));
+    i = close + 1;
+  }
+  out.append(pattern.substr(std::min(i, pattern.size())));
+  return out;
+}
+
+std::span<const std::string_view> languages() {
+  return shipped().tags;
+}
+
+Catalog::Catalog() : Catalog(for_language("en")) {}
+
+Catalog Catalog::for_language(std::string_view tag) {
+  const Shipped& s = shipped();
+  const std::string whole = lower(tag);
+  std::string primary = primary_subtag(tag);
+  // Parley ships Simplified Chinese only; it serves every Chinese reader better than
+  // English would.
+  if (primary == "zh") primary = "zh-hans";
+  std::size_t match = s.tags.size();
+  for (std::size_t i = 0; i < s.tags.size(); ++i) {
+    const std::string t = lower(s.tags[i]);
+    if (t == whole) {
+      match = i;
+      break;
+    }
+    if (t == primary && match == s.tags.size()) match = i;
+  }
+  Catalog c(PrivateTag{});
+  if (match == s.tags.size()) {
+    c.lang_ = "en";
+    c.plural_tag_ = "en";
+  } else {
+    c.lang_ = s.tags[match];
+    c.plural_tag_ = tag;
+    c.own_ = s.tables[match];
+  }
+  return c;
+}
+
+bool Catalog::rtl() const {
+  return own_ && own_->rtl;
+}
+
+bool Catalog::has_own(std::string_view key) const {
+  return find(own_.get(), key) != nullptr;
+}
+
+// override -> own language -> English; never null for a key English has.
+const Entry* Catalog::lookup(std::string_view key) const {
+  if (const Entry* e = find(overrides_.get(), key)) return e;
+  if (const Entry* e = find(own_.get(), key)) return e;
+  return find(&english(), key);
+}
+
+std::string Catalog::text(std::string_view key, std::initializer_list<Arg> args) const {
+  const Entry* e = lookup(key);
+  if (e == nullptr) return std::string(key);
+  return format(e->plural ? e->forms.back() : e->text, args);
+}
+
+std::string Catalog::count(std::string_view key, std::uint64_t n,
+                           std::initializer_list<Arg> args) const {
+  const Entry* e = lookup(key);
+  if (e == nullptr) return std::string(key);
+  const std::string number = std::to_string(n);
+  std::string_view pattern = e->text;
+  if (e->plural) {
+    const auto c = static_cast<std::size_t>(plural_category(plural_tag_, n));
+    pattern = e->forms[c].empty() ? e->forms.back() : e->forms[c];
+  }
+  std::string out = format(pattern, {{"n", number}});
+  return args.size() == 0 ? out : format(out, args);
+}
+
+std::string Catalog::item(std::string_view key, std::size_t i) const {
+  const Entry* e = lookup(key);
+  return e != nullptr && i < e->items.size() ? e->items[i] : std::string();
+}
+
+bool Catalog::override_with(std::string_view text) {
+  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_object()) return false;
+  auto t = std::make_shared<Table>();
+  if (overrides_) *t = *overrides_;
+  json common = json::object();
+  const json* for_primary = nullptr;
+  const json* for_whole = nullptr;
+  const std::string whole = lower(plural_tag_);
+  const std::string primary = primary_subtag(plural_tag_);
+  for (const auto& [key, value] : parsed.items()) {
+    // A member holding an object of messages is a language section ("de", "pt-BR");
+    // one holding plural forms is a message (its members are category names).
+    const bool section = value.is_object() && !value.contains("other");
+    if (!section) {
+      common[key] = value;
+    } else if (lower(key) == whole) {
+      for_whole = &value;
+    } else if (lower(key) == primary) {
+      for_primary = &value;
+    }
+  }
+  add_entries(*t, common);
+  if (for_primary != nullptr) add_entries(*t, *for_primary);
+  if (for_whole != nullptr) add_entries(*t, *for_whole);
+  t->rtl = rtl();  // direction belongs to the language, not to an override
+  overrides_ = std::move(t);
+  return true;
+}
+
+const Catalog& active() {
+  static const Catalog english_catalog;
+  return g_active != nullptr ? *g_active : english_catalog;
+}
+
+Use::Use(const Catalog& c) : previous_(g_active) {
+  g_active = &c;
+}
+
+Use::~Use() {
+  g_active = previous_;
+}
+
+}  // namespace parley::i18n

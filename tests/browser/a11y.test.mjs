@@ -1,0 +1,115 @@
+// Accessibility as axe-core (from npm, injected into the page) judges it: zero
+// violations of WCAG 2.0/2.1/2.2 A and AA rules in the widget, in each state a reader
+// meets: loading done with no comments, a 100-comment thread, form errors, right to
+// left. Only the widget is judged; the demo blog around it is not ours to test.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const THREAD_SIZE = 100;
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+// Runs axe on the widget's mount and fails with each violation's rule, impact and
+// offending markup, so a failure says what to fix.
+async function assertAccessible(page, state) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    (tags) => window.axe.run('#parley-thread', { runOnly: { type: 'tag', values: tags } }),
+    WCAG_TAGS,
+  );
+  const violations = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
+  assert.deepEqual(violations, [], `axe violations with ${state}`);
+  // axe must really have looked at the widget: it passes rules on its form.
+  assert.ok(result.passes.some((p) => p.id === 'label'), `axe checked the form labels (${state})`);
+}
+
+// Seeds `n` comments on the demo page through the public API: every third one a reply,
+// so the thread nests as real ones do.
+async function seed(stack, n) {
+  const origin = new URL(stack.pageUrl).origin;
+  const ids = [];
+  for (let i = 0; i < n; i += 1) {
+    const parent = i % 3 === 2 ? ids[ids.length - 1] : 0;
+    const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: origin },
+      body: JSON.stringify({ page: '/', title: 'Raids', parent, text: `Comment *number* ${i}`,
+        author: `Reader ${i}`, email: `r${i}@example.org`,
+        website: i % 5 === 0 ? 'https://reader.example' : '' }),
+    });
+    const body = await res.text();
+    assert.equal(res.status, 201, body);
+    ids.push(JSON.parse(body).id);
+  }
+}
+
+test('an empty thread and its form have no accessibility violations', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openReader(browser, stack.pageUrl);
+  await reader.page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await reader.page.getByRole('heading', { level: 2, name: 'No Responses yet' }).waitFor();
+  await assertAccessible(reader.page, 'an empty thread');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test(`a ${THREAD_SIZE}-comment thread has no accessibility violations`, async (t) => {
+  const stack = await startStack(t);
+  await seed(stack, THREAD_SIZE);
+  const reader = await openReader(browser, stack.pageUrl);
+  await showThread(reader.page);
+  assert.equal(await reader.page.locator('article.parley-comment').count(), THREAD_SIZE);
+  await assertAccessible(reader.page, `${THREAD_SIZE} comments`);
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('form errors and a reply in progress have no accessibility violations', async (t) => {
+  const stack = await startStack(t);
+  await seed(stack, 2);
+  const reader = await openReader(browser, stack.pageUrl);
+  const { page } = reader;
+  await showThread(page);
+  await page.getByRole('button', { name: 'Reply to Reader 0' }).click();
+  const email = page.getByRole('textbox', { name: 'Email (never made public)' });
+  await email.fill('not-an-email');
+  // Leave the field first: its message appears on blur and moves the button down.
+  await email.press('Tab');
+  await page.locator('[data-parley-key="error-email"]').filter({ hasText: /./ }).waitFor();
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await page.locator('[data-parley-key="error-text"]').filter({ hasText: /./ }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Comment' }).getAttribute('aria-invalid'),
+    'true');
+  await assertAccessible(page, 'form errors');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('a right-to-left (Arabic) widget has no accessibility violations', async (t) => {
+  const stack = await startStack(t);
+  await seed(stack, 3);
+  const reader = await openReader(browser, stack.pageUrl);
+  const { page } = reader;
+  // The widget starts when the thread nears the viewport: an Arabic page by then.
+  await page.evaluate(() => {
+    document.documentElement.lang = 'ar';
+  });
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await page.locator('article.parley-comment').first().waitFor();
+  assert.equal(await page.locator('section.parley-comments').getAttribute('dir'), 'rtl');
+  await page.getByRole('button', { name: 'إرسال التعليق' }).click();
+  await page.locator('[data-parley-key="error-text"]').filter({ hasText: /./ }).waitFor();
+  await assertAccessible(page, 'Arabic, right to left, with form errors');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
