@@ -37,9 +37,12 @@ struct World {
   RateLimiter unlimited_requests{0, parley::server::limits::kMaxTrackedClients};
   RateLimiter unlimited_posts{0, parley::server::limits::kMaxTrackedClients};
   CommentService comments{store, unlimited_posts};
+  RateLimiter unlimited_likes{0, parley::server::limits::kMaxTrackedClients};
+  LikeDigest like_digest;
+  LikeService likes{store, unlimited_likes, like_digest};
   Sites sites{{Site{"demo", "Demo", {"http://localhost:8081"}}}};
   AssetCatalog assets;
-  Services services{sites, comments, assets, unlimited_requests};
+  Services services{sites, comments, assets, unlimited_requests, likes};
 };
 
 std::string_view take_line(std::string_view& rest) {
