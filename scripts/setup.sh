@@ -14,6 +14,8 @@ command -v npm >/dev/null || want+=(nodejs npm)
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
   # clang 14 and its libFuzzer runtime build the fuzz targets (scripts/fuzz.sh).
   want+=(clang-14 libclang-rt-14-dev)
+  # sqlite3 runs PRAGMA integrity_check on the database the crash test killed parleyd over.
+  want+=(sqlite3)
   want+=(chromium clang-format)
 fi
 # wrk drives the server benchmarks, which npm test also runs once on tiny inputs.
