@@ -4,13 +4,14 @@
 // must be there afterwards, exactly as acknowledged, and the file must pass SQLite's
 // own integrity check.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { PARLEYD_PATH, startParleyd } from '../support/parleyd.mjs';
+import { startParleyd } from '../support/parleyd.mjs';
+import { spawnParleyd } from '../support/parleyd_child.mjs';
 import { ORIGIN, draft, thread } from './client.mjs';
 
 // Concurrent writers, and how many acknowledged comments each round waits for before
@@ -19,33 +20,6 @@ const WRITERS = 8;
 const ACKS_BEFORE_KILL = 150;
 const ROUNDS = 2;
 const PAGES = ['/crash/a/', '/crash/b/', '/crash/c/'];
-const STARTUP_TIMEOUT_MS = 20_000;
-const LISTENING = /parleyd listening on (http:\/\/\S+?:\d+)\s/;
-
-// Our own child (the shared helper has no kill): same flags, rate limits off.
-function spawnParleyd(t, db) {
-  const child = spawn(PARLEYD_PATH, ['--listen', '127.0.0.1', '--port', '0', '--db', db,
-    '--site', 'demo', '--origin', ORIGIN, '--posts-per-minute', '0',
-    '--requests-per-minute', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  t.after(() => child.kill('SIGKILL'));  // a failed round must not leave it running
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c; });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`parleyd did not start\n${stderr}`)),
-      STARTUP_TIMEOUT_MS);
-    child.stdout.setEncoding('utf8').on('data', (c) => {
-      stdout += c;
-      const m = LISTENING.exec(stdout);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child, exited });
-      }
-    });
-    exited.then(({ code }) => reject(new Error(`parleyd exited (${code})\n${stderr}`)));
-  });
-}
 
 // Posts from WRITERS loops until the server dies; returns the acknowledged comments.
 // A request cut off by the kill is simply not acknowledged.
@@ -93,7 +67,7 @@ test('comments acknowledged before a SIGKILL survive it, and the database stays 
 
     const acked = [];
     for (let round = 0; round < ROUNDS; round++) {
-      acked.push(...await writeUntilKilled(await spawnParleyd(t, db), round));
+      acked.push(...await writeUntilKilled(await spawnParleyd(t, { db, origin: ORIGIN }), round));
     }
     assert.ok(acked.length >= ROUNDS * ACKS_BEFORE_KILL);
 
