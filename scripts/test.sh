@@ -28,3 +28,5 @@ export PARLEY_ASSETS=$PWD/build/dist
 export PARLEY_WIDGET_DIR=$PWD/build/wasm/widget
 echo "== server, module and browser tests"
 node --test --test-concurrency=1 tests/server/ tests/widget/ tests/browser/ tests/bench/
+echo "== load, briefly (npm run load runs the full 60 s)"
+PARLEY_LOAD_SECONDS=10 node --test tests/load/
