@@ -5,6 +5,7 @@
 #include "api/handlers.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
+#include "live/live_events.hpp"
 #include "util/text.hpp"
 
 namespace parley::server::handlers {
@@ -62,7 +63,12 @@ Response post_comment(const Request& req, Context& ctx) {
                    "You are posting comments too quickly. Please wait a moment.",
                    {{"Retry-After", std::to_string(limited->retry_after_seconds)}});
   }
-  return json_response(kCreated, comment_to_json(std::get<Comment>(result)).dump());
+  const Comment& stored = std::get<Comment>(result);
+  if (ctx.services.events) {
+    ctx.services.events->publish(ctx.site->id, stored.page,
+                                 live::comment_event(live::kCommentCreated, stored));
+  }
+  return json_response(kCreated, comment_to_json(stored).dump());
 }
 
 }  // namespace parley::server::handlers

@@ -26,6 +26,8 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 }
 
 void encode_body(const Request& req, Response& res) {
+  // An event stream has no body here to hash or compress.
+  if (res.stream) return;
   const bool cacheable = (req.method == "GET" || req.method == "HEAD") && res.status == 200;
   const bool want_gzip = res.header("Content-Encoding").empty() &&
                          res.body.size() >= limits::kMinGzipBytes &&

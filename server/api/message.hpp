@@ -2,9 +2,14 @@
 // and no Beast types, so handlers are pure functions of a Request.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace parley::server::live {
+struct StreamOpen;  // live/stream_open.hpp
+}
 
 namespace parley::server {
 
@@ -31,6 +36,9 @@ struct Response {
   int status = 200;
   std::vector<Header> headers;
   std::string body;
+  // Set by GET /api/events: after the head, the transport turns the connection into
+  // this event stream instead of sending `body`.
+  std::shared_ptr<const live::StreamOpen> stream;
 
   std::string_view header(std::string_view name) const { return find_header(headers, name); }
   // Replaces any existing header of that name.

@@ -1,14 +1,17 @@
 #include "http/session.hpp"
 
 #include <iostream>
+#include <sstream>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include "api/errors.hpp"
 #include "api/pipeline.hpp"
 #include "core/limits.hpp"
+#include "live/sse_stream.hpp"
 #include "server_limits.hpp"
 
 namespace parley::server {
@@ -97,6 +100,7 @@ void Session::do_write(const Request& req, Response res, bool keep_alive, bool d
     std::cerr << (req.method.empty() ? "-" : req.method) << ' '
               << (req.path.empty() ? "-" : req.path) << ' ' << res.status << ' ' << ms << "ms\n";
   }
+  if (res.stream && req.method == "GET") return start_stream(std::move(res));
   res_ = {};
   res_.version(11);
   res_.result(static_cast<unsigned>(res.status));
@@ -110,6 +114,20 @@ void Session::do_write(const Request& req, Response res, bool keep_alive, bool d
   http::async_write(
       stream_, res_,
       beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive, drain));
+}
+
+void Session::start_stream(Response res) {
+  // The head goes out with the stream's first bytes; the socket then belongs to the
+  // SseStream, and this session ends once its handler returns. The head has no
+  // Content-Length: the body (the events) lasts until either side closes.
+  http::response<http::empty_body> head{http::status::ok, 11};
+  for (const Header& h : res.headers) head.set(h.name, h.value);
+  head.set(http::field::connection, "close");
+  std::ostringstream text;
+  text << head.base();
+  stream_.expires_never();
+  auto sse = std::make_shared<live::SseStream>(stream_.release_socket());
+  sse->start(*services_.events, std::move(text).str(), *res.stream);
 }
 
 void Session::on_write(bool keep_alive, bool drain, beast::error_code ec, std::size_t) {

@@ -1,0 +1,80 @@
+#include "live/event_hub.hpp"
+
+#include <algorithm>
+
+#include "live/live_limits.hpp"
+
+namespace parley::server::live {
+
+std::string EventHub::key(std::string_view site, std::string_view page) {
+  std::string k(site);
+  k += '\n';
+  k += page;
+  return k;
+}
+
+std::uint64_t EventHub::publish(std::string_view site, std::string_view page_key,
+                                std::string data) {
+  const std::string k = key(site, page_key);
+  auto it = pages_.find(k);
+  if (it == pages_.end()) {
+    if (pages_.size() >= limits::kLiveMaxPages) evict_idle_pages();
+    it = pages_.emplace(k, Page{}).first;
+  }
+  Page& p = it->second;
+  const LiveEvent& event = p.recent.emplace_back(LiveEvent{++last_id_, std::move(data)});
+  // Delivering may close a stream (a client too slow to keep up), which only expires
+  // its weak pointer: collect the live ones first, then deliver.
+  std::vector<std::shared_ptr<Subscriber>> targets;
+  std::erase_if(p.subscribers, [&](const std::weak_ptr<Subscriber>& w) {
+    auto s = w.lock();
+    if (!s) return true;
+    targets.push_back(std::move(s));
+    return false;
+  });
+  for (const auto& s : targets) s->deliver(event);
+  const std::uint64_t id = event.id;
+  if (p.recent.size() > limits::kLiveBacklogPerPage) p.recent.pop_front();
+  return id;
+}
+
+std::vector<LiveEvent> EventHub::since(std::string_view site, std::string_view page_key,
+                                       std::uint64_t last_id) const {
+  const auto it = pages_.find(key(site, page_key));
+  if (it == pages_.end()) return {};
+  // Ids only grow, across restarts too (see the constructor): a last_id beyond the
+  // newest one comes from another process and cannot be placed, so the whole ring is
+  // replayed; so is the whole ring for a last_id older than it.
+  const bool foreign = last_id > last_id_;
+  std::vector<LiveEvent> out;
+  for (const LiveEvent& e : it->second.recent) {
+    if (foreign || e.id > last_id) out.push_back(e);
+  }
+  return out;
+}
+
+std::unique_ptr<EventHub::Ticket> EventHub::subscribe(std::string_view site,
+                                                      std::string_view page_key,
+                                                      std::weak_ptr<Subscriber> subscriber) {
+  const std::string k = key(site, page_key);
+  auto it = pages_.find(k);
+  if (it == pages_.end()) {
+    if (pages_.size() >= limits::kLiveMaxPages) evict_idle_pages();
+    it = pages_.emplace(k, Page{}).first;
+  }
+  std::vector<std::weak_ptr<Subscriber>>& subs = it->second.subscribers;
+  std::erase_if(subs, [](const std::weak_ptr<Subscriber>& w) { return w.expired(); });
+  subs.push_back(std::move(subscriber));
+  return std::make_unique<Ticket>(*this);
+}
+
+void EventHub::evict_idle_pages() {
+  // Pages nobody watches lose their backlog first; a reader reconnecting to one gets
+  // no replay and relies on the thread it loaded.
+  std::erase_if(pages_, [](const auto& entry) {
+    return std::none_of(entry.second.subscribers.begin(), entry.second.subscribers.end(),
+                        [](const std::weak_ptr<Subscriber>& w) { return !w.expired(); });
+  });
+}
+
+}  // namespace parley::server::live

@@ -1,0 +1,90 @@
+// The in-process event hub of live updates: what happened on which page, fanned out to
+// the readers who have that page open (GET /api/events, docs/api.md "Live updates").
+//
+// Every published event gets the next id of this process. Each page keeps a bounded
+// ring of its recent events so a reconnecting reader (Last-Event-ID) gets what it
+// missed; older gaps are covered by the widget's reload of the thread. The hub runs on
+// parleyd's one io_context thread, so it takes no locks.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::server::live {
+
+// One event as sent on the wire: `data` is the JSON text
+// {"type":"comment.created","comment":{...}} (later comment.edited, comment.deleted,
+// likes.changed with the same envelope).
+struct LiveEvent {
+  std::uint64_t id = 0;
+  std::string data;
+};
+
+// Someone with a page open. The hub holds subscribers weakly: a stream that closed
+// simply stops being delivered to.
+class Subscriber {
+ public:
+  virtual ~Subscriber() = default;
+  virtual void deliver(const LiveEvent& event) = 0;
+};
+
+class EventHub {
+ public:
+  // `first_id` should grow across restarts (parleyd passes its start time in
+  // microseconds), so a reader's Last-Event-ID from before a restart reads as "older
+  // than the ring" and gets a full replay rather than silence.
+  EventHub(std::size_t max_subscribers, std::uint64_t first_id)
+      : last_id_(first_id), max_subscribers_(max_subscribers) {}
+  EventHub(const EventHub&) = delete;
+  EventHub& operator=(const EventHub&) = delete;
+
+  // Records the event in the page's ring and delivers it to the page's subscribers.
+  // Returns the event's id.
+  std::uint64_t publish(std::string_view site, std::string_view page, std::string data);
+
+  // Events of the page newer than `last_id`, oldest first. A `last_id` the ring no
+  // longer covers (or from another process) yields the whole ring: the widget ignores
+  // comments it already shows, so a replay is harmless.
+  std::vector<LiveEvent> since(std::string_view site, std::string_view page,
+                               std::uint64_t last_id) const;
+
+  bool full() const { return subscribers_ >= max_subscribers_; }
+  std::size_t subscribers() const { return subscribers_; }
+
+  // A registration that ends when the ticket is destroyed (the stream closed).
+  class Ticket {
+   public:
+    Ticket(EventHub& hub) : hub_(&hub) { ++hub_->subscribers_; }
+    ~Ticket() { --hub_->subscribers_; }
+    Ticket(const Ticket&) = delete;
+    Ticket& operator=(const Ticket&) = delete;
+
+   private:
+    EventHub* hub_;
+  };
+  // Registers `subscriber` for the page; the caller checks full() first.
+  std::unique_ptr<Ticket> subscribe(std::string_view site, std::string_view page,
+                                    std::weak_ptr<Subscriber> subscriber);
+
+ private:
+  struct Page {
+    std::deque<LiveEvent> recent;  // at most limits::kLiveBacklogPerPage
+    std::vector<std::weak_ptr<Subscriber>> subscribers;
+  };
+  // "site\npage": neither a site id nor a page key can hold a line break.
+  static std::string key(std::string_view site, std::string_view page);
+  void evict_idle_pages();
+
+  std::map<std::string, Page, std::less<>> pages_;
+  std::uint64_t last_id_ = 0;
+  std::size_t max_subscribers_;
+  std::size_t subscribers_ = 0;
+};
+
+}  // namespace parley::server::live
