@@ -1,5 +1,4 @@
-// parleyd: reads the configuration, builds the layers bottom-up and runs the
-// server.
+// parleyd: reads the configuration, builds the layers bottom-up and runs the server.
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -29,45 +28,37 @@ using namespace parley::server;
 
 namespace {
 
-std::string url_host(const net::ip::address &address) {
-  if (!address.is_v6())
-    return address.to_string();
+std::string url_host(const net::ip::address& address) {
+  if (!address.is_v6()) return address.to_string();
   std::string host = "[";
   host += address.to_string();
   host += ']';
   return host;
 }
 
-// Live event ids start at the start time in microseconds, so ids keep growing
-// across restarts (live::EventHub); 2^53 (exact in JavaScript) is centuries
-// away.
+// Live event ids start at the start time in microseconds, so ids keep growing across
+// restarts (live::EventHub); 2^53 (exact in JavaScript) is centuries away.
 std::uint64_t first_event_id() {
-  return static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::microseconds>(
-          std::chrono::system_clock::now().time_since_epoch())
-          .count());
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
 }
 
-int serve(const Config &config) {
-  if (const auto dir = std::filesystem::path(config.db).parent_path();
-      !dir.empty()) {
+int serve(const Config& config) {
+  if (const auto dir = std::filesystem::path(config.db).parent_path(); !dir.empty()) {
     std::filesystem::create_directories(dir);
   }
   SqliteStore store(config.db);
-  RateLimiter request_limiter(config.rate_limit.requests_per_minute,
-                              limits::kMaxTrackedClients);
-  RateLimiter post_limiter(config.rate_limit.posts_per_minute,
-                           limits::kMaxTrackedClients);
+  RateLimiter request_limiter(config.rate_limit.requests_per_minute, limits::kMaxTrackedClients);
+  RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
   CommentService comments(store, post_limiter);
-  RateLimiter like_limiter(config.rate_limit.likes_per_minute,
-                           limits::kMaxTrackedClients);
+  RateLimiter like_limiter(config.rate_limit.likes_per_minute, limits::kMaxTrackedClients);
   LikeDigest like_digest;
   LikeService likes(store, like_limiter, like_digest);
   const Sites sites(config.sites);
   std::vector<std::string> warnings;
   const AssetCatalog assets = AssetCatalog::load(config.assets, warnings);
-  for (const std::string &w : warnings)
-    std::cerr << "parleyd: " << w << '\n';
+  for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
   Services services{sites, comments, assets, request_limiter, likes};
 
   // Login (docs/login.md), when the config has a "login" section.
@@ -86,38 +77,35 @@ int serve(const Config &config) {
   // sessions still pending) first.
   net::io_context ioc{1};
   const net::ip::tcp::endpoint bound =
-      start_http(ioc, {net::ip::make_address(config.listen), config.port},
-                 services, HttpOptions{config.log_requests});
+      start_http(ioc, {net::ip::make_address(config.listen), config.port}, services,
+                 HttpOptions{config.log_requests});
   net::signal_set signals(ioc, SIGINT, SIGTERM);
-  signals.async_wait(
-      [&ioc](const boost::system::error_code &, int) { ioc.stop(); });
+  signals.async_wait([&ioc](const boost::system::error_code&, int) { ioc.stop(); });
 
   if (login) {
-    // Providers send readers back to <public_url>/auth/callback; without a
-    // configured public_url that is the address just bound (the demo and the
-    // tests).
+    // Providers send readers back to <public_url>/auth/callback; without a configured
+    // public_url that is the address just bound (the demo and the tests).
     login->set_default_public_url("http://" + url_host(bound.address()) + ':' +
                                   std::to_string(bound.port()));
   }
 
   // Tests and scripts wait for this exact line.
-  std::cout << "parleyd listening on http://" << url_host(bound.address())
-            << ':' << bound.port() << std::endl;
+  std::cout << "parleyd listening on http://" << url_host(bound.address()) << ':' << bound.port()
+            << std::endl;
   ioc.run();
   std::cerr << "parleyd: stopped\n";
   return 0;
 }
 
-} // namespace
+}  // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   const CliOutcome cli = parse_command_line(args);
-  if (!cli.config)
-    return cli.exit_code;
+  if (!cli.config) return cli.exit_code;
   try {
     return serve(*cli.config);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     std::cerr << "parleyd: " << e.what() << '\n';
     return 1;
   }

@@ -1,5 +1,5 @@
-// What a handler may use: the long-lived services, and what the pipeline
-// already established about this request (decoded query, resolved site, clock).
+// What a handler may use: the long-lived services, and what the pipeline already
+// established about this request (decoded query, resolved site, clock).
 #pragma once
 
 #include <cstdint>
@@ -19,23 +19,23 @@ class LoginService;
 }
 
 struct Services {
-  const Sites &sites;
-  CommentService &comments;
-  const AssetCatalog &assets;
-  RateLimiter &request_limiter; // every request, per client IP
-  LikeService &likes;
+  const Sites& sites;
+  CommentService& comments;
+  const AssetCatalog& assets;
+  RateLimiter& request_limiter;  // every request, per client IP
+  LikeService& likes;
   // Null when the config has no "login" section (docs/login.md).
-  auth::LoginService *login = nullptr;
+  auth::LoginService* login = nullptr;
   // Live updates (server/live/); null: GET /api/events answers 503.
-  live::EventHub *events = nullptr;
+  live::EventHub* events = nullptr;
 };
 
 struct Context {
-  Services &services;
-  Query query;                // the decoded query string
-  const Site *site = nullptr; // set for site-scoped routes (never null there)
-  std::int64_t now = 0;       // Unix seconds, read once per request
-  RateLimiter::Clock::time_point mono_now; // for rate limiting
+  Services& services;
+  Query query;                              // the decoded query string
+  const Site* site = nullptr;               // set for site-scoped routes (never null there)
+  std::int64_t now = 0;                     // Unix seconds, read once per request
+  RateLimiter::Clock::time_point mono_now;  // for rate limiting
 };
 
-} // namespace parley::server
+}  // namespace parley::server

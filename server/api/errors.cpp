@@ -8,7 +8,7 @@ namespace {
 struct ErrorInfo {
   ErrorCode code;
   int status;
-  const char *name;
+  const char* name;
 };
 
 // Indexed by ErrorCode; the static_assert below keeps the two in step.
@@ -30,57 +30,52 @@ constexpr ErrorInfo kErrors[] = {
 };
 constexpr bool table_in_order() {
   for (std::size_t i = 0; i < std::size(kErrors); ++i) {
-    if (static_cast<std::size_t>(kErrors[i].code) != i)
-      return false;
+    if (static_cast<std::size_t>(kErrors[i].code) != i) return false;
   }
-  return std::size(kErrors) ==
-         static_cast<std::size_t>(ErrorCode::internal) + 1;
+  return std::size(kErrors) == static_cast<std::size_t>(ErrorCode::internal) + 1;
 }
 static_assert(table_in_order());
 
-const ErrorInfo &info(ErrorCode code) {
+const ErrorInfo& info(ErrorCode code) {
   return kErrors[static_cast<std::size_t>(code)];
 }
 
-std::string first_message(const FieldErrors &errors) {
-  return errors.empty() ? "The comment was not accepted."
-                        : errors.front().message;
+std::string first_message(const FieldErrors& errors) {
+  return errors.empty() ? "The comment was not accepted." : errors.front().message;
 }
 
-} // namespace
+}  // namespace
 
-ApiError::ApiError(ErrorCode code, std::string message,
-                   std::vector<Header> headers)
-    : std::runtime_error(std::move(message)), code_(code),
-      headers_(std::move(headers)) {}
+ApiError::ApiError(ErrorCode code, std::string message, std::vector<Header> headers)
+    : std::runtime_error(std::move(message)), code_(code), headers_(std::move(headers)) {}
 
 ApiError::ApiError(FieldErrors errors)
-    : std::runtime_error(first_message(errors)), code_(ErrorCode::invalid),
+    : std::runtime_error(first_message(errors)),
+      code_(ErrorCode::invalid),
       errors_(std::move(errors)) {}
 
-int http_status(ErrorCode code) { return info(code).status; }
-const char *error_name(ErrorCode code) { return info(code).name; }
+int http_status(ErrorCode code) {
+  return info(code).status;
+}
+const char* error_name(ErrorCode code) {
+  return info(code).name;
+}
 
-Response error_response(const ApiError &e) {
-  nlohmann::json body = {{"error", error_name(e.code())},
-                         {"message", e.what()}};
+Response error_response(const ApiError& e) {
+  nlohmann::json body = {{"error", error_name(e.code())}, {"message", e.what()}};
   if (!e.errors().empty()) {
     body["field"] = e.errors().front().field;
     nlohmann::json list = nlohmann::json::array();
-    for (const FieldError &fe : e.errors()) {
-      list.push_back(
-          {{"field", fe.field}, {"code", fe.code}, {"message", fe.message}});
+    for (const FieldError& fe : e.errors()) {
+      list.push_back({{"field", fe.field}, {"code", fe.code}, {"message", fe.message}});
     }
     body["errors"] = std::move(list);
   }
-  // Messages are ours or core's, but never let a stray byte turn an error into
-  // a crash.
-  Response res = json_response(
-      http_status(e.code()),
-      body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  for (const Header &h : e.headers())
-    res.set(h.name, h.value);
+  // Messages are ours or core's, but never let a stray byte turn an error into a crash.
+  Response res = json_response(http_status(e.code()),
+                               body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  for (const Header& h : e.headers()) res.set(h.name, h.value);
   return res;
 }
 
-} // namespace parley::server
+}  // namespace parley::server

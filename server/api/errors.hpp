@@ -1,5 +1,5 @@
-// API errors and the one place they become HTTP: a stable code, its status, and
-// the JSON body {error, message, field?, errors?} documented in docs/api.md.
+// API errors and the one place they become HTTP: a stable code, its status, and the
+// JSON body {error, message, field?, errors?} documented in docs/api.md.
 #pragma once
 
 #include <stdexcept>
@@ -12,46 +12,43 @@
 namespace parley::server {
 
 enum class ErrorCode {
-  bad_json,               // 400
-  bad_utf8,               // 400
-  invalid,                // 400, with field errors
-  bad_request,            // 400
-  login_required,         // 401
-  origin_not_allowed,     // 403
-  unknown_site,           // 404
-  not_found,              // 404
-  method_not_allowed,     // 405
-  too_large,              // 413
-  unsupported_media_type, // 415
-  rate_limited,           // 429
-  unavailable, // 503, with Retry-After: the store cannot be reached now
-  internal,    // 500
+  bad_json,                // 400
+  bad_utf8,                // 400
+  invalid,                 // 400, with field errors
+  bad_request,             // 400
+  login_required,          // 401
+  origin_not_allowed,      // 403
+  unknown_site,            // 404
+  not_found,               // 404
+  method_not_allowed,      // 405
+  too_large,               // 413
+  unsupported_media_type,  // 415
+  rate_limited,            // 429
+  unavailable,             // 503, with Retry-After: the store cannot be reached now
+  internal,                // 500
 };
 
-// Thrown by handlers and the request pipeline; caught once, in the pipeline,
-// and turned into a response by error_response(). `headers` carries Allow (405)
-// or Retry-After (429).
+// Thrown by handlers and the request pipeline; caught once, in the pipeline, and turned
+// into a response by error_response(). `headers` carries Allow (405) or Retry-After (429).
 class ApiError : public std::runtime_error {
-public:
-  ApiError(ErrorCode code, std::string message,
-           std::vector<Header> headers = {});
-  // 400 invalid with every field error; `message` and `field` repeat the first
-  // one.
+ public:
+  ApiError(ErrorCode code, std::string message, std::vector<Header> headers = {});
+  // 400 invalid with every field error; `message` and `field` repeat the first one.
   explicit ApiError(FieldErrors errors);
 
   ErrorCode code() const { return code_; }
-  const FieldErrors &errors() const { return errors_; }
-  const std::vector<Header> &headers() const { return headers_; }
+  const FieldErrors& errors() const { return errors_; }
+  const std::vector<Header>& headers() const { return headers_; }
 
-private:
+ private:
   ErrorCode code_;
   FieldErrors errors_;
   std::vector<Header> headers_;
 };
 
 int http_status(ErrorCode code);
-const char *error_name(ErrorCode code);
+const char* error_name(ErrorCode code);
 
-Response error_response(const ApiError &e);
+Response error_response(const ApiError& e);
 
-} // namespace parley::server
+}  // namespace parley::server

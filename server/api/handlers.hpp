@@ -1,5 +1,5 @@
-// The request handlers: pure functions from a request to a response. They never
-// see a socket; routes.cpp lists them with their method and path.
+// The request handlers: pure functions from a request to a response. They never see
+// a socket; routes.cpp lists them with their method and path.
 #pragma once
 
 #include "api/context.hpp"
@@ -7,16 +7,16 @@
 
 namespace parley::server::handlers {
 
-Response list_comments(const Request &req, Context &ctx);  // comments_api.cpp
-Response post_comment(const Request &req, Context &ctx);   // comments_api.cpp
-Response events(const Request &req, Context &ctx);         // events_api.cpp
-Response count_comments(const Request &req, Context &ctx); // counts_api.cpp
-Response list_likes(const Request &req, Context &ctx);     // likes_api.cpp
-Response like(const Request &req, Context &ctx);           // likes_api.cpp
-Response unlike(const Request &req, Context &ctx);         // likes_api.cpp
-Response count_likes(const Request &req, Context &ctx);    // likes_api.cpp
-Response health(const Request &req, Context &ctx);         // static_api.cpp
-Response loader(const Request &req, Context &ctx);         // static_api.cpp
-Response asset(const Request &req, Context &ctx);          // static_api.cpp
+Response list_comments(const Request& req, Context& ctx);   // comments_api.cpp
+Response post_comment(const Request& req, Context& ctx);    // comments_api.cpp
+Response events(const Request& req, Context& ctx);          // events_api.cpp
+Response count_comments(const Request& req, Context& ctx);  // counts_api.cpp
+Response list_likes(const Request& req, Context& ctx);      // likes_api.cpp
+Response like(const Request& req, Context& ctx);            // likes_api.cpp
+Response unlike(const Request& req, Context& ctx);          // likes_api.cpp
+Response count_likes(const Request& req, Context& ctx);     // likes_api.cpp
+Response health(const Request& req, Context& ctx);          // static_api.cpp
+Response loader(const Request& req, Context& ctx);          // static_api.cpp
+Response asset(const Request& req, Context& ctx);           // static_api.cpp
 
-} // namespace parley::server::handlers
+}  // namespace parley::server::handlers

@@ -13,13 +13,11 @@ namespace {
 
 constexpr int kNoContent = 204;
 
-// What dispatch learned that the finishing steps need, even when it ended in an
-// error.
+// What dispatch learned that the finishing steps need, even when it ended in an error.
 struct Exchange {
   Scope scope = Scope::public_;
-  const Site *site = nullptr;
-  std::string_view
-      origin; // the request's Origin when the site allows it, else ""
+  const Site* site = nullptr;
+  std::string_view origin;  // the request's Origin when the site allows it, else ""
 };
 
 std::int64_t unix_now() {
@@ -28,69 +26,56 @@ std::int64_t unix_now() {
       .count();
 }
 
-void set_security_headers(Response &res) {
+void set_security_headers(Response& res) {
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "strict-origin-when-cross-origin");
 }
 
-Response preflight(const std::string &allow) {
+Response preflight(const std::string& allow) {
   Response res;
   res.status = kNoContent;
   res.set("Access-Control-Allow-Methods", allow);
   // Authorization: a logged-in reader's session token (docs/login.md).
   // Last-Event-ID: EventSource sends it when it resumes a live update stream.
-  res.set("Access-Control-Allow-Headers",
-          "Content-Type, Last-Event-ID, Authorization");
-  res.set("Access-Control-Max-Age",
-          std::to_string(limits::kPreflightMaxAgeSeconds));
+  res.set("Access-Control-Allow-Headers", "Content-Type, Last-Event-ID, Authorization");
+  res.set("Access-Control-Max-Age", std::to_string(limits::kPreflightMaxAgeSeconds));
   res.set("Allow", allow);
   return res;
 }
 
-const Site &resolve_site(const Context &ctx) {
+const Site& resolve_site(const Context& ctx) {
   const auto id = ctx.query.get("site");
-  if (!id || id->empty())
-    throw ApiError(ErrorCode::bad_request, "site is required.");
-  const Site *site = ctx.services.sites.find(*id);
-  if (!site)
-    throw ApiError(ErrorCode::unknown_site, "This site is not served here.");
+  if (!id || id->empty()) throw ApiError(ErrorCode::bad_request, "site is required.");
+  const Site* site = ctx.services.sites.find(*id);
+  if (!site) throw ApiError(ErrorCode::unknown_site, "This site is not served here.");
   return *site;
 }
 
-Response dispatch(const Request &req, Services &services, Exchange &ex) {
+Response dispatch(const Request& req, Services& services, Exchange& ex) {
   const auto mono_now = RateLimiter::Clock::now();
-  if (const int wait = services.request_limiter.take(req.client_ip, mono_now);
-      wait > 0) {
-    throw ApiError(ErrorCode::rate_limited,
-                   "Too many requests. Please wait a moment.",
+  if (const int wait = services.request_limiter.take(req.client_ip, mono_now); wait > 0) {
+    throw ApiError(ErrorCode::rate_limited, "Too many requests. Please wait a moment.",
                    {{"Retry-After", std::to_string(wait)}});
   }
 
   // HEAD is GET without the body (the transport drops it).
-  const std::string_view method =
-      req.method == "HEAD" ? std::string_view("GET") : req.method;
-  const Route *route = nullptr;
+  const std::string_view method = req.method == "HEAD" ? std::string_view("GET") : req.method;
+  const Route* route = nullptr;
   bool path_known = false;
   std::string allow;
-  for (const Route &r : routes()) {
-    if (!path_matches(r, req.path))
-      continue;
+  for (const Route& r : routes()) {
+    if (!path_matches(r, req.path)) continue;
     path_known = true;
     ex.scope = r.scope;
     allow += (allow.empty() ? "" : ", ") + std::string(r.method);
-    if (r.method == "GET")
-      allow += ", HEAD";
-    if (r.method == method)
-      route = &r;
+    if (r.method == "GET") allow += ", HEAD";
+    if (r.method == method) route = &r;
   }
-  if (!path_known)
-    throw ApiError(ErrorCode::not_found, "There is nothing here.");
-  if (ex.scope == Scope::site)
-    allow += ", OPTIONS";
+  if (!path_known) throw ApiError(ErrorCode::not_found, "There is nothing here.");
+  if (ex.scope == Scope::site) allow += ", OPTIONS";
   const bool is_preflight = method == "OPTIONS" && ex.scope == Scope::site;
   if (!route && !is_preflight) {
-    throw ApiError(ErrorCode::method_not_allowed,
-                   std::string(req.method) + " is not allowed here.",
+    throw ApiError(ErrorCode::method_not_allowed, std::string(req.method) + " is not allowed here.",
                    {{"Allow", allow}});
   }
 
@@ -102,70 +87,64 @@ Response dispatch(const Request &req, Services &services, Exchange &ex) {
       if (origin_allowed(*ex.site, origin)) {
         ex.origin = origin;
       } else if (method != "GET") {
-        // A GET is answered without CORS headers (the browser withholds it);
-        // anything that could change state is refused outright.
+        // A GET is answered without CORS headers (the browser withholds it); anything
+        // that could change state is refused outright.
         throw ApiError(ErrorCode::origin_not_allowed,
                        "This site does not accept comments from that origin.");
       }
     }
-    if (is_preflight)
-      return preflight(allow);
+    if (is_preflight) return preflight(allow);
   }
   return route->handler(req, ctx);
 }
 
-void finish(const Request &req, const Exchange &ex, Response &res) {
+void finish(const Request& req, const Exchange& ex, Response& res) {
   if (ex.scope == Scope::site) {
     if (!ex.origin.empty()) {
       res.set("Access-Control-Allow-Origin", std::string(ex.origin));
-      // Not CORS-safelisted: without this the widget cannot read how long to
-      // wait on 429.
+      // Not CORS-safelisted: without this the widget cannot read how long to wait on 429.
       res.set("Access-Control-Expose-Headers", "Retry-After");
     }
     res.set("Vary", "Origin, Accept-Encoding");
-    // Threads change whenever someone posts: caches must revalidate (cheap, via
-    // ETag).
+    // Threads change whenever someone posts: caches must revalidate (cheap, via ETag).
     if (res.header("Cache-Control").empty()) {
-      res.set("Cache-Control",
-              (req.method == "GET" || req.method == "HEAD") && res.status == 200
-                  ? "no-cache"
-                  : "no-store");
+      res.set("Cache-Control", (req.method == "GET" || req.method == "HEAD") && res.status == 200
+                                   ? "no-cache"
+                                   : "no-store");
     }
   } else {
     res.set("Vary", "Accept-Encoding");
-    // Pages with Cross-Origin-Embedder-Policy may still load the widget from
-    // here.
+    // Pages with Cross-Origin-Embedder-Policy may still load the widget from here.
     res.set("Cross-Origin-Resource-Policy", "cross-origin");
   }
   encode_body(req, res);
   set_security_headers(res);
 }
 
-} // namespace
+}  // namespace
 
-Response handle(const Request &req, Services &services) {
+Response handle(const Request& req, Services& services) {
   Exchange ex;
   Response res;
   try {
     res = dispatch(req, services, ex);
-  } catch (const ApiError &e) {
+  } catch (const ApiError& e) {
     res = error_response(e);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     // what() comes from our code or SQLite, never from request bodies.
-    std::cerr << "parleyd: internal error on " << req.method << ' ' << req.path
-              << ": " << e.what() << '\n';
-    res = error_response(
-        ApiError(ErrorCode::internal, "Something went wrong on our side."));
+    std::cerr << "parleyd: internal error on " << req.method << ' ' << req.path << ": " << e.what()
+              << '\n';
+    res = error_response(ApiError(ErrorCode::internal, "Something went wrong on our side."));
   }
   finish(req, ex, res);
   return res;
 }
 
-Response reject(const ApiError &e) {
+Response reject(const ApiError& e) {
   Response res = error_response(e);
   res.set("Cache-Control", "no-store");
   set_security_headers(res);
   return res;
 }
 
-} // namespace parley::server
+}  // namespace parley::server

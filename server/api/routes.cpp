@@ -6,50 +6,41 @@
 namespace parley::server {
 namespace {
 
-// HEAD is answered for every GET route, and OPTIONS (CORS preflight) for every
-// site route, by the pipeline; they are not listed separately.
+// HEAD is answered for every GET route, and OPTIONS (CORS preflight) for every site
+// route, by the pipeline; they are not listed separately.
 constexpr Route kRoutes[] = {
-    {"GET", "/api/comments", Scope::site,
-     handlers::list_comments}, // GET /api/comments?site&page
-    {"POST", "/api/comments", Scope::site,
-     handlers::post_comment}, // POST /api/comments?site
-    {"GET", "/api/events", Scope::site,
-     handlers::events}, // GET /api/events?site&page (SSE)
-    {"GET", "/api/counts", Scope::site,
-     handlers::count_comments}, // GET /api/counts?site&page...
-    {"GET", "/api/likes", Scope::site,
-     handlers::list_likes}, // ?site&page[&token]
-    {"POST", "/api/likes", Scope::site,
-     handlers::like}, // ?site, {page,comment,token}
-    {"DELETE", "/api/likes", Scope::site,
-     handlers::unlike}, // ?site, {page,comment,token}
-    {"GET", "/api/likes/counts", Scope::site,
-     handlers::count_likes},                                 // ?site&page...
-    {"GET", "/healthz", Scope::public_, handlers::health},   // GET /healthz
-    {"GET", "/parley.js", Scope::public_, handlers::loader}, // GET /parley.js
-    {"GET", "/assets/", Scope::public_,
-     handlers::asset}, // GET /assets/<name>.<hash>.<ext>
+    {"GET", "/api/comments", Scope::site, handlers::list_comments},  // GET /api/comments?site&page
+    {"POST", "/api/comments", Scope::site, handlers::post_comment},  // POST /api/comments?site
+    {"GET", "/api/events", Scope::site, handlers::events},  // GET /api/events?site&page (SSE)
+    {"GET", "/api/counts", Scope::site, handlers::count_comments},  // GET /api/counts?site&page...
+    {"GET", "/api/likes", Scope::site, handlers::list_likes},       // ?site&page[&token]
+    {"POST", "/api/likes", Scope::site, handlers::like},            // ?site, {page,comment,token}
+    {"DELETE", "/api/likes", Scope::site, handlers::unlike},        // ?site, {page,comment,token}
+    {"GET", "/api/likes/counts", Scope::site, handlers::count_likes},  // ?site&page...
+    {"GET", "/healthz", Scope::public_, handlers::health},             // GET /healthz
+    {"GET", "/parley.js", Scope::public_, handlers::loader},           // GET /parley.js
+    {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
 
     // Login (api/auth_api.cpp, docs/login.md).
-    {"GET", "/api/login", Scope::site, handlers::login_options}, // ?site
-    {"GET", "/api/session", Scope::site, handlers::session}, // ?site, Bearer
-    {"POST", "/api/logout", Scope::site, handlers::logout},  // ?site, Bearer
-    {"GET", "/auth/start", Scope::public_,
-     handlers::login_start}, // ?site&provider&origin
-    {"GET", "/auth/callback", Scope::public_,
-     handlers::login_callback}, // ?state&code|error
+    {"GET", "/api/login", Scope::site, handlers::login_options},          // ?site
+    {"GET", "/api/session", Scope::site, handlers::session},              // ?site, Bearer
+    {"POST", "/api/logout", Scope::site, handlers::logout},               // ?site, Bearer
+    {"GET", "/auth/start", Scope::public_, handlers::login_start},        // ?site&provider&origin
+    {"GET", "/auth/callback", Scope::public_, handlers::login_callback},  // ?state&code|error
     {"GET", "/auth/popup.js", Scope::public_, handlers::login_popup_script},
 };
 
-} // namespace
+}  // namespace
 
-std::span<const Route> routes() { return kRoutes; }
+std::span<const Route> routes() {
+  return kRoutes;
+}
 
-bool path_matches(const Route &route, std::string_view path) {
+bool path_matches(const Route& route, std::string_view path) {
   if (route.path.ends_with('/')) {
     return path.size() > route.path.size() && path.starts_with(route.path);
   }
   return path == route.path;
 }
 
-} // namespace parley::server
+}  // namespace parley::server
