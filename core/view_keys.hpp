@@ -14,6 +14,7 @@ namespace parley::view::keys {
 inline constexpr std::string_view kRoot = "root";
 inline constexpr std::string_view kCount = "count";
 inline constexpr std::string_view kThread = "thread";
+inline constexpr std::string_view kLive = "live";  // the "new comments" bar (view_live.hpp)
 inline constexpr std::string_view kFormHome = "form-home";
 inline constexpr std::string_view kForm = "form";
 inline constexpr std::string_view kFormTitle = "form-title";

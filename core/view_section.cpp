@@ -22,6 +22,8 @@ SafeHtml comments_section(const SectionInput& in) {
   b.element(
       "h2", {{"class", "parley-count"}, {"id", count_id}, {"data-parley-key", keys::kCount}},
       in.thread ? responses_heading(in.thread->size(), in.title) : cat.text("section.heading"));
+  // Empty until live updates bring comments from other readers (view_live.hpp).
+  b.element("div", {{"class", "parley-live"}, {"data-parley-key", keys::kLive}}, "");
   b.open("ol", {{"class", "parley-thread"}, {"data-parley-key", keys::kThread}});
   b.html(in.thread ? thread_items(*in.thread, in.now) : loading_items());
   b.close("ol");

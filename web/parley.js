@@ -15,7 +15,7 @@
   const SAVED = 'parley:author';
   const TICK_MS = 60000;
   const Parley = (win.Parley = win.Parley || {});
-  let widget;
+  let widget, stream;
 
   // The one error reporter; fatal means the widget never rendered, so say so in place.
   const report = (err, fatal) => {
@@ -69,6 +69,16 @@
         (r) => r.text().then((body) => respond(e.request, r.status, body, r.headers.get('Retry-After'))),
         () => respond(e.request, 0, '')
       );
+    } else if (e.kind == 'listen') {
+      // One stream per thread. EventSource reconnects by itself (with Last-Event-ID)
+      // after network drops; when the server refuses it (CLOSED) the widget decides
+      // when to try again.
+      if (stream) stream.close();
+      setTimeout(() => {
+        const es = (stream = new EventSource(api + e.path));
+        es.onmessage = (m) => send({ type: 'live', data: m.data, id: m.lastEventId });
+        es.onerror = () => es.readyState == 2 && send({ type: 'live', closed: true });
+      }, e.after);
     } else if (e.kind == 'save') {
       try {
         if (e.value == null) localStorage.removeItem(e.key);

@@ -80,6 +80,7 @@ ParsedEvent parse_event(std::string_view json_text) {
   }
   if (type == "submit") return {submit(j), {}};
   if (type == "tick") return {TickEvent{integer(j, "now").value_or(0)}, {}};
+  if (type == "live") return {LiveEvent{str(j, "data"), str(j, "id"), boolean(j, "closed")}, {}};
   return {std::nullopt, "unknown event type \"" + type + "\""};
 }
 

@@ -62,8 +62,16 @@ struct TickEvent {
   std::int64_t now = 0;
 };
 
-using Event =
-    std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent, TickEvent>;
+// One message of the page's event stream (`data`, `id`), or `closed`: the server
+// refused the stream and EventSource gave up on it.
+struct LiveEvent {
+  std::string data;
+  std::string id;
+  bool closed = false;
+};
+
+using Event = std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent,
+                           TickEvent, LiveEvent>;
 
 struct ParsedEvent {
   std::optional<Event> event;

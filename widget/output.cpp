@@ -123,6 +123,15 @@ void Output::fetch(int request, std::string_view method, std::string path,
   effects_.push_back('}');
 }
 
+void Output::listen(std::string_view path, int after_ms) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"listen\"");
+  member(effects_, "path", path);
+  effects_.append(",\"after\":");
+  effects_.append(std::to_string(after_ms));
+  effects_.push_back('}');
+}
+
 void Output::save(std::string_view key, const nlohmann::json& value) {
   separate(effects_);
   effects_.append("{\"kind\":\"save\"");

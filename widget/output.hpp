@@ -29,6 +29,8 @@ class Output {
   void fetch(int request, std::string_view method, std::string path,
              std::optional<std::string> body = std::nullopt);
   void save(std::string_view key, const nlohmann::json& value);
+  // Open the event stream at `path` after `after_ms` (0: now), closing any open one.
+  void listen(std::string_view path, int after_ms);
 
   // {"patches":[...],"effects":[...]}.
   std::string serialize() const;

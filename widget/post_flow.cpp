@@ -9,6 +9,7 @@
 #include "core/view_keys.hpp"
 #include "core/view_thread.hpp"
 #include "handlers.hpp"
+#include "live_flow.hpp"
 #include "messages.hpp"
 
 namespace parley::widget {
@@ -51,7 +52,10 @@ void remember_details(const State& s, Output& out) {
 void on_created(State& s, const ResponseEvent& e, Output& out) {
   Comment c;
   const bool shown = api::read_comment(e.body, c);
-  if (shown) show_posted(s, std::move(c), out);
+  if (shown) {
+    show_posted(s, std::move(c), out);
+    refresh_live_bar(s, out);  // the live copy of this comment may be waiting there
+  }
   s.form.text.clear();
   out.value(keys::field("text"), "");
   refresh_preview(s, out);

@@ -8,6 +8,7 @@
 
 #include "core/i18n.hpp"
 #include "core/thread.hpp"
+#include "live_state.hpp"
 
 namespace parley::widget {
 
@@ -41,6 +42,8 @@ struct State {
   int next_request = 1;
   int thread_request = 0;
   int post_request = 0;
+
+  LiveState live;
 };
 
 }  // namespace parley::widget

@@ -9,6 +9,7 @@
 #include "core/view_section.hpp"
 #include "core/view_thread.hpp"
 #include "handlers.hpp"
+#include "live_flow.hpp"
 #include "messages.hpp"
 
 namespace parley::widget {
@@ -52,6 +53,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   out.html(keys::kRoot, view::comments_section({s.title, nullptr, s.now, values}));
   s.thread_request = s.next_request++;
   out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
+  start_listening(s, out);
 }
 
 void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
@@ -64,6 +66,7 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     s.thread = build_thread(std::move(flat));
     out.html(keys::kCount, text_html(view::responses_heading(s.thread.size(), s.title)));
     out.html(keys::kThread, view::thread_items(s.thread, s.now));
+    refresh_live_bar(s, out);
     return;
   }
   out.html(keys::kThread, SafeHtml());

@@ -5,6 +5,7 @@
 
 #include "events.hpp"
 #include "handlers.hpp"
+#include "live_flow.hpp"
 #include "messages.hpp"
 #include "output.hpp"
 
@@ -30,9 +31,11 @@ struct Dispatch {
     if (e.action == "cancel") return move_form_home(s, out);
     if (e.action == "preview") return on_preview(s, true, out);
     if (e.action == "write") return on_preview(s, false, out);
+    if (e.action == "show-new") return on_show_new(s, out);
   }
   void operator()(const SubmitEvent& e) const { on_submit(s, e, out); }
   void operator()(const TickEvent& e) const { on_tick(s, e, out); }
+  void operator()(const LiveEvent& e) const { on_live(s, e, out); }
 };
 
 std::string status_only(std::string_view message) {
