@@ -36,7 +36,8 @@ std::size_t write_body(char* data, std::size_t size, std::size_t count, void* us
   return n;
 }
 
-HttpResult perform(const std::string& url, const std::string* form, const std::string& bearer) {
+HttpResult perform(const std::string& url, const std::string* form, const std::string& bearer,
+                   const BasicAuth* basic) {
   global_init();
   const std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
   if (!curl) return {0, {}, "curl_easy_init failed"};
@@ -60,6 +61,11 @@ HttpResult perform(const std::string& url, const std::string* form, const std::s
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_USERAGENT, "parleyd");
+  if (basic) {
+    curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    curl_easy_setopt(c, CURLOPT_USERNAME, basic->user.c_str());
+    curl_easy_setopt(c, CURLOPT_PASSWORD, basic->password.c_str());
+  }
   if (form) {
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, form->c_str());
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(form->size()));
@@ -112,12 +118,13 @@ std::string form_encode(const FormFields& fields) {
 }
 
 HttpResult http_get(const std::string& url, const std::string& bearer) {
-  return perform(url, nullptr, bearer);
+  return perform(url, nullptr, bearer, nullptr);
 }
 
-HttpResult http_post_form(const std::string& url, const FormFields& fields) {
+HttpResult http_post_form(const std::string& url, const FormFields& fields,
+                          const BasicAuth* basic) {
   const std::string body = form_encode(fields);
-  return perform(url, &body, {});
+  return perform(url, &body, {}, basic);
 }
 
 }  // namespace parley::server::auth

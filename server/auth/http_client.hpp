@@ -27,8 +27,15 @@ using FormFields = std::vector<std::pair<std::string, std::string>>;
 
 // GET `url`; `bearer` (if not empty) goes in an Authorization header.
 HttpResult http_get(const std::string& url, const std::string& bearer = {});
-// POST an application/x-www-form-urlencoded body.
-HttpResult http_post_form(const std::string& url, const FormFields& fields);
+// Client credentials sent as HTTP Basic authentication.
+struct BasicAuth {
+  std::string user;
+  std::string password;
+};
+
+// POST an application/x-www-form-urlencoded body, with Basic authentication if `basic`.
+HttpResult http_post_form(const std::string& url, const FormFields& fields,
+                          const BasicAuth* basic = nullptr);
 
 // Percent-encodes for a query string or form body (RFC 3986 unreserved kept).
 std::string form_encode(const FormFields& fields);

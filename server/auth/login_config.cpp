@@ -51,7 +51,8 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
          {},
          {},
          preset->scopes,
-         preset->claims};
+         preset->claims,
+         preset->basic_auth};
   }
   read(j, "id", p.id, where);
   read(j, "name", p.name, where);
@@ -62,6 +63,12 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
   read(j, "client_id", p.client_id, where);
   read(j, "client_secret", p.client_secret, where);
   read(j, "scopes", p.scopes, where);
+  std::string token_auth = p.basic_auth ? "basic" : "post";
+  read(j, "token_auth", token_auth, where);
+  if (token_auth != "basic" && token_auth != "post") {
+    fail(where, "\"token_auth\" must be \"basic\" or \"post\"");
+  }
+  p.basic_auth = token_auth == "basic";
   if (const auto c = j.find("claims"); c != j.end()) {
     if (!c->is_object()) fail(where, "\"claims\" must be an object");
     read(*c, "id", p.claims.id, where);

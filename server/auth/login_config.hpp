@@ -37,7 +37,8 @@ struct ProviderConfig {
   std::string client_id;
   std::string client_secret;  // never logged, never sent to a browser
   std::vector<std::string> scopes{"openid", "profile"};
-  ClaimMap claims;  // oauth2: where id, name and avatar sit in the profile
+  ClaimMap claims;          // oauth2: where id, name and avatar sit in the profile
+  bool basic_auth = false;  // "token_auth": "basic" (else "post", the default)
 };
 
 struct SiteLogin {

@@ -145,13 +145,17 @@ LoginOutcome LoginService::complete(const Pending& p, std::string_view code, std
     d = oidc_.discover(provider->issuer, now, failure);
     if (!d) return {p.origin, {}, failure};
   }
-  const HttpResult r = http_post_form(d ? d->token_endpoint : provider->token_endpoint,
-                                      {{"grant_type", "authorization_code"},
-                                       {"code", std::string(code)},
-                                       {"redirect_uri", redirect_uri()},
-                                       {"code_verifier", p.verifier},
-                                       {"client_id", provider->client_id},
-                                       {"client_secret", provider->client_secret}});
+  FormFields fields{{"grant_type", "authorization_code"},
+                    {"code", std::string(code)},
+                    {"redirect_uri", redirect_uri()},
+                    {"code_verifier", p.verifier},
+                    {"client_id", provider->client_id}};
+  // RFC 6749 §2.3.1: with Basic, id and secret are form-encoded first.
+  const BasicAuth basic{form_encode({{"", provider->client_id}}).substr(1),
+                        form_encode({{"", provider->client_secret}}).substr(1)};
+  if (!provider->basic_auth) fields.emplace_back("client_secret", provider->client_secret);
+  const HttpResult r = http_post_form(d ? d->token_endpoint : provider->token_endpoint, fields,
+                                      provider->basic_auth ? &basic : nullptr);
   const json answer = json::parse(r.body, nullptr, false);
   // OIDC answers carry an ID token; plain OAuth 2 only an access token for the profile.
   const char* needed = d ? "id_token" : "access_token";

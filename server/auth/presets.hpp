@@ -40,6 +40,9 @@ struct ProviderPreset {
   std::string_view userinfo_endpoint;       // oauth2: the profile of the token's owner
   std::vector<std::string> scopes;
   ClaimMap claims;
+  // The client authenticates at the token endpoint with HTTP Basic (RFC 6749 §2.3.1)
+  // instead of form fields: X requires it of confidential clients.
+  bool basic_auth = false;
 };
 
 // nullptr for an unknown preset name.

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startParleyd } from '../support/parleyd.mjs';
-import { startOidcProvider, TEST_CLIENT, TEST_USER } from '../support/oidc-provider.mjs';
+import { startOidcProvider, TEST_BASIC_CLIENT, TEST_CLIENT, TEST_USER }
+  from '../support/oidc-provider.mjs';
 import { popupData, walkPopup } from './login_popup.mjs';
 import { ORIGIN } from './client.mjs';
 
@@ -34,6 +35,11 @@ async function loginConfig(dir, issuer, extra = {}) {
               token_endpoint: `${issuer}/token`, userinfo_endpoint: `${issuer}/me`,
               client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret,
               claims: { id: 'sub', name: 'name', avatar: 'picture' } },
+            // Client authentication with HTTP Basic at the token endpoint (the X preset).
+            { id: 'local-basic', name: 'Local Basic', authorization_endpoint: `${issuer}/auth`,
+              token_endpoint: `${issuer}/token`, userinfo_endpoint: `${issuer}/me`,
+              client_id: TEST_BASIC_CLIENT.id, client_secret: TEST_BASIC_CLIENT.secret,
+              token_auth: 'basic' },
           ],
         },
       },
@@ -80,7 +86,7 @@ describe('login with an OpenID Connect issuer', () => {
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(),
       { guests: 'allowed', providers: [{ id: 'local', name: 'Local ID' },
-        { id: 'local-oauth2', name: 'Local OAuth' }] });
+        { id: 'local-oauth2', name: 'Local OAuth' }, { id: 'local-basic', name: 'Local Basic' }] });
   });
 
   test('the popup is sent to the provider with state, nonce and an S256 PKCE challenge',
@@ -154,6 +160,15 @@ describe('login with an OpenID Connect issuer', () => {
       const replay = popupData(await (await fetch(callbackUrl)).text());
       assert.equal(replay.token, undefined);
     });
+
+  test('client authentication with HTTP Basic at the token endpoint', async () => {
+    const basicStart = startUrl.replace('provider=local', 'provider=local-basic');
+    const { callbackUrl } = await walkPopup({ startUrl: basicStart, callbackPrefix });
+    const popup = popupData(await (await fetch(callbackUrl)).text());
+    assert.ok(popup.token, popup.error);
+    const me = await fetch(`${server.url}/api/session?site=demo`, { headers: bearer(popup.token) });
+    assert.equal((await me.json()).provider, 'local-basic');
+  });
 
   test('a replayed callback is refused and the page is told why', async () => {
     const { callbackUrl } = await walkPopup({ startUrl, callbackPrefix });

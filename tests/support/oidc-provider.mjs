@@ -14,6 +14,8 @@ import http from 'node:http';
 import { Provider } from 'oidc-provider';
 
 export const TEST_CLIENT = { id: 'parley-test', secret: 'parley-test-client-secret-0123456789' };
+// The same, authenticating at the token endpoint with HTTP Basic (as X requires).
+export const TEST_BASIC_CLIENT = { id: 'parley-test-basic', secret: 'parley-basic-secret-0123456789' };
 // The one user the tests log in as (any other login is a user with only a `sub`).
 export const TEST_USER = {
   login: 'ada',
@@ -54,14 +56,17 @@ export async function startOidcProvider() {
       console.warn = () => {};
       try {
         provider = new Provider(issuer, {
-          clients: [{
-            client_id: TEST_CLIENT.id,
-            client_secret: TEST_CLIENT.secret,
+          clients: [
+            [TEST_CLIENT, 'client_secret_post'],
+            [TEST_BASIC_CLIENT, 'client_secret_basic'],
+          ].map(([client, method]) => ({
+            client_id: client.id,
+            client_secret: client.secret,
             redirect_uris: redirectUris,
-            token_endpoint_auth_method: 'client_secret_post',
+            token_endpoint_auth_method: method,
             grant_types: ['authorization_code'],
             response_types: ['code'],
-          }],
+          })),
           findAccount: (_ctx, id) => account(id),
           claims: { openid: ['sub'], profile: ['name', 'picture'] },
           pkce: { required: () => true },

@@ -67,7 +67,10 @@ TEST_CASE("config members override the preset; unknown presets are refused") {
 }
 
 TEST_CASE("authorization URLs: X gets PKCE; OAuth 2 providers get no nonce; OIDC does") {
-  const std::string x = url_for(only_provider(config_with({{"preset", "x"}, {"client_id", "c"}})));
+  const LoginConfig x_config = config_with({{"preset", "x"}, {"client_id", "c"}});
+  const ProviderConfig& x_provider = only_provider(x_config);
+  CHECK(x_provider.basic_auth);  // X: confidential clients authenticate with HTTP Basic
+  const std::string x = url_for(x_provider);
   CHECK(
       x ==
       "https://x.com/i/oauth2/authorize?response_type=code&client_id=c&redirect_uri=https%3A%2F%2F"
