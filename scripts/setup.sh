@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks for Parley, and nothing it already has.
 #   scripts/setup.sh          build + demo needs
-#   scripts/setup.sh --test   also what the tests need (Chromium, clang-format, PostgreSQL-free)
+#   scripts/setup.sh --test   also what the tests need (Chromium, clang-format, a PostgreSQL
+#                             server the tests run throwaway clusters of)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(cmake ninja-build g++ make pkg-config emscripten
       libboost-dev libsqlite3-dev zlib1g-dev nlohmann-json3-dev doctest-dev
-      libssl-dev libcurl4-openssl-dev)
+      libssl-dev libcurl4-openssl-dev libpq-dev)
 # Node may come from elsewhere than Debian (nodesource, nvm): only install Debian's
 # when there is none at all.
 command -v npm >/dev/null || want+=(nodejs npm)
@@ -16,7 +17,7 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
   want+=(clang-14 libclang-rt-14-dev)
   # sqlite3 runs PRAGMA integrity_check on the database the crash test killed parleyd over.
   want+=(sqlite3)
-  want+=(chromium clang-format)
+  want+=(chromium clang-format postgresql)
 fi
 # wrk drives the server benchmarks, which npm test also runs once on tiny inputs.
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then

@@ -17,7 +17,9 @@ Options (flags override the config file):
   --config FILE              JSON config file (see docs/configuration.md)
   --listen ADDRESS           address to bind (default 127.0.0.1)
   --port N                   port to bind; 0 picks a free one (default 8080)
+  --store sqlite|postgres    where comments are kept (default sqlite)
   --db FILE                  SQLite database, created if missing (default data/parley.db)
+  --pg CONNINFO              PostgreSQL connection string (postgresql://user@host/db)
   --assets DIR               widget files: parley.js, parley.css, parley-widget.{js,wasm}
                              (default build/dist)
   --site ID                  serve site ID (repeatable)
@@ -67,8 +69,12 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.listen = value();
     } else if (flag == "--port") {
       c.port = static_cast<std::uint16_t>(parse_int(flag, value(), 0, 65535));
+    } else if (flag == "--store") {
+      c.store = value();
     } else if (flag == "--db") {
       c.db = value();
+    } else if (flag == "--pg") {
+      c.postgres = value();
     } else if (flag == "--assets") {
       c.assets = value();
     } else if (flag == "--site") {

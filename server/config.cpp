@@ -58,7 +58,9 @@ Config load_config_file(const std::string& path, Config base) {
   read(j, "port", port, path);
   if (port < 0 || port > 65535) throw ConfigError(path + ": \"port\" must be 0 to 65535");
   c.port = static_cast<std::uint16_t>(port);
+  read(j, "store", c.store, path);
   read(j, "db", c.db, path);
+  read(j, "postgres", c.postgres, path);
   read(j, "assets", c.assets, path);
   read(j, "log_requests", c.log_requests, path);
   read(j, "demo", c.demo, path);
@@ -112,7 +114,15 @@ void check_config(const Config& config) {
       }
     }
   }
-  if (config.db.empty()) throw ConfigError("db must name a file");
+  if (config.store == "sqlite") {
+    if (config.db.empty()) throw ConfigError("db must name a file");
+  } else if (config.store == "postgres") {
+    if (config.postgres.empty()) {
+      throw ConfigError("store \"postgres\" needs a connection string: \"postgres\" or --pg");
+    }
+  } else {
+    throw ConfigError("store must be \"sqlite\" or \"postgres\", not \"" + config.store + "\"");
+  }
 }
 
 }  // namespace parley::server

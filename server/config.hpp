@@ -24,7 +24,9 @@ struct RateLimitConfig {
 struct Config {
   std::string listen = "127.0.0.1";
   std::uint16_t port = 8080;
+  std::string store = "sqlite";  // "sqlite" (the file `db`) or "postgres" (`postgres`)
   std::string db = "data/parley.db";
+  std::string postgres;  // libpq connection string: postgresql://user@host/dbname
   std::string assets = "build/dist";
   std::vector<Site> sites;
   RateLimitConfig rate_limit;

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "service/like_service.hpp"
 #include "service/rate_limiter.hpp"
 #include "service/sites.hpp"
+#include "store/pg_store.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace net = boost::asio;
@@ -44,11 +46,18 @@ std::uint64_t first_event_id() {
                                         .count());
 }
 
-int serve(const Config& config) {
+// The store engine the config names (check_config accepted only these two).
+std::unique_ptr<Store> open_store(const Config& config) {
+  if (config.store == "postgres") return std::make_unique<PgStore>(config.postgres);
   if (const auto dir = std::filesystem::path(config.db).parent_path(); !dir.empty()) {
     std::filesystem::create_directories(dir);
   }
-  SqliteStore store(config.db);
+  return std::make_unique<SqliteStore>(config.db);
+}
+
+int serve(const Config& config) {
+  const std::unique_ptr<Store> opened_store = open_store(config);
+  Store& store = *opened_store;
   RateLimiter request_limiter(config.rate_limit.requests_per_minute, limits::kMaxTrackedClients);
   RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
   CommentService comments(store, post_limiter);

@@ -24,12 +24,12 @@ enum class ErrorCode {
   too_large,               // 413
   unsupported_media_type,  // 415
   rate_limited,            // 429
-  unavailable,             // 503, with Retry-After: the store cannot be reached now
+  unavailable,             // 503, with Retry-After: try again later (store down, streams full)
   internal,                // 500
 };
 
 // Thrown by handlers and the request pipeline; caught once, in the pipeline, and turned
-// into a response by error_response(). `headers` carries Allow (405) or Retry-After (429).
+// into a response by error_response(). `headers` carries Allow (405) or Retry-After (429, 503).
 class ApiError : public std::runtime_error {
  public:
   ApiError(ErrorCode code, std::string message, std::vector<Header> headers = {});

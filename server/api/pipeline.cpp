@@ -7,11 +7,15 @@
 #include "api/errors.hpp"
 #include "api/routes.hpp"
 #include "server_limits.hpp"
+#include "store/store_error.hpp"
 
 namespace parley::server {
 namespace {
 
 constexpr int kNoContent = 204;
+// When the database is unreachable: a PostgreSQL restart or failover takes seconds, and
+// clients that wait this long before retrying do not pile onto a recovering server.
+constexpr int kUnavailableRetryAfterSeconds = 5;
 
 // What dispatch learned that the finishing steps need, even when it ended in an error.
 struct Exchange {
@@ -130,6 +134,11 @@ Response handle(const Request& req, Services& services) {
     res = dispatch(req, services, ex);
   } catch (const ApiError& e) {
     res = error_response(e);
+  } catch (const StoreUnavailable& e) {
+    std::cerr << "parleyd: " << e.what() << '\n';
+    res = error_response(
+        ApiError(ErrorCode::unavailable, "Comments are unavailable for a moment. Please try again.",
+                 {{"Retry-After", std::to_string(kUnavailableRetryAfterSeconds)}}));
   } catch (const std::exception& e) {
     // what() comes from our code or SQLite, never from request bodies.
     std::cerr << "parleyd: internal error on " << req.method << ' ' << req.path << ": " << e.what()

@@ -6,11 +6,18 @@
 //   await server.stop();
 //
 // The binary is $PARLEYD, else build/native-asan/server/parleyd in this checkout.
+//
+// The store is $PARLEY_STORE: "sqlite" (default) or "postgres", which needs $PARLEY_PG, the
+// connection string of a PostgreSQL cluster (tests/support/postgres.mjs starts one); each
+// start then gets a fresh database with a random name, dropped at stop.
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { databaseUrl, randomDatabaseName, sqlAt } from './postgres.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PARLEYD_PATH =
@@ -37,7 +44,10 @@ process.on('exit', () => {
  *   the helper's defaults (rate limits are off unless a test turns them on)
  * @param {Record<string, string>} [options.env] extra environment variables
  * @param {string} [options.dbPath] reuse this database file (kept on stop) instead of
- *   a fresh temporary one
+ *   a fresh temporary one; with PostgreSQL, a database named after it (kept on stop)
+ * @param {'sqlite'|'postgres'} [options.store] default $PARLEY_STORE, else sqlite
+ * @param {string} [options.pgUrl] use this PostgreSQL database (kept on stop), whatever
+ *   $PARLEY_STORE says: for tests of several parleyd on one database
  */
 export async function startParleyd({
   sites = DEFAULT_SITES,
@@ -45,10 +55,15 @@ export async function startParleyd({
   extraArgs = [],
   env = {},
   dbPath,
+  store = process.env.PARLEY_STORE ?? 'sqlite',
+  pgUrl,
 } = {}) {
-  const tempDir = dbPath ? null : await mkdtemp(path.join(tmpdir(), 'parleyd-test-'));
-  const db = dbPath ?? path.join(tempDir, 'parley.db');
-  const args = ['--listen', '127.0.0.1', '--port', '0', '--db', db, '--assets', assets,
+  const pg = pgUrl ? { url: pgUrl, drop: async () => {} }
+    : store === 'postgres' ? await postgresDatabase(dbPath) : null;
+  const tempDir = dbPath || pg ? null : await mkdtemp(path.join(tmpdir(), 'parleyd-test-'));
+  const db = dbPath ?? (pg ? null : path.join(tempDir, 'parley.db'));
+  const storeArgs = pg ? ['--store', 'postgres', '--pg', pg.url] : ['--db', db];
+  const args = ['--listen', '127.0.0.1', '--port', '0', ...storeArgs, '--assets', assets,
     // Tests post many comments quickly; the rate-limit tests turn limits back on.
     '--posts-per-minute', '0', '--requests-per-minute', '0'];
   for (const site of sites) {
@@ -99,6 +114,7 @@ export async function startParleyd({
       const { code, signal } = await exited;
       clearTimeout(timer);
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
+      if (pg && !dbPath) await pg.drop();
       if (SANITIZER_REPORT.test(stderr)) {
         throw new Error(`parleyd: sanitizer report\n${stderr}`);
       }
@@ -113,8 +129,29 @@ export async function startParleyd({
     url: listening.url,
     port: listening.port,
     dbPath: db,
+    /** The PostgreSQL connection string parleyd uses (null with SQLite). */
+    pgUrl: pg?.url ?? null,
     /** Everything parleyd wrote to stderr so far (logs, warnings). */
     stderr: () => stderr,
     stop,
+  };
+}
+
+// A database for one parleyd on the cluster at $PARLEY_PG: fresh and random, or, for a
+// test that restarts parleyd on the same data (dbPath), named after that path.
+async function postgresDatabase(dbPath) {
+  const cluster = process.env.PARLEY_PG;
+  if (!cluster) {
+    throw new Error('PARLEY_STORE=postgres needs PARLEY_PG, a PostgreSQL connection string ' +
+      '(node tests/support/postgres.mjs <command> starts a cluster and sets it)');
+  }
+  const name = dbPath
+    ? `parley_kept_${createHash('sha256').update(dbPath).digest('hex').slice(0, 16)}`
+    : randomDatabaseName();
+  const exists = await sqlAt(cluster, `SELECT 1 FROM pg_database WHERE datname = '${name}'`);
+  if (!exists) await sqlAt(cluster, `CREATE DATABASE ${name}`);
+  return {
+    url: databaseUrl(cluster, name),
+    drop: () => sqlAt(cluster, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }

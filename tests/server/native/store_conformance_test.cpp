@@ -1,14 +1,22 @@
-// The Store contract, checked against every engine (SQLite today; a PostgreSQL engine
-// joins by adding itself to kEngines).
+// The Store contract, checked against every engine in kEngines: SQLite, and PostgreSQL
+// on the cluster named by $PARLEY_PG (scripts/test.sh starts a throwaway one through
+// tests/support/postgres.mjs). Without $PARLEY_PG the PostgreSQL cases fail: they are
+// part of the contract, not optional.
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
+#include "store/pg_db.hpp"
+#include "store/pg_schema.hpp"
+#include "store/pg_store.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/sqlite_store.hpp"
@@ -42,19 +50,72 @@ NewComment make(std::string page, std::int64_t created, std::string author = "An
   return n;
 }
 
-using Engine = std::function<std::unique_ptr<Store>(const fs::path&)>;
+// A fresh, empty PostgreSQL database per test, dropped afterwards. $PARLEY_PG is a
+// postgresql:// URI of the maintenance database ("postgres"); ours replaces its path.
+struct TempPgDb {
+  static inline std::atomic<int> counter{0};
+  std::string admin;
+  std::string name =
+      "parley_conformance_" + std::to_string(getpid()) + "_" + std::to_string(counter.fetch_add(1));
+  std::string url;
 
-const std::pair<const char*, Engine> kEngines[] = {
-    {"sqlite", [](const fs::path& p) { return std::make_unique<SqliteStore>(p.string()); }},
+  TempPgDb() {
+    const char* env = std::getenv("PARLEY_PG");
+    if (!env || !*env) {
+      FAIL(
+          "PARLEY_PG is not set: run through scripts/test.sh, or "
+          "node tests/support/postgres.mjs ctest --test-dir <build>");
+    }
+    admin = env;
+    const auto slash = admin.find("/postgres?");
+    REQUIRE_MESSAGE(slash != std::string::npos, "PARLEY_PG must be postgresql:///postgres?...");
+    url = admin.substr(0, slash) + "/" + name + admin.substr(slash + 9);
+    pg::Connection(admin).exec(("CREATE DATABASE " + name).c_str());
+  }
+  ~TempPgDb() {
+    if (admin.empty()) return;
+    try {
+      pg::Connection(admin).exec(("DROP DATABASE " + name + " WITH (FORCE)").c_str());
+    } catch (const std::exception&) {
+      // The cluster is throwaway: a database left behind goes with it.
+    }
+  }
+  TempPgDb(const TempPgDb&) = delete;
+  TempPgDb& operator=(const TempPgDb&) = delete;
+};
+
+// One engine: where a fresh store lives (a file, a database), and how to open it there.
+struct Engine {
+  const char* name;
+  std::function<std::shared_ptr<void>(std::string& location)> fresh;
+  std::function<std::unique_ptr<Store>(const std::string& location)> open;
+};
+
+const Engine kEngines[] = {
+    {"sqlite",
+     [](std::string& location) {
+       auto db = std::make_shared<TempDb>();
+       location = db->file.string();
+       return std::shared_ptr<void>(db);
+     },
+     [](const std::string& location) { return std::make_unique<SqliteStore>(location); }},
+    {"postgres",
+     [](std::string& location) {
+       auto db = std::make_shared<TempPgDb>();
+       location = db->url;
+       return std::shared_ptr<void>(db);
+     },
+     [](const std::string& location) { return std::make_unique<PgStore>(location); }},
 };
 
 }  // namespace
 
 TEST_CASE("Store conformance") {
-  for (const auto& [name, open] : kEngines) {
-    CAPTURE(name);
-    TempDb db;
-    auto store = open(db.file);
+  for (const Engine& engine : kEngines) {
+    CAPTURE(engine.name);
+    std::string location;
+    const auto place = engine.fresh(location);
+    auto store = engine.open(location);
 
     SUBCASE("an unknown page is empty") {
       CHECK(store->list_page("demo", "/none/").empty());
@@ -125,7 +186,7 @@ TEST_CASE("Store conformance") {
     SUBCASE("survives reopening") {
       store->insert(make("/a/", 1));
       store.reset();
-      auto reopened = open(db.file);
+      auto reopened = engine.open(location);
       CHECK(reopened->count_page("demo", "/a/") == 1);
     }
   }
@@ -152,4 +213,38 @@ TEST_CASE("SQLite keeps the email, which the public model does not carry") {
   sqlite::Statement st(raw, "SELECT email FROM comments");
   REQUIRE(st.step());
   CHECK(st.column_text(0) == "ana@example.org");
+}
+
+TEST_CASE("PostgreSQL schema: migrated at open, again is a no-op, newer schemas refused") {
+  TempPgDb db;
+  { PgStore store(db.url); }
+  { PgStore again(db.url); }
+  pg::Connection raw(db.url);
+  CHECK(pg::current_version(raw) == pg::schema_version());
+  raw.exec(
+      ("UPDATE parley_schema SET version = " + std::to_string(pg::schema_version() + 1)).c_str());
+  CHECK_THROWS_AS(PgStore(db.url), pg::Error);
+}
+
+TEST_CASE("PostgreSQL keeps the email, which the public model does not carry") {
+  TempPgDb db;
+  PgStore store(db.url);
+  store.insert(make("/a/", 1));
+  pg::Connection raw(db.url);
+  CHECK(raw.query("SELECT email FROM comments").text(0, 0) == "ana@example.org");
+}
+
+TEST_CASE("PostgreSQL: page keys that look like array syntax count as themselves") {
+  TempPgDb db;
+  PgStore store(db.url);
+  const std::string odd[] = {"/a,b/", "/{x}/", "/\"q\"/", "/back\\slash/", "NULL"};
+  for (const std::string& page : odd) store.insert(make(page, 1));
+  CHECK(store.count_pages("demo", {odd[0], odd[1], odd[2], odd[3], odd[4], "/none/"}) ==
+        std::vector<std::size_t>{1, 1, 1, 1, 1, 0});
+}
+
+TEST_CASE("PostgreSQL: an unreachable server is StoreUnavailable, not a crash") {
+  // Port 1 on a socket directory that does not exist: nothing can listen there.
+  CHECK_THROWS_AS(PgStore("postgresql:///parley?host=/nonexistent-parley&port=1"),
+                  StoreUnavailable);
 }

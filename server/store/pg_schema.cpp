@@ -1,0 +1,94 @@
+#include "store/pg_schema.hpp"
+
+#include <array>
+#include <string>
+
+namespace parley::server::pg {
+namespace {
+
+// Append only: a released migration is never edited, because databases in the field
+// have already run it. Each mirrors the SQLite migration of the same number.
+constexpr std::array kMigrations = {
+    // 1: threads (one per site and page) and their comments. `email` is stored for the
+    // site owner and never selected by the read paths. Ids come from sequences, so
+    // writers in several parleyd processes never collide.
+    R"sql(
+    CREATE TABLE threads (
+      id    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      site  TEXT NOT NULL,
+      page  TEXT NOT NULL,
+      title TEXT NOT NULL DEFAULT '',
+      UNIQUE (site, page)
+    );
+    CREATE TABLE comments (
+      id        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      thread_id BIGINT NOT NULL REFERENCES threads (id),
+      parent    BIGINT NOT NULL DEFAULT 0,
+      depth     INTEGER NOT NULL DEFAULT 0,
+      author    TEXT NOT NULL,
+      email     TEXT NOT NULL DEFAULT '',
+      website   TEXT NOT NULL DEFAULT '',
+      text      TEXT NOT NULL,
+      html      TEXT NOT NULL,
+      created   BIGINT NOT NULL
+    );
+    CREATE INDEX comments_by_thread ON comments (thread_id, created, id);
+    )sql",
+    // 2: likes of pages (comment 0) and comments. `liker` is a digest of the reader's
+    // browser token, `ip_hash` a salted digest of the IP that rotates daily; neither
+    // can be turned back into the token or the address.
+    R"sql(
+    CREATE TABLE likes (
+      id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      site    TEXT NOT NULL,
+      page    TEXT NOT NULL,
+      comment BIGINT NOT NULL DEFAULT 0,
+      liker   TEXT NOT NULL,
+      ip_hash TEXT NOT NULL,
+      avatar  TEXT NOT NULL,
+      created BIGINT NOT NULL,
+      UNIQUE (site, page, comment, liker)
+    );
+    CREATE INDEX likes_by_ip ON likes (site, page, comment, ip_hash);
+    CREATE INDEX likes_recent ON likes (site, page, comment, created, id);
+    )sql",
+};
+
+// pg_advisory_xact_lock key: any constant unlikely to be used by another application
+// on the same database ("PARL" in ASCII).
+constexpr const char* kMigrationLockKey = "1346458188";
+
+}  // namespace
+
+int schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+int current_version(Connection& db) {
+  Result r = db.query("SELECT to_regclass('parley_schema') IS NOT NULL");
+  if (r.text(0, 0) != "t") return 0;
+  return static_cast<int>(db.query("SELECT version FROM parley_schema").integer(0, 0));
+}
+
+void migrate(Connection& db) {
+  Transaction tx(db);
+  // Held until COMMIT: a second parleyd starting now waits here, then sees our version.
+  db.query("SELECT pg_advisory_xact_lock($1::bigint)", {kMigrationLockKey});
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS parley_schema (version INTEGER NOT NULL);"
+      "INSERT INTO parley_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT FROM parley_schema)");
+  const int current = current_version(db);
+  if (current > schema_version()) {
+    throw Error("postgres: database schema version " + std::to_string(current) +
+                " is newer than this parleyd (" + std::to_string(schema_version()) + ")");
+  }
+  // One transaction for all pending steps: PostgreSQL's DDL is transactional, so a
+  // failure leaves the database at the version it had.
+  for (int v = current; v < schema_version(); ++v) {
+    db.exec(kMigrations[static_cast<std::size_t>(v)]);
+  }
+  db.query("UPDATE parley_schema SET version = $1::integer", {std::to_string(schema_version())});
+  tx.commit();
+}
+
+}  // namespace parley::server::pg

@@ -1,0 +1,146 @@
+#include "store/pg_store.hpp"
+
+#include "store/pg_db.hpp"
+#include "store/pg_likes.hpp"
+#include "store/pg_schema.hpp"
+#include "store/pg_text.hpp"
+
+namespace parley::server {
+namespace {
+
+// Statement names, prepared on every connection (pg::Connection re-prepares after a
+// reconnection).
+const std::string kList = "list_page";
+const std::string kCount = "count_page";
+const std::string kCountMany = "count_pages";
+const std::string kInsert = "insert_comment";
+
+std::vector<pg::PreparedSql> statements() {
+  return {
+      {kList, R"sql(
+      SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created
+      FROM comments c JOIN threads t ON t.id = c.thread_id
+      WHERE t.site = $1 AND t.page = $2
+      ORDER BY c.created, c.id)sql"},
+      {kCount, R"sql(
+      SELECT count(*) FROM comments c JOIN threads t ON t.id = c.thread_id
+      WHERE t.site = $1 AND t.page = $2)sql"},
+      // One round trip for a whole counts request, in the order asked.
+      {kCountMany, R"sql(
+      SELECT count(c.id)
+      FROM unnest($2::text[]) WITH ORDINALITY AS p (page, n)
+      LEFT JOIN threads t ON t.site = $1 AND t.page = p.page
+      LEFT JOIN comments c ON c.thread_id = t.id
+      GROUP BY p.n ORDER BY p.n)sql"},
+      // One statement, so one implicit transaction: the thread upsert and the comment
+      // commit together. ON CONFLICT DO UPDATE is atomic under concurrent writers, so two
+      // processes posting the first comment of a page at once share one thread. The
+      // latest title wins: pages get renamed, and the newest post knows the current one.
+      {kInsert, R"sql(
+      WITH thread AS (
+        INSERT INTO threads (site, page, title) VALUES ($1, $2, $3)
+        ON CONFLICT (site, page) DO UPDATE SET title = excluded.title
+        RETURNING id)
+      INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
+                            created)
+      SELECT thread.id, $4::bigint, $5::integer, $6, $7, $8, $9, $10, $11::bigint FROM thread
+      RETURNING id)sql"},
+  };
+}
+
+// Migrates in its constructor, so the schema exists before any statement is prepared.
+struct MigratedConnection : pg::Connection {
+  explicit MigratedConnection(const std::string& conninfo) : Connection(conninfo) {
+    pg::migrate(*this);
+  }
+};
+
+}  // namespace
+
+struct PgStore::Impl {
+  explicit Impl(const std::string& conninfo) : db(conninfo) { db.prepare(statements()); }
+  MigratedConnection db;
+  pg::LikeStatements likes{db};  // after db: prepares on it
+};
+
+PgStore::PgStore(const std::string& conninfo) : impl_(std::make_unique<Impl>(conninfo)) {}
+PgStore::~PgStore() = default;
+
+std::vector<Comment> PgStore::list_page(std::string_view site, std::string_view page) {
+  const pg::Result r = impl_->db.run(kList, {site, page});
+  std::vector<Comment> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
+  for (int row = 0; row < r.rows(); ++row) {
+    Comment c;
+    c.id = r.integer(row, 0);
+    c.parent = r.integer(row, 1);
+    c.depth = static_cast<int>(r.integer(row, 2));
+    c.page = std::string(page);
+    c.author = r.text(row, 3);
+    c.website = r.text(row, 4);
+    c.text = r.text(row, 5);
+    c.html = r.text(row, 6);
+    c.created = r.integer(row, 7);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::size_t PgStore::count_page(std::string_view site, std::string_view page) {
+  return static_cast<std::size_t>(impl_->db.run(kCount, {site, page}).integer(0, 0));
+}
+
+std::vector<std::size_t> PgStore::count_pages(std::string_view site,
+                                              const std::vector<std::string>& pages) {
+  const pg::Result r = impl_->db.run(kCountMany, {site, pg::text_array(pages)});
+  std::vector<std::size_t> counts;
+  counts.reserve(pages.size());
+  for (int row = 0; row < r.rows(); ++row) {
+    counts.push_back(static_cast<std::size_t>(r.integer(row, 0)));
+  }
+  return counts;
+}
+
+Comment PgStore::insert(const NewComment& c) {
+  const Comment& in = c.comment;
+  const pg::Result r = impl_->db.run(
+      kInsert, {c.site, in.page, c.title, std::to_string(in.parent), std::to_string(in.depth),
+                in.author, c.email, in.website, in.text, in.html, std::to_string(in.created)});
+  Comment stored = in;
+  stored.id = r.integer(0, 0);
+  return stored;
+}
+
+bool PgStore::add_like(const NewLike& like) {
+  return impl_->likes.add(like);
+}
+
+bool PgStore::remove_like(const LikeTarget& target, std::string_view liker) {
+  return impl_->likes.remove(target, liker);
+}
+
+std::size_t PgStore::count_likes_from(const LikeTarget& target, std::string_view ip_hash) {
+  return impl_->likes.count_from(target, ip_hash);
+}
+
+LikeSummary PgStore::like_summary(const LikeTarget& target, std::string_view liker,
+                                  std::size_t recent) {
+  return impl_->likes.summary(target, liker, recent);
+}
+
+std::vector<std::pair<std::int64_t, std::size_t>> PgStore::comment_like_counts(
+    std::string_view site, std::string_view page) {
+  return impl_->likes.comment_counts(site, page);
+}
+
+std::vector<std::int64_t> PgStore::comments_liked_by(std::string_view site, std::string_view page,
+                                                     std::string_view liker) {
+  return impl_->likes.comments_liked_by(site, page, liker);
+}
+
+std::vector<std::size_t> PgStore::count_page_likes(std::string_view site,
+                                                   const std::vector<std::string>& pages) {
+  return impl_->likes.page_counts(site, pages);
+}
+
+}  // namespace parley::server

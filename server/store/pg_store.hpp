@@ -1,0 +1,45 @@
+// The PostgreSQL engine of the Store interface, for several parleyd processes sharing
+// one database. One connection per process (parleyd runs one io_context thread), which
+// reconnects by itself; while the server is unreachable every call throws
+// StoreUnavailable. Commits are durable as configured on the server
+// (synchronous_commit = on, PostgreSQL's default).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace parley::server {
+
+class PgStore final : public Store {
+ public:
+  // Connects with `conninfo` (postgresql://... or key=value) and migrates the database
+  // to the current schema. Throws StoreUnavailable when the server cannot be reached.
+  explicit PgStore(const std::string& conninfo);
+  ~PgStore() override;
+
+  std::vector<Comment> list_page(std::string_view site, std::string_view page) override;
+  std::size_t count_page(std::string_view site, std::string_view page) override;
+  std::vector<std::size_t> count_pages(std::string_view site,
+                                       const std::vector<std::string>& pages) override;
+  Comment insert(const NewComment& c) override;
+
+  bool add_like(const NewLike& like) override;
+  bool remove_like(const LikeTarget& target, std::string_view liker) override;
+  std::size_t count_likes_from(const LikeTarget& target, std::string_view ip_hash) override;
+  LikeSummary like_summary(const LikeTarget& target, std::string_view liker,
+                           std::size_t recent) override;
+  std::vector<std::pair<std::int64_t, std::size_t>> comment_like_counts(
+      std::string_view site, std::string_view page) override;
+  std::vector<std::int64_t> comments_liked_by(std::string_view site, std::string_view page,
+                                              std::string_view liker) override;
+  std::vector<std::size_t> count_page_likes(std::string_view site,
+                                            const std::vector<std::string>& pages) override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley::server
