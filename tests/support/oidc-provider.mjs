@@ -23,8 +23,9 @@ export const TEST_USER = {
   picture: 'http://127.0.0.1/avatars/ada.png',
 };
 
-// Token lifetimes of the provider itself; parleyd's session lifetime is separate.
-const ACCESS_TOKEN_SECONDS = 60;
+// Lifetimes of the provider's own artifacts (a test login takes well under a second);
+// parleyd's session lifetime is separate. Set explicitly: the defaults print notices.
+const TTL_SECONDS = { AccessToken: 60, IdToken: 60, Interaction: 600, Session: 600, Grant: 600 };
 
 function account(id) {
   const claims = id === TEST_USER.login
@@ -70,7 +71,7 @@ export async function startOidcProvider() {
           findAccount: (_ctx, id) => account(id),
           claims: { openid: ['sub'], profile: ['name', 'picture'] },
           pkce: { required: () => true },
-          ttl: { AccessToken: ACCESS_TOKEN_SECONDS },
+          ttl: TTL_SECONDS,
           features: { devInteractions: { enabled: true } },
         });
       } finally {
