@@ -40,6 +40,9 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
     assert.deepEqual(start.effects, [{
       kind: 'fetch', request: 1, method: 'GET',
       path: '/api/comments?site=blog&page=/2011/07/raids/',
+    }, {
+      // Live updates: the page's event stream is opened beside the thread request.
+      kind: 'listen', path: '/api/events?site=blog&page=/2011/07/raids/', after: 0,
     }]);
 
     const body = JSON.stringify({ page: '/2011/07/raids/', count: 1, comments: [{
