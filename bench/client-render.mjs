@@ -8,7 +8,7 @@
 // in the DOM (includes fetching and compiling the code), and the API response's arrival
 // to all comments in the DOM (the rendering alone). Each run is a fresh browser context.
 //
-//   node bench/client-render.mjs [--quick]
+//   node bench/client-render.mjs [--quick] [--sizes 100,1000] [--runs 11]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +20,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const SECTION = '## Client render';
-const SIZES = QUICK ? [10] : [100, 1000];
-const RUNS = QUICK ? 1 : 11; // odd, so the median is one run
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const SIZES = option('--sizes', QUICK ? '10' : '100,1000').split(',').map(Number);
+const RUNS = Number(option('--runs', QUICK ? 1 : 11)); // odd, so the median is one run
 const TIMEOUT_MS = 60_000;
 const GOALS = { 100: 30, 1000: 150 }; // ms, issue 7; and at least 20x faster than Waline
 const GOAL_RATIO = 20;

@@ -47,6 +47,12 @@ function checked(name, r) {
   return r;
 }
 
+// The peer's failures are its result, not the benchmark's: count only its successes.
+function peerResult(r) {
+  const failed = r.errors + r.non2xx;
+  return { ...r, failed, rps: (r.requests - r.non2xx) / (r.duration_us / 1e6) };
+}
+
 async function measureParley(dir) {
   const server = await startParleyd(join(dir, 'parley.db'));
   try {
@@ -77,7 +83,7 @@ async function measureParley(dir) {
   }
 }
 
-async function measureWaline(dir) {
+async function measureWaline(dir, out) {
   const comments = [];
   for (let i = 0; i < THREAD_COMMENTS; i += 1) {
     // Waline: pid is the parent, rid the top of the thread (ids are 1-based row order).
@@ -93,15 +99,15 @@ async function measureWaline(dir) {
     const threadUrl = `${server.url}/api/comment?path=${encodeURIComponent(THREAD)}&pageSize=100&page=1&lang=en-US&sortBy=insertedAt_desc`;
     const check = await (await fetch(threadUrl)).json();
     if (check.data?.count !== THREAD_COMMENTS) fail(`Waline's seeded thread has ${check.data?.count} comments:\n${JSON.stringify(check).slice(0, 500)}`);
-    const read = checked('Waline read', wrk(threadUrl, { connections: CONNECTIONS, seconds: SECONDS, headers: ['Accept-Encoding: gzip'] }));
+    out.read = peerResult(wrk(threadUrl, { connections: CONNECTIONS, seconds: SECONDS, headers: ['Accept-Encoding: gzip'] }));
     const countsUrl = `${server.url}/api/comment?type=count&url=${encodeURIComponent(PAGES.join(','))}&lang=en-US`;
     const counted = await (await fetch(countsUrl)).json();
-    if (!Array.isArray(counted.data) || counted.data.length !== COUNT_PAGES) fail(`Waline's counts: ${JSON.stringify(counted).slice(0, 300)}`);
-    const counts = checked('Waline counts', wrk(countsUrl, { connections: CONNECTIONS, seconds: SECONDS, headers: ['Accept-Encoding: gzip'] }));
+    if (!Array.isArray(counted.data) || counted.data.length !== COUNT_PAGES) throw new Error(`Waline's counts: ${JSON.stringify(counted).slice(0, 300)}`);
+    out.counts = peerResult(wrk(countsUrl, { connections: CONNECTIONS, seconds: SECONDS, headers: ['Accept-Encoding: gzip'] }));
     const db = join(dir, 'waline.sqlite');
-    const rows = () => Number(execFileSync('sqlite3', [db, 'SELECT count(*) FROM wl_Comment'], { encoding: 'utf8' }));
+    const rows = () => Number(execFileSync('sqlite3', ['-cmd', '.timeout 30000', db, 'SELECT count(*) FROM wl_Comment'], { encoding: 'utf8' }));
     const before = rows();
-    const write = checked('Waline write', wrk(`${server.url}/api/comment?lang=en-US`, {
+    out.write = peerResult(wrk(`${server.url}/api/comment?lang=en-US`, {
       connections: CONNECTIONS,
       seconds: SECONDS,
       script: postScript({ 'Content-Type': 'application/json' },
@@ -109,8 +115,9 @@ async function measureWaline(dir) {
         '"comment":"A *posted* comment number ' .. n .. ' from thread ' .. math.random(1000000) .. ' with a [link](https://example.org/)."}'`),
     }));
     // Waline answers some refusals with 200 and an errno, so count what it stored.
-    return { read, counts, write, writesStored: (rows() - before) / SECONDS, rss: server.peakRss() };
+    out.writesStored = (rows() - before) / SECONDS;
   } finally {
+    out.rss = server.peakRss();
     await server.stop();
   }
 }
@@ -124,7 +131,11 @@ try {
   parley = await measureParley(join(dir, 'parley'));
   if (walineInstalled()) {
     mkdirSync(join(dir, 'waline'));
-    waline = await measureWaline(join(dir, 'waline'));
+    waline = { writesStored: 0 };
+    // The peer failing part-way is a result too: keep what was measured, say what failed.
+    await measureWaline(join(dir, 'waline'), waline).catch((e) => {
+      waline.error = String(e.cause?.message ?? e.message).split('\n')[0];
+    });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -138,10 +149,11 @@ const row = (name, key, rate = (r) => r[key].rps) => {
   const cells = (r, rps) => {
     if (!r) return 'not measured | | ';
     if (!r.requests) return `none completed in ${SECONDS} s | | `;
-    return `${fmt(rps, rps < 100 ? 1 : 0)} | ${fmt(r.p50_ms, 1)} | ${fmt(r.p99_ms, 1)}`;
+    const failed = r.failed ? ` (${fmt(r.failed)} of ${fmt(r.requests + r.errors)} failed)` : '';
+    return `${fmt(rps, rps < 100 ? 1 : 0)}${failed} | ${fmt(r.p50_ms, 1)} | ${fmt(r.p99_ms, 1)}`;
   };
-  const both = waline && w.requests && rate(waline) > 0;
-  return `| ${name} | ${cells(p, rate(parley))} | ${cells(w, waline ? rate(waline) : 0)} | ${both ? ratio(rate(parley), rate(waline)) : 'n/a'} |`;
+  const both = w?.requests && rate(waline) > 0;
+  return `| ${name} | ${cells(p, rate(parley))} | ${cells(w, w ? rate(waline) : 0)} | ${both ? ratio(rate(parley), rate(waline)) : 'n/a'} |`;
 };
 const lines = [
   machineLine([wrkVersion(), sqliteVersion(), waline ? walineVersion() : '@waline/vercel not installed']),
@@ -162,8 +174,9 @@ const lines = [
     `(${met(parley.read.p99_ms < GOALS.readP99Ms)}); writes >= ${fmt(GOALS.writeRps)}/s (${met(parley.writesStored >= GOALS.writeRps)}); ` +
     `RSS < ${GOALS.rssMb} MB (${met(parley.rss < GOALS.rssMb * 2 ** 20)}).`,
 ];
+if (waline?.error) lines.push(`The Waline server failed during the run (${waline.error}); rows without its figures were not reached.`);
 if (!waline) lines.push('The Waline server was not measured: scripts/bench.sh installs it into bench/out/waline.');
 writeSection(SECTION, lines);
 console.log(`server: read ${fmt(parley.read.rps)}/s p99 ${fmt(parley.read.p99_ms, 1)} ms; counts ${fmt(parley.counts.rps)}/s; ` +
   `write ${fmt(parley.writesStored)}/s; RSS ${fmt(parley.rss / 2 ** 20, 1)} MB` +
-  (waline ? `; Waline read ${fmt(waline.read.rps, 1)}/s (${ratio(parley.read.rps, waline.read.rps)})` : ''));
+  (waline?.read ? `; Waline read ${fmt(waline.read.rps, 1)}/s (${ratio(parley.read.rps, waline.read.rps)})` : ''));
