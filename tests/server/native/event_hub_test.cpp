@@ -1,0 +1,66 @@
+// live::EventHub: who gets which event, the per-page ring behind Last-Event-ID, and the
+// subscriber cap. (The SSE wire format is tested over HTTP in tests/server/events.test.mjs.)
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "live/event_hub.hpp"
+#include "live/live_limits.hpp"
+
+using namespace parley::server;
+
+namespace {
+
+struct Recorder : live::Subscriber {
+  std::vector<std::string> got;
+  void deliver(const live::LiveEvent& e) override { got.push_back(e.data); }
+};
+
+constexpr std::uint64_t kFirst = 1000;
+
+}  // namespace
+
+TEST_CASE("events reach the subscribers of their page only") {
+  live::EventHub hub(10, kFirst);
+  auto a = std::make_shared<Recorder>();
+  auto b = std::make_shared<Recorder>();
+  auto ta = hub.subscribe("blog", "/a/", a);
+  auto tb = hub.subscribe("blog", "/b/", b);
+  auto other_site = std::make_shared<Recorder>();
+  auto tc = hub.subscribe("news", "/a/", other_site);
+  CHECK(hub.publish("blog", "/a/", "one") == kFirst + 1);
+  CHECK(a->got == std::vector<std::string>{"one"});
+  CHECK(b->got.empty());
+  CHECK(other_site->got.empty());
+  CHECK(hub.subscribers() == 3);
+}
+
+TEST_CASE("a closed subscriber is no longer delivered to and leaves the count") {
+  live::EventHub hub(1, kFirst);
+  auto a = std::make_shared<Recorder>();
+  auto ticket = hub.subscribe("blog", "/a/", a);
+  CHECK(hub.full());
+  a.reset();
+  ticket.reset();
+  CHECK_FALSE(hub.full());
+  hub.publish("blog", "/a/", "nobody listens");  // must not touch the expired subscriber
+}
+
+TEST_CASE("since() gives the events after an id, within a bounded ring") {
+  live::EventHub hub(10, kFirst);
+  for (std::size_t i = 0; i < parley::server::limits::kLiveBacklogPerPage + 5; ++i) {
+    hub.publish("blog", "/a/", std::to_string(i));
+  }
+  const auto all = hub.since("blog", "/a/", 0);
+  REQUIRE(all.size() == parley::server::limits::kLiveBacklogPerPage);
+  CHECK(all.front().data == "5");  // the oldest five fell out of the ring
+  const auto after = hub.since("blog", "/a/", all[all.size() - 3].id);
+  REQUIRE(after.size() == 2);
+  CHECK(after[0].id == all[all.size() - 2].id);
+  CHECK(hub.since("blog", "/a/", all.back().id).empty());
+  // An id from the future (another process, a restart) cannot be placed: replay all.
+  CHECK(hub.since("blog", "/a/", all.back().id + 1000).size() == all.size());
+  CHECK(hub.since("blog", "/nothing/", 0).empty());
+}
