@@ -6,6 +6,7 @@
 //   /waline.html?page=P&count=N    host page embedding Waline's client
 //   /api/comments?site=..&page=P   Parley's recorded response for page P
 //   /api/comment?path=P&...        Waline's recorded response for page P
+//   /api/events?...                Parley's live-updates stream, open and idle
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -61,6 +62,13 @@ export function startBenchServer(recorded) {
         '<div id="waline"></div><script type="module" src="/waline-start.js' + url.search + '"></script>'));
     }
     if (url.pathname === '/api/comments') return send(200, 'json', recorded.get(q.get('page'))?.parley ?? '{}');
+    if (url.pathname === '/api/events') {
+      // Parley's widget follows the thread live once it is shown: an open stream with
+      // no events, as parleyd gives a page nobody is commenting on.
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      res.write(': idle\n\n');
+      return undefined;
+    }
     if (url.pathname === '/api/comment') return send(200, 'json', recorded.get(q.get('path'))?.waline ?? '{}');
     const file = files[url.pathname];
     if (file) return send(200, url.pathname.slice(url.pathname.lastIndexOf('.') + 1), file);
@@ -68,6 +76,9 @@ export function startBenchServer(recorded) {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
     origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((r) => server.close(r)),
+    close: () => new Promise((r) => {
+      server.close(r);
+      server.closeAllConnections(); // the idle event streams
+    }),
   })));
 }
