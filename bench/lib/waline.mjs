@@ -80,6 +80,8 @@ function treePeakRss(rootPid) {
 function startOauthStub() {
   const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'oauth-stub.mjs')],
     { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Also when this benchmark dies part-way: the stub must not outlive it.
+  process.on('exit', () => child.kill('SIGKILL'));
   return new Promise((resolve, reject) => {
     child.stdout.setEncoding('utf8').once('data', (port) => resolve({ url: `http://127.0.0.1:${port.trim()}/`, child }));
     child.on('error', reject);
