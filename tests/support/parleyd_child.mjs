@@ -11,12 +11,13 @@ const LISTENING = /parleyd listening on (http:\/\/\S+?:\d+)\s/;
 
 /**
  * @param {import('node:test').TestContext} t killed (SIGKILL) after the test at the latest
- * @param {{db: string, origin: string, env?: Record<string, string>}} options
+ * @param {{db?: string, storeArgs?: string[], origin: string, env?: Record<string, string>}}
+ *   options `db` (a SQLite file) or `storeArgs` (e.g. --store postgres --pg URL)
  * @returns {Promise<{url: string, child: import('node:child_process').ChildProcess,
  *   exited: Promise<{code: number|null, signal: string|null}>, stderr: () => string}>}
  */
-export function spawnParleyd(t, { db, origin, env = {} }) {
-  const child = spawn(PARLEYD_PATH, ['--listen', '127.0.0.1', '--port', '0', '--db', db,
+export function spawnParleyd(t, { db, storeArgs = ['--db', db], origin, env = {} }) {
+  const child = spawn(PARLEYD_PATH, ['--listen', '127.0.0.1', '--port', '0', ...storeArgs,
     '--site', 'demo', '--origin', origin, '--posts-per-minute', '0',
     '--requests-per-minute', '0'], { stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env } });
