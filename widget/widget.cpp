@@ -3,6 +3,7 @@
 #include <exception>
 #include <variant>
 
+#include "core/view_keys.hpp"
 #include "events.hpp"
 #include "handlers.hpp"
 #include "live_flow.hpp"
@@ -28,7 +29,12 @@ struct Dispatch {
   void operator()(const FieldEvent& e) const { on_field(s, e, out); }
   void operator()(const ActionEvent& e) const {
     if (e.action == "reply") return on_reply(s, e.id, out);
-    if (e.action == "cancel") return move_form_home(s, out);
+    if (e.action == "cancel") {
+      // The Cancel button leaves with the reply title: keep the keyboard with the
+      // form, at the text the reader was writing (kept as it was).
+      move_form_home(s, out);
+      return out.focus(view::keys::field("text"));
+    }
     if (e.action == "preview") return on_preview(s, true, out);
     if (e.action == "write") return on_preview(s, false, out);
     if (e.action == "show-new") return on_show_new(s, out);
