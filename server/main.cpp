@@ -74,7 +74,8 @@ int serve(const Config& config) {
   std::unique_ptr<auth::SessionStore> login_sessions;
   std::unique_ptr<auth::LoginService> login;
   if (!config.login.sites.empty()) {
-    login_sessions = auth::open_sqlite_session_store(config.db);
+    login_sessions = config.store == "postgres" ? auth::open_pg_session_store(config.postgres)
+                                                : auth::open_sqlite_session_store(config.db);
     login = std::make_unique<auth::LoginService>(config.login, *login_sessions);
     services.login = login.get();
   }

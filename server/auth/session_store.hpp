@@ -1,7 +1,6 @@
 // Where login sessions live, so a token can be revoked before it expires (logout).
 // The token itself carries the identity; the store only answers "is this session still
-// open?" and closes it. SqliteSessionStore is the engine today; a PostgreSQL engine
-// implements the same three methods (docs/login.md, "Storage").
+// open?" and closes it. One engine per store engine: SQLite and PostgreSQL.
 #pragma once
 
 #include <cstdint>
@@ -27,5 +26,7 @@ class SessionStore {
 // Keeps sessions in the table `login_sessions` of parleyd's SQLite database, on its own
 // connection (WAL lets it share the file with the comment store).
 std::unique_ptr<SessionStore> open_sqlite_session_store(const std::string& path);
+// Keeps them in the table `login_sessions` of parleyd's PostgreSQL database.
+std::unique_ptr<SessionStore> open_pg_session_store(const std::string& conninfo);
 
 }  // namespace parley::server::auth
