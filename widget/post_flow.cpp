@@ -61,6 +61,9 @@ void on_created(State& s, const ResponseEvent& e, Output& out) {
   refresh_preview(s, out);
   move_form_home(s, out);
   out.status(shown ? messages::posted() : messages::posted_unseen());
+  // The submit button had focus and was disabled while posting, which drops focus to
+  // <body>; the emptied text box is where a keyboard reader continues.
+  out.focus(keys::field("text"));
   remember_details(s, out);
 }
 

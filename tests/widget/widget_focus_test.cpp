@@ -18,3 +18,10 @@ TEST_CASE("Cancel reply takes the form home and keeps focus on its text") {
   REQUIRE(cancel.patch("focus", "field-text"));
   CHECK(cancel.patches.back()["op"] == "focus");
 }
+
+TEST_CASE("after posting, focus returns to the emptied text box") {
+  Loaded l;
+  const int id = post(l.w);
+  const Step s = send(l.w, response(id, 201, wire(3, 0, 0, "Cy", 0)));
+  CHECK(s.patch("focus", "field-text"));
+}

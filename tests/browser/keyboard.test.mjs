@@ -1,0 +1,104 @@
+// The whole conversation by keyboard alone: Tab to move, Enter and Space to press,
+// typing to write. Focus must always be somewhere a reader can see and expect: on the
+// textarea after Reply, back at the form after Cancel, never lost to <body>.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+
+// More Tabs than the widget has stops: a missing stop fails instead of looping.
+const MAX_TABS = 80;
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+// What has focus, described as a reader would: role-ish tag, accessible name parts.
+const focused = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: el === document.body ? '' :
+        (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60),
+      field: el.dataset?.parleyField ?? null,
+      inForm: !!el.closest('.parley-respond'),
+      inReplySlot: !!el.closest('.parley-reply-slot'),
+      outlined: getComputedStyle(el).outlineStyle !== 'none' ||
+        getComputedStyle(el).boxShadow !== 'none',
+    };
+  });
+
+// Presses Tab until `want(focus)` holds; fails after MAX_TABS.
+async function tabTo(page, want, what) {
+  for (let i = 0; i < MAX_TABS; i += 1) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (want(f)) return f;
+  }
+  assert.fail(`Tab never reached ${what}`);
+}
+
+test('reply, preview, cancel and post with the keyboard only', async (t) => {
+  const stack = await startStack(t);
+  const origin = new URL(stack.pageUrl).origin;
+  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ page: '/', title: 'T', text: 'First!', author: 'Ana',
+      email: 'ana@example.org' }),
+  });
+  assert.equal(res.status, 201);
+  const reader = await openReader(browser, stack.pageUrl);
+  const { page } = reader;
+  await showThread(page);
+  await page.locator('h2.parley-count').click(); // a starting point above the thread
+
+  // Reply: Enter on the comment's Reply button puts the form under it, focus in the box.
+  const reply = await tabTo(page, (f) => f.text === 'Reply to Ana', 'the Reply button');
+  assert.ok(reply.outlined, 'focus is visible on the Reply button');
+  await page.keyboard.press('Enter');
+  let f = await focused(page);
+  assert.deepEqual([f.field, f.inReplySlot], ['text', true]);
+  assert.match(await page.locator('.parley-form-title').textContent(), /^Reply to Ana/);
+  await page.keyboard.type('Agreed, *strongly*.');
+
+  // Preview with Space, back to writing with Space.
+  await tabTo(page, (x) => x.text === 'Preview', 'the Preview tab');
+  await page.keyboard.press('Space');
+  await page.locator('.parley-preview em').filter({ hasText: 'strongly' }).waitFor();
+  await tabTo(page, (x) => x.text === 'Write', 'the Write tab');
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('.parley-preview').isHidden(), true);
+
+  // Cancel: the form goes home with the text kept, and focus stays with the form.
+  await page.keyboard.press('Shift+Tab'); // Preview
+  await page.keyboard.press('Shift+Tab'); // Write
+  const cancel = await tabTo(page, (x) => x.text === 'Cancel reply', 'Cancel reply');
+  assert.ok(cancel.inReplySlot);
+  await page.keyboard.press('Enter');
+  await page.locator('.parley-form-home .parley-respond').waitFor();
+  f = await focused(page);
+  assert.ok(f.inForm && !f.inReplySlot, `focus after Cancel: ${JSON.stringify(f)}`);
+  assert.equal(await page.locator('.parley-textarea').inputValue(), 'Agreed, *strongly*.');
+
+  // Reply again and post: name and email by Tab, Enter on Post Comment.
+  await page.locator('h2.parley-count').click();
+  await tabTo(page, (x) => x.text === 'Reply to Ana', 'the Reply button');
+  await page.keyboard.press('Enter');
+  await tabTo(page, (x) => x.field === 'author', 'the Name field');
+  await page.keyboard.type('Bo');
+  await tabTo(page, (x) => x.field === 'email', 'the Email field');
+  await page.keyboard.type('bo@example.org');
+  await tabTo(page, (x) => x.text === 'Post Comment', 'Post Comment');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Your comment was posted.' }).waitFor();
+  const replyItem = page.locator('.parley-children .parley-body', { hasText: 'Agreed' });
+  assert.equal(await replyItem.count(), 1);
+  f = await focused(page);
+  assert.notEqual(f.tag, 'body', 'focus is not lost after posting');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
