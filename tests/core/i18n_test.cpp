@@ -83,7 +83,11 @@ TEST_CASE("every catalog translates every English message, with its placeholders
     const json cat = catalog_json(tag);
     REQUIRE(cat.is_object());
     const std::set<std::string> needed = categories_used(tag);
-    for (const auto& [key, english] : en.items()) {
+    // Items by name, not structured bindings: clang 14 (Emscripten 3.1.6) cannot
+    // capture those in doctest's CAPTURE lambdas.
+    for (const auto& item : en.items()) {
+      const std::string key = item.key();
+      const json& english = item.value();
       CAPTURE(tag);
       CAPTURE(key);
       REQUIRE(cat.contains(key));
@@ -107,7 +111,9 @@ TEST_CASE("every catalog translates every English message, with its placeholders
           CHECK(value.contains(category));
         }
         const auto english_slots = placeholders(english["other"].get<std::string>());
-        for (const auto& [category, form] : value.items()) {
+        for (const auto& form_item : value.items()) {
+          const std::string category = form_item.key();
+          const json& form = form_item.value();
           CAPTURE(category);
           const auto slots = placeholders(form.get<std::string>());
           // A singular form may spell the number out ("One Response"); nothing else.
@@ -117,7 +123,8 @@ TEST_CASE("every catalog translates every English message, with its placeholders
         }
       }
     }
-    for (const auto& [key, value] : cat.items()) {
+    for (const auto& item : cat.items()) {
+      const std::string key = item.key();
       CAPTURE(tag);
       CHECK_MESSAGE(en.contains(key), "key not in English: " << key);
     }
