@@ -5,6 +5,7 @@
 
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
+#include "api/page_counts.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
@@ -138,22 +139,8 @@ Response unlike(const Request& req, Context& ctx) {
 }
 
 Response count_likes(const Request&, Context& ctx) {
-  const std::vector<std::string> pages = ctx.query.all("page");
-  if (pages.empty()) throw ApiError(ErrorCode::bad_request, "At least one page is required.");
-  if (pages.size() > parley::limits::kMaxCountPages) {
-    throw ApiError(
-        ErrorCode::bad_request,
-        "Ask for at most " + std::to_string(parley::limits::kMaxCountPages) + " pages at once.");
-  }
-  for (const std::string& page : pages) {
-    if (!is_valid_page_key(page)) {
-      throw ApiError(ErrorCode::bad_request, "page is not a valid page key.");
-    }
-  }
-  const std::vector<std::size_t> counts = ctx.services.likes.counts(ctx.site->id, pages);
-  nlohmann::json by_page = nlohmann::json::object();
-  for (std::size_t i = 0; i < pages.size(); ++i) by_page[pages[i]] = counts[i];
-  return json_response(200, nlohmann::json{{"counts", std::move(by_page)}}.dump());
+  const std::vector<std::string> pages = count_pages(ctx);
+  return counts_response(pages, ctx.services.likes.counts(ctx.site->id, pages));
 }
 
 }  // namespace parley::server::handlers
