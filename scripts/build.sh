@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs  # Debian's emcc optimizer needs acorn from here
+# Paths inside the checkout hash as relative, so worktrees and build trees share ccache hits.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 
 configure() {  # dir, extra cmake args...
   local dir=$1
