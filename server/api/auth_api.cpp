@@ -4,6 +4,7 @@
 
 #include "api/auth_handlers.hpp"
 #include "api/errors.hpp"
+#include "api/reader_identity.hpp"
 #include "auth/login_service.hpp"
 #include "auth/popup_page.hpp"
 #include "service/sites.hpp"
@@ -35,27 +36,24 @@ Response popup_error(const std::string& message) {
   return popup_response(kBadRequest, {{}, {}, message});
 }
 
-auth::Identity require_identity(const Request& req, Context& ctx) {
-  auth::LoginService::BearerProblem problem{};
-  auto id =
-      login_service(ctx).authenticate(req.header("Authorization"), ctx.site->id, ctx.now, problem);
-  if (id) return *id;
-  using P = auth::LoginService::BearerProblem;
-  throw ApiError(ErrorCode::login_required,
-                 problem == P::expired   ? "Your login has expired. Please log in again."
-                 : problem == P::revoked ? "You have logged out. Please log in again."
-                 : problem == P::missing
-                     ? "Please log in first."
-                     : "Your login could not be verified. Please log in again.");
+nlohmann::json identity_json(const ReaderIdentity& id) {
+  return {{"name", id.name()},
+          {"avatar", id.avatar()},
+          {"provider", id.provider()},
+          {"provider_name", id.provider_name},
+          {"expires", id.token.expires}};
 }
 
-nlohmann::json identity_json(const auth::Identity& id, const auth::SiteLogin* site) {
-  const auth::ProviderConfig* p = site ? site->find(id.provider) : nullptr;
-  return {{"name", id.name},
-          {"avatar", id.avatar},
-          {"provider", id.provider},
-          {"provider_name", p ? p->name : id.provider},
-          {"expires", id.expires}};
+// What the widget must do before the popup: "mastodon" providers need the reader's
+// server (the mastodon engineer's kind adds its case here).
+std::string_view provider_kind(auth::ProviderKind kind) {
+  switch (kind) {
+    case auth::ProviderKind::oidc:
+      return "oidc";
+    case auth::ProviderKind::oauth2:
+      return "oauth2";
+  }
+  return "oauth2";
 }
 
 }  // namespace
@@ -68,7 +66,7 @@ Response login_options(const Request&, Context& ctx) {
     if (const auth::SiteLogin* site = ctx.services.login->config().site(ctx.site->id)) {
       guests = auth::guest_mode_name(site->guests);
       for (const auth::ProviderConfig& p : site->providers) {
-        providers.push_back({{"id", p.id}, {"name", p.name}});
+        providers.push_back({{"id", p.id}, {"name", p.name}, {"kind", provider_kind(p.kind)}});
       }
     }
   }
@@ -124,15 +122,15 @@ Response login_popup_script(const Request&, Context&) {
 // GET /api/session?site (Authorization: Bearer): who the token says the reader is,
 // if that session is still open.
 Response session(const Request& req, Context& ctx) {
-  const auth::Identity id = require_identity(req, ctx);
-  return json_response(200,
-                       identity_json(id, login_service(ctx).config().site(ctx.site->id)).dump());
+  login_service(ctx);  // 404 when this server has no login
+  return json_response(200, identity_json(require_reader_identity(req, ctx)).dump());
 }
 
 // POST /api/logout?site (Authorization: Bearer): closes the session for good.
 Response logout(const Request& req, Context& ctx) {
-  const auth::Identity id = require_identity(req, ctx);
-  login_service(ctx).logout(id, ctx.now);
+  auth::LoginService& login = login_service(ctx);
+  const ReaderIdentity id = require_reader_identity(req, ctx);
+  login.logout(id.token, ctx.now);
   Response res;
   res.status = kNoContent;
   return res;
