@@ -7,22 +7,16 @@
 #include <nlohmann/json.hpp>
 
 #include "core/limits.hpp"
+#include "util/json_read.hpp"
 
 namespace parley::server {
 namespace {
 
 using nlohmann::json;
 
-// Reads member `key` of `obj` into `out` when present; a wrong type names the member.
 template <typename T>
 void read(const json& obj, const char* key, T& out, const std::string& where) {
-  const auto it = obj.find(key);
-  if (it == obj.end()) return;
-  try {
-    out = it->get<T>();
-  } catch (const json::exception&) {
-    throw ConfigError(where + ": \"" + key + "\" has the wrong type");
-  }
+  read_member<ConfigError>(obj, key, out, where);
 }
 
 Site read_site(const json& j, const std::string& where) {

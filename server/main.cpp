@@ -9,9 +9,11 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "api/context.hpp"
 #include "auth/login_service.hpp"
+#include "auth/mastodon_app_store.hpp"
 #include "auth/session_store.hpp"
 #include "cli.hpp"
 #include "http/server.hpp"
@@ -62,7 +64,9 @@ int serve(const Config& config) {
   RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
   CommentService comments(store, post_limiter);
   RateLimiter like_limiter(config.rate_limit.likes_per_minute, limits::kMaxTrackedClients);
-  LikeDigest like_digest;
+  // With a server secret every process derives the same salt (docs/security.md).
+  LikeDigest like_digest =
+      config.login.secret.empty() ? LikeDigest() : LikeDigest(config.login.secret);
   LikeService likes(store, like_limiter, like_digest);
   const Sites sites(config.sites);
   std::vector<std::string> warnings;
@@ -72,11 +76,15 @@ int serve(const Config& config) {
 
   // Login (docs/login.md), when the config has a "login" section.
   std::unique_ptr<auth::SessionStore> login_sessions;
+  std::unique_ptr<auth::MastodonAppStore> mastodon_apps;
   std::unique_ptr<auth::LoginService> login;
   if (!config.login.sites.empty()) {
-    login_sessions = config.store == "postgres" ? auth::open_pg_session_store(config.postgres)
-                                                : auth::open_sqlite_session_store(config.db);
-    login = std::make_unique<auth::LoginService>(config.login, *login_sessions);
+    const bool pg = config.store == "postgres";
+    login_sessions = pg ? auth::open_pg_session_store(config.postgres)
+                        : auth::open_sqlite_session_store(config.db);
+    mastodon_apps = pg ? auth::open_pg_mastodon_app_store(config.postgres)
+                       : auth::open_sqlite_mastodon_app_store(config.db);
+    login = std::make_unique<auth::LoginService>(config.login, *login_sessions, *mastodon_apps);
     services.login = login.get();
   }
 
@@ -86,9 +94,12 @@ int serve(const Config& config) {
   // Declared after everything sessions refer to, so it is destroyed (with any
   // sessions still pending) first.
   net::io_context ioc{1};
+  // After ioc, so it is destroyed (its threads joined) first, while the services and
+  // the sessions its work refers to still exist.
+  net::thread_pool provider_workers{limits::kProviderThreads};
   const net::ip::tcp::endpoint bound =
       start_http(ioc, {net::ip::make_address(config.listen), config.port}, services,
-                 HttpOptions{config.log_requests});
+                 HttpOptions{config.log_requests, &provider_workers});
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&ioc](const boost::system::error_code&, int) { ioc.stop(); });
 

@@ -47,5 +47,9 @@ inline constexpr int kDefaultLikesPerMinute = 30;
 // Buckets are kept for this many clients at most; past it, full (idle) buckets are
 // dropped first, so memory stays bounded under address-spraying.
 inline constexpr std::size_t kMaxTrackedClients = 100000;
+// Threads that wait on identity providers during logins (each call is bounded by the
+// provider timeout): logins are rare and mostly waiting, so a few threads serve many;
+// past them, logins queue while comments keep flowing on the I/O thread.
+inline constexpr std::size_t kProviderThreads = 4;
 
 }  // namespace parley::server::limits

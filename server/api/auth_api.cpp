@@ -5,7 +5,9 @@
 #include "api/auth_handlers.hpp"
 #include "api/errors.hpp"
 #include "api/reader_identity.hpp"
+#include "auth/instance_form.hpp"
 #include "auth/login_service.hpp"
+#include "auth/mastodon.hpp"
 #include "auth/popup_page.hpp"
 #include "service/sites.hpp"
 
@@ -36,6 +38,24 @@ Response popup_error(const std::string& message) {
   return popup_response(kBadRequest, {{}, {}, message});
 }
 
+Response instance_form_response(int status, const auth::InstanceForm& form) {
+  Response res;
+  res.status = status;
+  res.body = auth::instance_form_page(form);
+  res.set("Content-Type", "text/html; charset=utf-8");
+  res.set("Content-Security-Policy", std::string(auth::kInstanceFormCsp));
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+// Hands `work` (which waits on an identity provider) to the transport's worker pool.
+template <typename Work>
+Response deferred(Work work) {
+  Response res;
+  res.deferred = std::make_shared<const Deferred>(Deferred{std::move(work)});
+  return res;
+}
+
 nlohmann::json identity_json(const ReaderIdentity& id) {
   return {{"name", id.name()},
           {"avatar", id.avatar()},
@@ -45,13 +65,15 @@ nlohmann::json identity_json(const ReaderIdentity& id) {
 }
 
 // What the widget must do before the popup: "mastodon" providers need the reader's
-// server (the mastodon engineer's kind adds its case here).
+// server (else the popup asks for it itself).
 std::string_view provider_kind(auth::ProviderKind kind) {
   switch (kind) {
     case auth::ProviderKind::oidc:
       return "oidc";
     case auth::ProviderKind::oauth2:
       return "oauth2";
+    case auth::ProviderKind::mastodon:
+      return "mastodon";
   }
   return "oauth2";
 }
@@ -73,8 +95,9 @@ Response login_options(const Request&, Context& ctx) {
   return json_response(200, nlohmann::json{{"guests", guests}, {"providers", providers}}.dump());
 }
 
-// GET /auth/start?site&provider&origin: the popup's first page; redirects to the
-// provider. Errors are pages, since a person is looking at this window.
+// GET /auth/start?site&provider&origin[&instance]: the popup's first page; redirects to
+// the provider (Mastodon: to the reader's instance, asking for it first if `instance` is
+// missing). Errors are pages, since a person is looking at this window.
 Response login_start(const Request&, Context& ctx) {
   auth::LoginService& login = login_service(ctx);
   const std::string site_id(ctx.query.get("site").value_or(""));
@@ -88,26 +111,46 @@ Response login_start(const Request&, Context& ctx) {
   if (!origin_allowed(*site, origin)) {
     return popup_error("This page is not allowed to log in to this site's comments.");
   }
-  auth::LoginFailure failure;
-  const auto url = login.start(*site_login, *provider, origin, ctx.now, failure);
-  if (!url) {
-    // The origin is allowed: tell the widget, which shows the message in the page.
-    return popup_response(kBadRequest, {origin, {}, failure.reader_message});
+  const std::string instance(ctx.query.get("instance").value_or(""));
+  if (provider->kind == auth::ProviderKind::mastodon) {
+    // Which server is the reader's? Asked here when the widget did not say.
+    std::string problem;
+    if (instance.empty() || !auth::parse_instance(instance, provider->test_instances, problem)) {
+      return instance_form_response(
+          instance.empty() ? 200 : kBadRequest,
+          {site_id, provider_id, origin,
+           instance.size() <= auth::kMaxInstanceInputChars ? instance : "",
+           instance.empty() ? "" : problem});
+    }
   }
-  Response res;
-  res.status = kFound;
-  res.set("Location", *url);
-  res.set("Cache-Control", "no-store");
-  return res;
+  // Discovery and Mastodon app registration wait on the provider: off the I/O thread.
+  // The config (and so site_login and provider) lives as long as the server.
+  return deferred([&login, site_login, provider, origin, instance, now = ctx.now] {
+    auth::LoginFailure failure;
+    const auto url = login.start(*site_login, *provider, origin, instance, now, failure);
+    if (!url) {
+      // The origin is allowed: tell the widget, which shows the message in the page.
+      return popup_response(kBadRequest, {origin, {}, failure.reader_message});
+    }
+    Response res;
+    res.status = kFound;
+    res.set("Location", *url);
+    res.set("Cache-Control", "no-store");
+    return res;
+  });
 }
 
 // GET /auth/callback?state&code (or &error): where the provider sends the popup back.
+// The token exchange and the profile call wait on the provider: off the I/O thread.
 Response login_callback(const Request&, Context& ctx) {
-  const auth::LoginOutcome out = login_service(ctx).finish(
-      ctx.query.get("state").value_or(""), ctx.query.get("code").value_or(""),
-      ctx.query.get("error").value_or(""), ctx.now);
-  return popup_response(out.ok() ? 200 : kBadRequest,
-                        {out.origin, out.token, out.failure.reader_message});
+  return deferred([&login = login_service(ctx),
+                   state = std::string(ctx.query.get("state").value_or("")),
+                   code = std::string(ctx.query.get("code").value_or("")),
+                   error = std::string(ctx.query.get("error").value_or("")), now = ctx.now] {
+    const auth::LoginOutcome out = login.finish(state, code, error, now);
+    return popup_response(out.ok() ? 200 : kBadRequest,
+                          {out.origin, out.token, out.failure.reader_message});
+  });
 }
 
 // GET /auth/popup.js

@@ -2,6 +2,7 @@
 // and no Beast types, so handlers are pure functions of a Request.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ struct Request {
   std::string_view header(std::string_view name) const { return find_header(headers, name); }
 };
 
+struct Deferred;
+
 struct Response {
   int status = 200;
   std::vector<Header> headers;
@@ -39,11 +42,21 @@ struct Response {
   // Set by GET /api/events: after the head, the transport turns the connection into
   // this event stream instead of sending `body`.
   std::shared_ptr<const live::StreamOpen> stream;
+  // Set by handlers that must wait for another server (login: identity providers): the
+  // transport runs it on a worker thread and sends the response it makes instead, so
+  // the thread serving every other request never waits for a provider.
+  std::shared_ptr<const Deferred> deferred;
 
   std::string_view header(std::string_view name) const { return find_header(headers, name); }
   // Replaces any existing header of that name.
   void set(std::string_view name, std::string value);
   void erase(std::string_view name);
+};
+
+struct Deferred {
+  // Runs off the server's I/O thread; may only use what outlives the request (services),
+  // never the handler's Context.
+  std::function<Response()> work;
 };
 
 // A JSON body with its content type (the body is already serialised JSON).

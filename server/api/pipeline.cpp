@@ -21,7 +21,7 @@ constexpr int kUnavailableRetryAfterSeconds = 5;
 struct Exchange {
   Scope scope = Scope::public_;
   const Site* site = nullptr;
-  std::string_view origin;  // the request's Origin when the site allows it, else ""
+  std::string origin;  // the request's Origin when the site allows it, else ""
 };
 
 std::int64_t unix_now() {
@@ -89,7 +89,7 @@ Response dispatch(const Request& req, Services& services, Exchange& ex) {
     const std::string_view origin = req.header("Origin");
     if (!origin.empty()) {
       if (origin_allowed(*ex.site, origin)) {
-        ex.origin = origin;
+        ex.origin = std::string(origin);
       } else if (method != "GET") {
         // A GET is answered without CORS headers (the browser withholds it); anything
         // that could change state is refused outright.
@@ -105,7 +105,7 @@ Response dispatch(const Request& req, Services& services, Exchange& ex) {
 void finish(const Request& req, const Exchange& ex, Response& res) {
   if (ex.scope == Scope::site) {
     if (!ex.origin.empty()) {
-      res.set("Access-Control-Allow-Origin", std::string(ex.origin));
+      res.set("Access-Control-Allow-Origin", ex.origin);
       // Not CORS-safelisted: without this the widget cannot read how long to wait on 429.
       res.set("Access-Control-Expose-Headers", "Retry-After");
     }
@@ -125,25 +125,40 @@ void finish(const Request& req, const Exchange& ex, Response& res) {
   set_security_headers(res);
 }
 
-}  // namespace
-
-Response handle(const Request& req, Services& services) {
-  Exchange ex;
-  Response res;
+// Runs `make` and maps whatever it throws to the one error response of each kind.
+template <typename Make>
+Response guarded(const Request& req, Make&& make) {
   try {
-    res = dispatch(req, services, ex);
+    return make();
   } catch (const ApiError& e) {
-    res = error_response(e);
+    return error_response(e);
   } catch (const StoreUnavailable& e) {
     std::cerr << "parleyd: " << e.what() << '\n';
-    res = error_response(
+    return error_response(
         ApiError(ErrorCode::unavailable, "Comments are unavailable for a moment. Please try again.",
                  {{"Retry-After", std::to_string(kUnavailableRetryAfterSeconds)}}));
   } catch (const std::exception& e) {
     // what() comes from our code or SQLite, never from request bodies.
     std::cerr << "parleyd: internal error on " << req.method << ' ' << req.path << ": " << e.what()
               << '\n';
-    res = error_response(ApiError(ErrorCode::internal, "Something went wrong on our side."));
+    return error_response(ApiError(ErrorCode::internal, "Something went wrong on our side."));
+  }
+}
+
+}  // namespace
+
+Response handle(const Request& req, Services& services) {
+  Exchange ex;
+  Response res = guarded(req, [&] { return dispatch(req, services, ex); });
+  if (res.deferred) {
+    // The deferred work gets the same error mapping and finishing steps, later, on
+    // whichever thread runs it; it keeps its own copies of what they need.
+    res.deferred = std::make_shared<const Deferred>(Deferred{[work = res.deferred, req, ex]() {
+      Response later = guarded(req, [&] { return work->work(); });
+      finish(req, ex, later);
+      return later;
+    }});
+    return res;
   }
   finish(req, ex, res);
   return res;

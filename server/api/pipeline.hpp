@@ -10,7 +10,9 @@
 
 namespace parley::server {
 
-// Never throws: errors become JSON error responses here, and only here.
+// Never throws: errors become JSON error responses here, and only here. A response with
+// `deferred` set is not the answer yet: the transport runs deferred->work off the I/O
+// thread and sends what it returns (already finished the same way, errors included).
 Response handle(const Request& req, Services& services);
 
 // The response for a request the transport refused before it could be handled (body

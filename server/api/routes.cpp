@@ -22,10 +22,11 @@ constexpr Route kRoutes[] = {
     {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
 
     // Login (api/auth_api.cpp, docs/login.md).
-    {"GET", "/api/login", Scope::site, handlers::login_options},          // ?site
-    {"GET", "/api/session", Scope::site, handlers::session},              // ?site, Bearer
-    {"POST", "/api/logout", Scope::site, handlers::logout},               // ?site, Bearer
-    {"GET", "/auth/start", Scope::public_, handlers::login_start},        // ?site&provider&origin
+    {"GET", "/api/login", Scope::site, handlers::login_options},  // ?site
+    {"GET", "/api/session", Scope::site, handlers::session},      // ?site, Bearer
+    {"POST", "/api/logout", Scope::site, handlers::logout},       // ?site, Bearer
+    {"GET", "/auth/start", Scope::public_,
+     handlers::login_start},  // ?site&provider&origin[&instance]
     {"GET", "/auth/callback", Scope::public_, handlers::login_callback},  // ?state&code|error
     {"GET", "/auth/popup.js", Scope::public_, handlers::login_popup_script},
 };

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/secret_rules.hpp"
+#include "util/json_read.hpp"
+
 namespace parley::server::auth {
 namespace {
 
@@ -15,13 +18,7 @@ using nlohmann::json;
 
 template <typename T>
 void read(const json& obj, const char* key, T& out, const std::string& where) {
-  const auto it = obj.find(key);
-  if (it == obj.end()) return;
-  try {
-    out = it->get<T>();
-  } catch (const json::exception&) {
-    fail(where, std::string("\"") + key + "\" has the wrong type");
-  }
+  read_member<std::runtime_error>(obj, key, out, where);
 }
 
 bool valid_provider_id(std::string_view id) {
@@ -69,6 +66,7 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
     fail(where, "\"token_auth\" must be \"basic\" or \"post\"");
   }
   p.basic_auth = token_auth == "basic";
+  read(j, "test_instances", p.test_instances, where);
   if (const auto c = j.find("claims"); c != j.end()) {
     if (!c->is_object()) fail(where, "\"claims\" must be an object");
     read(*c, "id", p.claims.id, where);
@@ -92,7 +90,10 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
     fail(where, "OAuth 2 provider \"" + p.id +
                     "\" needs authorization_endpoint, token_endpoint and userinfo_endpoint");
   }
-  if (p.client_id.empty()) fail(where, "provider \"" + p.id + "\" needs a \"client_id\"");
+  // Mastodon's client id comes from registering on each reader's instance.
+  if (p.client_id.empty() && p.kind != ProviderKind::mastodon) {
+    fail(where, "provider \"" + p.id + "\" needs a \"client_id\"");
+  }
   return p;
 }
 
@@ -140,6 +141,15 @@ bool LoginConfig::any_provider() const {
   return false;
 }
 
+bool LoginConfig::any_test_instances() const {
+  for (const SiteLogin& s : sites) {
+    for (const ProviderConfig& p : s.providers) {
+      if (p.any_test_instances()) return true;
+    }
+  }
+  return false;
+}
+
 LoginConfig read_login_config(const json& j, const std::string& where) {
   const std::string at = where + ": \"login\"";
   if (!j.is_object()) fail(at, "must be an object");
@@ -173,13 +183,18 @@ LoginConfig read_login_config(const json& j, const std::string& where) {
 }
 
 std::string check_login_config(const LoginConfig& login, bool demo) {
-  if (demo || !login.any_provider()) return {};
-  if (login.secret.size() < kMinSecretBytes) {
-    return "login providers need \"login\": {\"secret\"} of at least " +
-           std::to_string(kMinSecretBytes) +
-           " characters (e.g. openssl rand -base64 48); only demo mode may run without one";
+  // A configured secret also salts the like address digests, so it is checked even
+  // when no provider is offered yet.
+  if (!demo && login.any_test_instances()) {
+    return "\"test_instances\" lets readers log in with loopback http servers: it is for "
+           "tests and the demo only (demo mode)";
   }
-  return {};
+  if (demo || (login.sites.empty() && login.secret.empty())) return {};
+  const std::string problem = secret_problem(login.secret);
+  if (problem.empty()) return {};
+  return "\"login\": {\"secret\"} " + problem + ". Use a random secret of at least " +
+         std::to_string(kMinSecretBytes) +
+         " characters (e.g. openssl rand -base64 48); only demo mode may run without one";
 }
 
 }  // namespace parley::server::auth

@@ -14,8 +14,6 @@
 
 namespace parley::server::auth {
 
-// HMAC-SHA256 keys shorter than this are guessable offline from one token.
-inline constexpr std::size_t kMinSecretBytes = 32;
 // How long a reader stays logged in: a month, like the comment forms Parley replaces.
 inline constexpr std::int64_t kDefaultSessionSeconds = 30LL * 24 * 3600;
 
@@ -39,6 +37,11 @@ struct ProviderConfig {
   std::vector<std::string> scopes{"openid", "profile"};
   ClaimMap claims;          // oauth2: where id, name and avatar sit in the profile
   bool basic_auth = false;  // "token_auth": "basic" (else "post", the default)
+  // mastodon: also accept loopback http instances (127.0.0.1:port, localhost:port).
+  // For tests and the demo only: config.cpp refuses it outside demo mode.
+  bool test_instances = false;
+
+  bool any_test_instances() const { return kind == ProviderKind::mastodon && test_instances; }
 };
 
 struct SiteLogin {
@@ -57,12 +60,14 @@ struct LoginConfig {
 
   const SiteLogin* site(std::string_view id) const;
   bool any_provider() const;
+  bool any_test_instances() const;
 };
 
 // Reads the "login" object; throws std::runtime_error naming `where` and the member.
 LoginConfig read_login_config(const nlohmann::json& j, const std::string& where);
 
-// Refuses a secret that is too short, outside demo mode. Returns the problem or "".
+// Refuses a missing or weak secret (auth/secret_rules.hpp) outside demo mode, whenever
+// login is configured or a secret is given. Returns the problem or "".
 std::string check_login_config(const LoginConfig& login, bool demo);
 
 }  // namespace parley::server::auth

@@ -51,8 +51,9 @@ std::string authorization_url(const std::string& endpoint, const ProviderConfig&
   return url;
 }
 
-LoginService::LoginService(LoginConfig config, SessionStore& sessions)
-    : config_(std::move(config)), sessions_(sessions) {
+LoginService::LoginService(LoginConfig config, SessionStore& sessions,
+                           MastodonAppStore& mastodon_apps)
+    : config_(std::move(config)), mastodon_(mastodon_apps), sessions_(sessions) {
   if (config_.secret.empty()) config_.secret = random_token(kRandomBytes);
   if (config_.public_url.ends_with('/')) config_.public_url.pop_back();
 }
@@ -73,48 +74,71 @@ void LoginService::purge(std::int64_t now) {
 
 std::optional<std::string> LoginService::start(const SiteLogin& site,
                                                const ProviderConfig& provider,
-                                               const std::string& origin, std::int64_t now,
-                                               LoginFailure& failure) {
-  purge(now);
-  if (pending_.size() >= kMaxPendingLogins) {
-    failure = {"Too many logins are under way right now. Please try again in a minute.",
-               "pending login table full"};
-    return std::nullopt;
+                                               const std::string& origin, std::string_view instance,
+                                               std::int64_t now, LoginFailure& failure) {
+  {
+    const std::lock_guard lock(mutex_);
+    purge(now);
+    if (pending_.size() >= kMaxPendingLogins) {
+      failure = {"Too many logins are under way right now. Please try again in a minute.",
+                 "pending login table full"};
+      return std::nullopt;
+    }
   }
-  std::string endpoint = provider.authorization_endpoint;
-  if (provider.kind == ProviderKind::oidc) {
-    const auto d = oidc_.discover(provider.issuer, now, failure);
-    if (!d) return std::nullopt;
-    endpoint = d->authorization_endpoint;
-  }
-  const std::string state = random_token(kRandomBytes);
   Pending p{site.site,
             provider.id,
             origin,
             random_token(kRandomBytes),
             random_token(kRandomBytes),
             now + kPendingLoginSeconds};
+  std::string endpoint = provider.authorization_endpoint;
+  ProviderConfig client = provider;
+  if (provider.kind == ProviderKind::oidc) {
+    const auto d = oidc_.discover(provider.issuer, now, failure);
+    if (!d) return std::nullopt;
+    endpoint = d->authorization_endpoint;
+  } else if (provider.kind == ProviderKind::mastodon) {
+    std::string problem;
+    auto parsed = parse_instance(instance, provider.test_instances, problem);
+    if (!parsed) {
+      failure = {problem, {}};
+      return std::nullopt;
+    }
+    auto app = mastodon_.app(*parsed, redirect_uri(), config_.public_url, now, failure);
+    if (!app) return std::nullopt;
+    endpoint = parsed->base_url + "/oauth/authorize";
+    client.client_id = app->client_id;
+    client.scopes = {std::string(kMastodonScopes)};
+    p.instance = std::move(*parsed);
+    p.app = std::move(*app);
+  }
+  const std::string state = random_token(kRandomBytes);
   const std::string url = authorization_url(
-      endpoint, provider, {redirect_uri(), state, p.nonce, base64url_encode(sha256(p.verifier))});
+      endpoint, client, {redirect_uri(), state, p.nonce, base64url_encode(sha256(p.verifier))});
+  const std::lock_guard lock(mutex_);
   pending_.emplace(state, std::move(p));
   return url;
 }
 
 LoginOutcome LoginService::finish(std::string_view state, std::string_view code,
                                   std::string_view error, std::int64_t now) {
-  const auto it = pending_.find(state);
-  if (it == pending_.end()) {
-    // No origin is known, so the popup cannot tell the page; it says so itself.
-    return failed({},
-                  "This login link is not valid (it may be old or from another server). "
-                  "Please close this window and log in again.");
+  Pending p;
+  {
+    const std::lock_guard lock(mutex_);
+    const auto it = pending_.find(state);
+    if (it == pending_.end()) {
+      // No origin is known, so the popup cannot tell the page; it says so itself.
+      return failed({},
+                    "This login link is not valid (it may be old or from another server). "
+                    "Please close this window and log in again.");
+    }
+    if (it->second.used) {
+      return failed(it->second.origin, "This login was already completed. Please log in again.",
+                    "replayed callback");
+    }
+    it->second.used = true;  // single use, whatever happens next
+    p = it->second;
   }
-  Pending& p = it->second;
-  if (p.used) {
-    return failed(p.origin, "This login was already completed. Please log in again.",
-                  "replayed callback");
-  }
-  p.used = true;  // single use, whatever happens next
   if (p.expires <= now) {
     return failed(p.origin, "The login took too long and expired. Please try again.");
   }
@@ -139,6 +163,7 @@ LoginOutcome LoginService::complete(const Pending& p, std::string_view code, std
   const SiteLogin* site = config_.site(p.site);
   const ProviderConfig* provider = site ? site->find(p.provider) : nullptr;
   if (!provider) return failed(p.origin, "This login provider is no longer offered here.");
+  if (provider->kind == ProviderKind::mastodon) return complete_mastodon(p, *provider, code, now);
   LoginFailure failure;
   std::optional<Discovery> d;
   if (provider->kind == ProviderKind::oidc) {
@@ -198,6 +223,15 @@ LoginOutcome LoginService::complete(const Pending& p, std::string_view code, std
   return open_session(p, *provider, *claims, now);
 }
 
+LoginOutcome LoginService::complete_mastodon(const Pending& p, const ProviderConfig& provider,
+                                             std::string_view code, std::int64_t now) {
+  LoginFailure failure;
+  const auto account =
+      mastodon_.account(p.instance, p.app, std::string(code), redirect_uri(), p.verifier, failure);
+  if (!account) return {p.origin, {}, failure};
+  return open_session(p, provider, {account->subject, account->name, account->avatar}, now);
+}
+
 std::optional<IdTokenClaims> LoginService::oauth2_profile(const ProviderConfig& provider,
                                                           const std::string& access_token,
                                                           LoginFailure& failure) {
@@ -220,7 +254,10 @@ LoginOutcome LoginService::open_session(const Pending& p, const ProviderConfig& 
   const Identity id{
       random_token(kRandomBytes),   p.site, p.provider, claims.subject, claims.name, claims.picture,
       now + config_.session_seconds};
-  sessions_.open(id, now);
+  {
+    const std::lock_guard lock(mutex_);
+    sessions_.open(id, now);
+  }
   return {p.origin, sign_token(id, config_.secret), {}};
 }
 
@@ -244,6 +281,7 @@ std::optional<Identity> LoginService::authenticate(std::string_view authorizatio
       problem = BearerProblem::invalid;
       return std::nullopt;
   }
+  const std::lock_guard lock(mutex_);
   if (!sessions_.is_open(check.identity.session, now)) {
     problem = BearerProblem::revoked;
     return std::nullopt;
@@ -253,6 +291,7 @@ std::optional<Identity> LoginService::authenticate(std::string_view authorizatio
 }
 
 bool LoginService::logout(const Identity& identity, std::int64_t now) {
+  const std::lock_guard lock(mutex_);
   return sessions_.revoke(identity.session, now);
 }
 

@@ -5,16 +5,23 @@
 // Pending logins are kept in memory, keyed by their `state`: they live minutes, a
 // restart merely asks the reader to click again, and the provider's code is useless
 // without the PKCE verifier kept here.
+//
+// start and finish call providers over the network and run on worker threads (the
+// transport's provider pool, http/session.cpp), never on the thread serving other
+// requests; every member is therefore safe to call from several threads at once, and
+// no lock is held while a provider is being waited for.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "auth/login_config.hpp"
+#include "auth/mastodon.hpp"
 #include "auth/oidc.hpp"
 #include "auth/session_store.hpp"
 #include "auth/session_token.hpp"
@@ -52,7 +59,7 @@ std::string authorization_url(const std::string& endpoint, const ProviderConfig&
 class LoginService {
  public:
   // `secret` empty is allowed only in demo mode: a random one is made per run.
-  LoginService(LoginConfig config, SessionStore& sessions);
+  LoginService(LoginConfig config, SessionStore& sessions, MastodonAppStore& mastodon_apps);
 
   const LoginConfig& config() const { return config_; }
   // The redirect URI registered with every provider: <public_url>/auth/callback.
@@ -61,9 +68,10 @@ class LoginService {
   void set_default_public_url(std::string url);
 
   // The provider's authorization URL for this popup, or nullopt with `failure`.
+  // `instance`: what the reader typed as their Mastodon server (Mastodon only).
   std::optional<std::string> start(const SiteLogin& site, const ProviderConfig& provider,
-                                   const std::string& origin, std::int64_t now,
-                                   LoginFailure& failure);
+                                   const std::string& origin, std::string_view instance,
+                                   std::int64_t now, LoginFailure& failure);
   // The provider redirected the popup back with (state, code) or (state, error).
   LoginOutcome finish(std::string_view state, std::string_view code, std::string_view error,
                       std::int64_t now);
@@ -84,9 +92,14 @@ class LoginService {
     std::string verifier;  // PKCE code_verifier; only its S256 hash went to the provider
     std::int64_t expires = 0;
     bool used = false;  // kept until expiry so a replayed callback gets a clear answer
+    // Mastodon: the reader's instance and the app the authorization was asked for.
+    MastodonInstance instance{};
+    MastodonApp app{};
   };
   void purge(std::int64_t now);
   LoginOutcome complete(const Pending& p, std::string_view code, std::int64_t now);
+  LoginOutcome complete_mastodon(const Pending& p, const ProviderConfig& provider,
+                                 std::string_view code, std::int64_t now);
   LoginOutcome open_session(const Pending& p, const ProviderConfig& provider, IdTokenClaims claims,
                             std::int64_t now);
   // The reader's profile from an OAuth 2 (non-OIDC) provider's userinfo endpoint.
@@ -95,8 +108,10 @@ class LoginService {
                                               LoginFailure& failure);
 
   LoginConfig config_;
-  SessionStore& sessions_;
   OidcClient oidc_;
+  MastodonClient mastodon_;
+  std::mutex mutex_;  // guards pending_ and sessions_ (one database connection)
+  SessionStore& sessions_;
   std::map<std::string, Pending, std::less<>> pending_;
 };
 

@@ -54,34 +54,38 @@ std::string safe_picture_url(std::string_view url, std::string_view issuer) {
   return {};
 }
 
-const json* OidcClient::fetch_json(const std::string& url, std::int64_t now, bool refresh,
-                                   LoginFailure& failure) {
-  if (auto it = cache_.find(url);
-      it != cache_.end() && !refresh && now - it->second.fetched < kMetadataCacheSeconds) {
-    return &it->second.value;
+std::optional<json> OidcClient::fetch_json(const std::string& url, std::int64_t now, bool refresh,
+                                           LoginFailure& failure) {
+  {
+    const std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(url);
+        it != cache_.end() && !refresh && now - it->second.fetched < kMetadataCacheSeconds) {
+      return it->second.value;
+    }
   }
+  // Unlocked: other logins must not wait for this provider's answer.
   const HttpResult r = http_get(url);
   if (r.status != kHttpOk) {
     failure =
         failure_with(kProviderDown,
                      "GET " + url + ": " + (r.error.empty() ? std::to_string(r.status) : r.error));
-    return nullptr;
+    return std::nullopt;
   }
   json value = json::parse(r.body, nullptr, false);
   if (!value.is_object()) {
     failure = failure_with(kProviderDown, "GET " + url + ": not a JSON object");
-    return nullptr;
+    return std::nullopt;
   }
-  Cached& slot = cache_[url];
-  slot = {std::move(value), now};
-  return &slot.value;
+  const std::lock_guard lock(mutex_);
+  cache_[url] = {value, now};
+  return value;
 }
 
 std::optional<Discovery> OidcClient::discover(const std::string& issuer, std::int64_t now,
                                               LoginFailure& failure) {
   std::string base = issuer;
   if (base.ends_with('/')) base.pop_back();
-  const json* doc = fetch_json(base + "/.well-known/openid-configuration", now, false, failure);
+  const auto doc = fetch_json(base + "/.well-known/openid-configuration", now, false, failure);
   if (!doc) return std::nullopt;
   Discovery d{string_member(*doc, "issuer"), string_member(*doc, "authorization_endpoint"),
               string_member(*doc, "token_endpoint"), string_member(*doc, "userinfo_endpoint"),
@@ -124,7 +128,7 @@ std::optional<IdTokenClaims> OidcClient::verify_id_token(const Discovery& d,
     return std::nullopt;
   }
   const std::string kid = string_member(header, "kid");
-  const json* jwks = fetch_json(d.jwks_uri, now, false, failure);
+  auto jwks = fetch_json(d.jwks_uri, now, false, failure);
   const json* key = jwks ? find_key(*jwks, kid) : nullptr;
   if (jwks && !key) {  // an unknown kid: the provider may have rotated its keys
     jwks = fetch_json(d.jwks_uri, now, true, failure);

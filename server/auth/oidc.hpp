@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,9 +55,11 @@ class OidcClient {
     nlohmann::json value;
     std::int64_t fetched = 0;
   };
-  // Fetches JSON from `url`, cached for kMetadataCacheSeconds unless `refresh`.
-  const nlohmann::json* fetch_json(const std::string& url, std::int64_t now, bool refresh,
-                                   LoginFailure& failure);
+  // Fetches JSON from `url`, cached for kMetadataCacheSeconds unless `refresh`. A copy:
+  // logins run on worker threads (docs/login.md), and another may refresh the entry.
+  std::optional<nlohmann::json> fetch_json(const std::string& url, std::int64_t now, bool refresh,
+                                           LoginFailure& failure);
+  std::mutex mutex_;                     // guards cache_
   std::map<std::string, Cached> cache_;  // a few issuers per server
 };
 

@@ -12,7 +12,7 @@ using nlohmann::json;
 // docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps,
 // developer.wordpress.com/docs/oauth2/, docs.x.com/resources/fundamentals/authentication/
 // oauth-2-0/authorization-code, developers.facebook.com/docs/facebook-login/guides/
-// advanced/manual-flow.
+// advanced/manual-flow, docs.joinmastodon.org/methods/apps/ and /spec/oauth/.
 const std::vector<ProviderPreset>& presets() {
   static const std::vector<ProviderPreset> kPresets = {
       {"google",
@@ -74,6 +74,18 @@ const std::vector<ProviderPreset>& presets() {
        "https://graph.facebook.com/me?fields=id,name,picture",
        {"public_profile"},
        {"id", "name", "", "picture.data.url"},
+       false},
+      // Endpoints are on the instance the reader names (auth/mastodon.hpp); the client id
+      // and secret come from registering there, so the config needs neither.
+      {"mastodon",
+       "Mastodon",
+       ProviderKind::mastodon,
+       "",
+       "",
+       "",
+       "",
+       {"read:accounts"},
+       {},
        false},
   };
   return kPresets;

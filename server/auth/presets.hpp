@@ -28,6 +28,8 @@ struct ClaimMap {
 enum class ProviderKind {
   oidc,    // discovery + ID token (Google, GitLab, any issuer)
   oauth2,  // authorize + token + profile endpoint (GitHub, WordPress.com, X, Facebook)
+  // the reader names their instance; parleyd registers an app there (auth/mastodon.hpp)
+  mastodon,
 };
 
 struct ProviderPreset {

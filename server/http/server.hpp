@@ -4,6 +4,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "api/context.hpp"
 
@@ -11,6 +12,9 @@ namespace parley::server {
 
 struct HttpOptions {
   bool log_requests = false;  // one line per request on stderr
+  // Runs Response::deferred work (calls to identity providers), so the I/O thread goes
+  // on serving other requests meanwhile. Null: run it inline (unit tests, tools).
+  boost::asio::thread_pool* workers = nullptr;
 };
 
 // Binds and listens on `endpoint` (port 0 picks a free one) and starts accepting.

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
@@ -87,8 +88,25 @@ void Session::on_read(beast::error_code ec, std::size_t) {
     return do_write(Request{}, reject(ApiError(ErrorCode::bad_request, message)), false, true);
   }
   const http::request<http::string_body>& msg = parser_->get();
-  const Request req = to_request(msg, client_ip_);
-  do_write(req, handle(req, services_), msg.keep_alive(), false);
+  Request req = to_request(msg, client_ip_);
+  Response res = handle(req, services_);
+  if (res.deferred) return do_deferred(std::move(req), std::move(res), msg.keep_alive());
+  do_write(req, std::move(res), msg.keep_alive(), false);
+}
+
+void Session::do_deferred(Request req, Response res, bool keep_alive) {
+  const std::shared_ptr<const Deferred> work = std::move(res.deferred);
+  if (!options_.workers) return do_write(req, work->work(), keep_alive, false);
+  // The session (and with it the socket) stays alive in these handlers; nothing else
+  // touches it meanwhile, since it reads the next request only after this response.
+  net::post(*options_.workers,
+            [self = shared_from_this(), req = std::move(req), work, keep_alive]() mutable {
+              Response done = work->work();
+              net::post(self->stream_.get_executor(),
+                        [self, req = std::move(req), done = std::move(done), keep_alive]() mutable {
+                          self->do_write(req, std::move(done), keep_alive, false);
+                        });
+            });
 }
 
 void Session::do_write(const Request& req, Response res, bool keep_alive, bool drain) {

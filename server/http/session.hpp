@@ -31,6 +31,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   // `drain`: the client may still be sending a body we refused; read it away first.
   void do_write(const Request& req, Response res, bool keep_alive, bool drain);
+  // Runs res.deferred on the worker pool, then writes its response on this strand.
+  void do_deferred(Request req, Response res, bool keep_alive);
   // GET /api/events: hands the socket to a live::SseStream (res.stream says which page).
   void start_stream(Response res);
   void on_write(bool keep_alive, bool drain, boost::beast::error_code ec, std::size_t bytes);

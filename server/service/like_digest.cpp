@@ -47,6 +47,20 @@ LikeDigest::LikeDigest() {
   for (auto& word : secret_) word = rd();
 }
 
+LikeDigest::LikeDigest(std::string_view server_secret) {
+  // A domain-separated digest of the secret, so the salt reveals nothing about the key
+  // that signs login tokens. Two SHA-1 blocks fill the 256-bit salt.
+  for (std::size_t half = 0; half < 2; ++half) {
+    boost::uuids::detail::sha1 sha;
+    const std::string label = "parley like address salt " + std::to_string(half);
+    sha.process_bytes(label.data(), label.size());
+    sha.process_bytes(server_secret.data(), server_secret.size());
+    boost::uuids::detail::sha1::digest_type d;
+    sha.get_digest(d);
+    for (std::size_t i = 0; i < 4; ++i) secret_[half * 4 + i] = d[i];
+  }
+}
+
 std::string LikeDigest::liker(std::string_view site, std::string_view token) const {
   return Hasher().add("liker").add(site).add(token).hex(kKeptHexDigits);
 }

@@ -20,8 +20,12 @@ class LikeDigest {
   static constexpr std::int64_t kSaltRotationSeconds = 86400;
 
   // Draws a random secret (std::random_device); it lives only in memory, so a restart
-  // also rotates the salt.
+  // also rotates the salt. Only for a single process without a configured secret.
   LikeDigest();
+  // Derives the salt secret from the server secret: every parleyd process sharing a
+  // database (and a restarted one) computes the same address digests, so the per-address
+  // cap holds across them.
+  explicit LikeDigest(std::string_view server_secret);
 
   // The liker key of a browser token on a site (hex).
   std::string liker(std::string_view site, std::string_view token) const;

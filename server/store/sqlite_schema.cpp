@@ -51,6 +51,19 @@ constexpr std::array kMigrations = {
     CREATE INDEX likes_by_ip ON likes (site, page, comment, ip_hash);
     CREATE INDEX likes_recent ON likes (site, page, comment, created, id);
     )sql",
+    // 3: the client id and secret parleyd registered on each Mastodon instance readers
+    // logged in from (POST /api/v1/apps), so the next login there reuses them. Keyed by
+    // the redirect URI too: a new public_url needs a new registration.
+    R"sql(
+    CREATE TABLE mastodon_apps (
+      instance      TEXT NOT NULL,
+      redirect_uri  TEXT NOT NULL,
+      client_id     TEXT NOT NULL,
+      client_secret TEXT NOT NULL,
+      created       INTEGER NOT NULL,
+      PRIMARY KEY (instance, redirect_uri)
+    );
+    )sql",
 };
 
 }  // namespace

@@ -133,6 +133,8 @@ export async function startParleyd({
     pgUrl: pg?.url ?? null,
     /** Everything parleyd wrote to stderr so far (logs, warnings). */
     stderr: () => stderr,
+    /** Everything parleyd wrote to stdout so far (the listening line). */
+    stdout: () => stdout,
     stop,
   };
 }

@@ -55,6 +55,16 @@ TEST_CASE("the address digest is stable within a day and rotates with the day") 
   CHECK(d.address("192.0.2.1", kNoon).find("192") == std::string::npos);
 }
 
+TEST_CASE("a salt derived from the server secret is the same in every process") {
+  const std::string secret = "0123456789abcdefghijklmnopqrstuvwxyz-secret";
+  CHECK(LikeDigest(secret).address("192.0.2.1", kNoon) ==
+        LikeDigest(secret).address("192.0.2.1", kNoon));
+  CHECK(LikeDigest(secret).address("192.0.2.1", kNoon) !=
+        LikeDigest(secret + "x").address("192.0.2.1", kNoon));
+  CHECK(LikeDigest(secret).address("192.0.2.1", kNoon) !=
+        LikeDigest(secret).address("192.0.2.1", kNoon + kDay));
+}
+
 TEST_CASE("liker keys are per site; avatar seeds are per reader and short") {
   const LikeDigest d;
   CHECK(d.liker("demo", token(1)) == LikeDigest().liker("demo", token(1)));

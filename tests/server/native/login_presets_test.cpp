@@ -43,7 +43,7 @@ TEST_CASE("every preset is complete and readable from the config") {
     CHECK(!p.scopes.empty());
     if (p.kind == ProviderKind::oidc) {
       CHECK(p.issuer.starts_with("https://"));
-    } else {
+    } else if (p.kind == ProviderKind::oauth2) {
       CHECK(p.authorization_endpoint.starts_with("https://"));
       CHECK(p.token_endpoint.starts_with("https://"));
       CHECK(p.userinfo_endpoint.starts_with("https://"));
