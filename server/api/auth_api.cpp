@@ -23,15 +23,20 @@ auth::LoginService& login_service(const Context& ctx) {
   return *ctx.services.login;
 }
 
-// The popup is a top-level page at parleyd's origin: HTML, never cached, only our script.
-Response popup_response(int status, const auth::PopupResult& result) {
+// The popup's pages are top-level pages at parleyd's origin: HTML, never cached, with a
+// CSP that allows nothing but what each needs.
+Response html_page(int status, std::string body, std::string_view csp) {
   Response res;
   res.status = status;
-  res.body = auth::popup_page(result);
+  res.body = std::move(body);
   res.set("Content-Type", "text/html; charset=utf-8");
-  res.set("Content-Security-Policy", std::string(auth::kPopupCsp));
+  res.set("Content-Security-Policy", std::string(csp));
   res.set("Cache-Control", "no-store");
   return res;
+}
+
+Response popup_response(int status, const auth::PopupResult& result) {
+  return html_page(status, auth::popup_page(result), auth::kPopupCsp);
 }
 
 Response popup_error(const std::string& message) {
@@ -39,13 +44,7 @@ Response popup_error(const std::string& message) {
 }
 
 Response instance_form_response(int status, const auth::InstanceForm& form) {
-  Response res;
-  res.status = status;
-  res.body = auth::instance_form_page(form);
-  res.set("Content-Type", "text/html; charset=utf-8");
-  res.set("Content-Security-Policy", std::string(auth::kInstanceFormCsp));
-  res.set("Cache-Control", "no-store");
-  return res;
+  return html_page(status, auth::instance_form_page(form), auth::kInstanceFormCsp);
 }
 
 // Hands `work` (which waits on an identity provider) to the transport's worker pool.
