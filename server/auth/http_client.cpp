@@ -1,8 +1,14 @@
 #include "auth/http_client.hpp"
 
+#include <sys/socket.h>
+
+#include <cstring>
 #include <memory>
 
 #include <curl/curl.h>
+#include <netinet/in.h>
+
+#include "auth/public_address.hpp"
 
 namespace parley::server::auth {
 namespace {
@@ -36,8 +42,37 @@ std::size_t write_body(char* data, std::size_t size, std::size_t count, void* us
   return n;
 }
 
+bool public_socket_address(const curl_sockaddr& a) {
+  // curl's `addr` member is the head of a buffer of `addrlen` bytes (sockaddr_storage).
+  if (a.family == AF_INET && a.addrlen >= sizeof(sockaddr_in)) {
+    sockaddr_in in{};
+    std::memcpy(&in, &a.addr, sizeof in);
+    std::array<std::uint8_t, 4> bytes{};
+    std::memcpy(bytes.data(), &in.sin_addr, bytes.size());
+    return is_public_ipv4(bytes);
+  }
+  if (a.family == AF_INET6 && a.addrlen >= sizeof(sockaddr_in6)) {
+    sockaddr_in6 in6{};
+    std::memcpy(&in6, &a.addr, sizeof in6);
+    std::array<std::uint8_t, 16> bytes{};
+    std::memcpy(bytes.data(), &in6.sin6_addr, bytes.size());
+    return is_public_ipv6(bytes);
+  }
+  return false;
+}
+
+// CURLOPT_OPENSOCKETFUNCTION for Reach::public_only: checked on the address curl is
+// about to connect to, after DNS, so a name resolving into a private network is refused.
+curl_socket_t open_public_socket(void* refused, curlsocktype purpose, curl_sockaddr* a) {
+  if (purpose != CURLSOCKTYPE_IPCXN || !public_socket_address(*a)) {
+    *static_cast<bool*>(refused) = true;
+    return CURL_SOCKET_BAD;
+  }
+  return ::socket(a->family, a->socktype, a->protocol);
+}
+
 HttpResult perform(const std::string& url, const std::string* form, const std::string& bearer,
-                   const BasicAuth* basic) {
+                   const BasicAuth* basic, Reach reach) {
   global_init();
   const std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
   if (!curl) return {0, {}, "curl_easy_init failed"};
@@ -61,6 +96,11 @@ HttpResult perform(const std::string& url, const std::string* form, const std::s
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_USERAGENT, "parleyd");
+  bool refused_address = false;
+  if (reach == Reach::public_only) {
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_public_socket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &refused_address);
+  }
   if (basic) {
     curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
     curl_easy_setopt(c, CURLOPT_USERNAME, basic->user.c_str());
@@ -77,7 +117,8 @@ HttpResult perform(const std::string& url, const std::string* form, const std::s
     return result;
   }
   if (rc != CURLE_OK) {
-    result.error = curl_easy_strerror(rc);
+    result.error = refused_address ? "the server's address is not public; not connecting"
+                                   : curl_easy_strerror(rc);
     return result;
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.status);
@@ -117,14 +158,14 @@ std::string form_encode(const FormFields& fields) {
   return out;
 }
 
-HttpResult http_get(const std::string& url, const std::string& bearer) {
-  return perform(url, nullptr, bearer, nullptr);
+HttpResult http_get(const std::string& url, const std::string& bearer, Reach reach) {
+  return perform(url, nullptr, bearer, nullptr, reach);
 }
 
-HttpResult http_post_form(const std::string& url, const FormFields& fields,
-                          const BasicAuth* basic) {
+HttpResult http_post_form(const std::string& url, const FormFields& fields, const BasicAuth* basic,
+                          Reach reach) {
   const std::string body = form_encode(fields);
-  return perform(url, &body, {}, basic);
+  return perform(url, &body, {}, basic, reach);
 }
 
 }  // namespace parley::server::auth

@@ -47,6 +47,10 @@ bool all_digits(std::string_view s) {
 }
 
 // Loopback http servers the tests and the demo start; only with "test_instances".
+Reach reach_of(const MastodonInstance& instance) {
+  return instance.loopback ? Reach::any : Reach::public_only;
+}
+
 bool is_loopback_with_port(std::string_view host) {
   std::string_view name = host;
   if (name.find(':') == std::string_view::npos || !strip_port(name)) return false;
@@ -69,14 +73,14 @@ std::optional<MastodonInstance> parse_instance(std::string_view typed, bool test
   if (s.empty()) return std::nullopt;
   if (test_instances && is_loopback_with_port(s)) {
     problem.clear();
-    return MastodonInstance{s, "http://" + s};
+    return MastodonInstance{s, "http://" + s, true};
   }
   // A DNS name only: no port, no IP address (all-digit last label), no *.localhost.
   const std::string_view host = s;
   const std::string_view tld = host.substr(host.rfind('.') + 1);
   if (!is_dns_name(host) || all_digits(tld) || host.ends_with(".localhost")) return std::nullopt;
   problem.clear();
-  return MastodonInstance{s, "https://" + s};
+  return MastodonInstance{s, "https://" + s, false};
 }
 
 std::optional<MastodonApp> MastodonClient::app(const MastodonInstance& instance,
@@ -109,11 +113,12 @@ std::optional<MastodonApp> MastodonClient::register_app(const MastodonInstance& 
                                                         const std::string& redirect_uri,
                                                         const std::string& website,
                                                         LoginFailure& failure) {
-  const HttpResult r =
-      http_post_form(instance.base_url + "/api/v1/apps", {{"client_name", "Parley comments"},
-                                                          {"redirect_uris", redirect_uri},
-                                                          {"scopes", std::string(kMastodonScopes)},
-                                                          {"website", website}});
+  const HttpResult r = http_post_form(instance.base_url + "/api/v1/apps",
+                                      {{"client_name", "Parley comments"},
+                                       {"redirect_uris", redirect_uri},
+                                       {"scopes", std::string(kMastodonScopes)},
+                                       {"website", website}},
+                                      nullptr, reach_of(instance));
   const std::string& host = instance.host;
   const std::string status = std::to_string(r.status);
   if (r.status == 0 || r.status >= kFirstServerError) {
@@ -144,14 +149,15 @@ std::optional<MastodonAccount> MastodonClient::account(
     const MastodonInstance& instance, const MastodonApp& app, const std::string& code,
     const std::string& redirect_uri, const std::string& verifier, LoginFailure& failure) {
   const std::string& host = instance.host;
-  const HttpResult t =
-      http_post_form(instance.base_url + "/oauth/token", {{"grant_type", "authorization_code"},
-                                                          {"code", code},
-                                                          {"client_id", app.client_id},
-                                                          {"client_secret", app.client_secret},
-                                                          {"redirect_uri", redirect_uri},
-                                                          {"code_verifier", verifier},
-                                                          {"scope", std::string(kMastodonScopes)}});
+  const HttpResult t = http_post_form(instance.base_url + "/oauth/token",
+                                      {{"grant_type", "authorization_code"},
+                                       {"code", code},
+                                       {"client_id", app.client_id},
+                                       {"client_secret", app.client_secret},
+                                       {"redirect_uri", redirect_uri},
+                                       {"code_verifier", verifier},
+                                       {"scope", std::string(kMastodonScopes)}},
+                                      nullptr, reach_of(instance));
   const json token = json::parse(t.body, nullptr, false);
   const std::string access_token = string_member(token, "access_token");
   if (t.status != kHttpOk || access_token.empty()) {
@@ -160,8 +166,8 @@ std::optional<MastodonAccount> MastodonClient::account(
                    (t.error.empty() ? "" : " " + t.error)};
     return std::nullopt;
   }
-  const HttpResult u =
-      http_get(instance.base_url + "/api/v1/accounts/verify_credentials", access_token);
+  const HttpResult u = http_get(instance.base_url + "/api/v1/accounts/verify_credentials",
+                                access_token, reach_of(instance));
   const json me = json::parse(u.body, nullptr, false);
   const std::string id = string_member(me, "id");
   const std::string username = string_member(me, "username");

@@ -28,8 +28,9 @@ inline constexpr std::size_t kMaxMastodonDisplayNameChars = 100;
 inline constexpr std::string_view kMastodonScopes = "read:accounts";
 
 struct MastodonInstance {
-  std::string host;      // lower-case host name, with ":port" only for test instances
-  std::string base_url;  // https://host (http://host:port for a test instance)
+  std::string host;       // lower-case host name, with ":port" only for test instances
+  std::string base_url;   // https://host (http://host:port for a test instance)
+  bool loopback = false;  // a test instance: the one case where a private address is fine
 };
 
 // The instance a reader typed: "mastodon.social", "https://mastodon.social/", or a
