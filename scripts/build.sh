@@ -29,7 +29,15 @@ mkdir -p build/dist
 cp web/parley.css build/wasm/widget/parley-widget.wasm build/dist/
 # The loader is what every page pays for: ship it minified (the source keeps its comments).
 npx --no-install terser web/parley.js --ecma 2018 --compress --mangle --output build/dist/parley.js
+# The widget script is the Emscripten glue and the host (web/host.js) in one function
+# scope: one request, and the factory ParleyWidget stays out of the page's globals.
 # Emscripten only strips whitespace from the glue without Closure (not in Debian's
 # emscripten); terser's local renaming and compression take a further 30% off its gzip.
-npx --no-install terser build/wasm/widget/parley-widget.js --ecma 2018 --compress --mangle \
+{
+  echo '(function () {'
+  cat build/wasm/widget/parley-widget.js web/host.js
+  echo '})();'
+} >build/dist/parley-widget.src.js
+npx --no-install terser build/dist/parley-widget.src.js --ecma 2018 --compress --mangle \
   --output build/dist/parley-widget.js
+rm build/dist/parley-widget.src.js

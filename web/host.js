@@ -1,0 +1,145 @@
+/* Parley host: forwards DOM events to the WASM widget, applies its patches, performs its
+ * effects. No business logic lives here. The build appends this file to the Emscripten
+ * glue inside one function scope, so `ParleyWidget` (the module factory) is in scope and
+ * nothing but `window.Parley` reaches the page's globals. One host per mount.
+ * docs/widget-protocol.md */
+/* global ParleyWidget */
+((win, doc) => {
+  'use strict';
+  const SAVED = 'parley:author';
+  const TICK_MS = 60000;
+  const Parley = (win.Parley = win.Parley || {});
+  let module; // one WebAssembly instance per page; every mount has its own Widget
+
+  const now = () => Math.floor(Date.now() / 1000);
+
+  // Core-rendered HTML, escaped by construction; a template parses it inert.
+  const parse = (html) => {
+    const t = doc.createElement('template');
+    t.innerHTML = html;
+    return t.content;
+  };
+
+  const saved = () => {
+    try {
+      return JSON.parse(localStorage.getItem(SAVED));
+    } catch (err) {
+      return null;
+    }
+  };
+
+  Parley.host = ({ mount, data, api, wasm, report }) => {
+    let widget, stream;
+
+    const region = (key) => {
+      const el = key == 'root' ? mount : mount.querySelector(`[data-parley-key="${key}"]`);
+      if (!el) throw Error('no region ' + key);
+      return el;
+    };
+
+    const patch = ({ op, key, html, to, name, value }) => {
+      const el = region(key);
+      if (op == 'html') el.replaceChildren(parse(html));
+      else if (op == 'append') el.append(parse(html));
+      else if (op == 'move') region(to).append(el);
+      else if (op == 'attr') value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
+      else if (op == 'value') el[typeof value == 'boolean' ? 'checked' : 'value'] = value;
+      else if (op == 'focus') el.focus();
+      else throw Error('unknown patch ' + op);
+    };
+
+    // retry_after is readable only when parleyd exposes Retry-After to CORS; else absent.
+    const respond = (request, status, body, retry) =>
+      send({ type: 'response', request, status, body, retry_after: +retry || undefined });
+
+    const effect = (e) => {
+      if (e.kind == 'fetch') {
+        const init = { method: e.method, mode: 'cors', credentials: 'omit' };
+        if (e.body != null) {
+          init.headers = { 'Content-Type': 'application/json' };
+          init.body = e.body;
+        }
+        fetch(api + e.path, init).then(
+          (r) => r.text().then((body) => respond(e.request, r.status, body, r.headers.get('Retry-After'))),
+          () => respond(e.request, 0, '')
+        );
+      } else if (e.kind == 'listen') {
+        // One stream per thread. EventSource reconnects by itself (with Last-Event-ID)
+        // after network drops; when the server refuses it (CLOSED) the widget decides
+        // when to try again.
+        if (stream) stream.close();
+        setTimeout(() => {
+          const es = (stream = new EventSource(api + e.path));
+          es.onmessage = (m) => send({ type: 'live', data: m.data, id: m.lastEventId });
+          es.onerror = () => es.readyState == 2 && send({ type: 'live', closed: true });
+        }, e.after);
+      } else if (e.kind == 'save') {
+        try {
+          if (e.value == null) localStorage.removeItem(e.key);
+          else localStorage.setItem(e.key, JSON.stringify(e.value));
+        } catch (err) {} // Storage off or full: details just aren't remembered.
+      } else throw Error('unknown effect ' + e.kind);
+    };
+
+    const send = (event, fatal) => {
+      try {
+        const out = JSON.parse(widget.handle(JSON.stringify(event)));
+        out.patches.forEach(patch);
+        out.effects.forEach(effect);
+      } catch (err) {
+        report(err, fatal);
+      }
+    };
+
+    const on = (type, fn) => mount.addEventListener(type, fn);
+
+    const forward = (type, domType) =>
+      on(domType, (ev) => {
+        const el = ev.target.closest('[data-parley-field]');
+        if (el && el.type != 'checkbox') send({ type, field: el.dataset.parleyField, value: el.value });
+      });
+
+    const listen = () => {
+      on('click', (ev) => {
+        const el = ev.target.closest('[data-parley-action]');
+        if (!el) return;
+        ev.preventDefault();
+        send({ type: 'action', action: el.dataset.parleyAction, id: +el.dataset.parleyId || 0 });
+      });
+      forward('input', 'input');
+      forward('blur', 'focusout');
+      on('submit', (ev) => {
+        const fields = {};
+        ev.preventDefault();
+        ev.target.querySelectorAll('[data-parley-field]').forEach((el) => {
+          fields[el.dataset.parleyField] = el.type == 'checkbox' ? el.checked : el.value;
+        });
+        send({ type: 'submit', fields });
+      });
+      setInterval(() => send({ type: 'tick', now: now() }), TICK_MS);
+    };
+
+    module =
+      module ||
+      ParleyWidget({ locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) });
+    return module.then((Module) => {
+      widget = new Module.Widget();
+      mount.setAttribute('data-parley-key', 'root');
+      listen();
+      send(
+        {
+          type: 'start',
+          site: data.parleySite,
+          page: data.parleyPage || location.pathname,
+          title: data.parleyTitle || doc.title,
+          now: now(),
+          saved: saved(),
+          // The owner's choice, else the page's language; the widget picks the catalog.
+          lang: data.parleyLang || doc.documentElement.lang,
+          strings: data.parleyStrings,
+        },
+        true
+      );
+    });
+  };
+})(window, document);
