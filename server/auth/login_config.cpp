@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/secret_rules.hpp"
+#include "core/host.hpp"
 #include "util/json_read.hpp"
 
 namespace parley::server::auth {
@@ -28,6 +29,27 @@ bool valid_provider_id(std::string_view id) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }
   return true;
+}
+
+// true, or {"name": "http://127.0.0.1:<port>"} (auth/login_config.hpp TestInstances).
+TestInstances read_test_instances(const json& j, const std::string& where) {
+  TestInstances out;
+  if (j.is_boolean()) {
+    out.loopback = j.get<bool>();
+    return out;
+  }
+  if (!j.is_object()) fail(where, "\"test_instances\" must be true or map names to URLs");
+  for (const auto& item : j.items()) {
+    const json& url = item.value();
+    const bool loopback_url =
+        url.is_string() && (url.get<std::string>().starts_with("http://127.0.0.1:") ||
+                            url.get<std::string>().starts_with("http://localhost:"));
+    if (!parley::is_dns_name(item.key()) || !loopback_url) {
+      fail(where, "\"test_instances\" maps names like social.test to http://127.0.0.1:<port>");
+    }
+    out.named.emplace(item.key(), url.get<std::string>());
+  }
+  return out;
 }
 
 ProviderConfig read_provider(const json& j, const std::string& where) {
@@ -66,7 +88,9 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
     fail(where, "\"token_auth\" must be \"basic\" or \"post\"");
   }
   p.basic_auth = token_auth == "basic";
-  read(j, "test_instances", p.test_instances, where);
+  if (const auto t = j.find("test_instances"); t != j.end()) {
+    p.test_instances = read_test_instances(*t, where);
+  }
   if (const auto c = j.find("claims"); c != j.end()) {
     if (!c->is_object()) fail(where, "\"claims\" must be an object");
     read(*c, "id", p.claims.id, where);

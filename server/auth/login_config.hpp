@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,16 @@ enum class GuestMode {
 };
 std::string_view guest_mode_name(GuestMode mode);
 
+// Mastodon servers the tests and the demo run on loopback ("test_instances"; demo mode
+// only, never the default).
+struct TestInstances {
+  bool loopback = false;  // `true`: 127.0.0.1:<port> and localhost:<port> as typed
+  // `{"social.test": "http://127.0.0.1:4567"}`: a DNS-shaped name (what the widget
+  // accepts) served by a loopback server; the reader is shown as user@social.test.
+  std::map<std::string, std::string, std::less<>> named;
+  bool any() const { return loopback || !named.empty(); }
+};
+
 struct ProviderConfig {
   std::string id;    // in URLs and tokens: [a-z0-9-], unique per site
   std::string name;  // what readers see: "Connecting to <name>…"
@@ -37,11 +48,10 @@ struct ProviderConfig {
   std::vector<std::string> scopes{"openid", "profile"};
   ClaimMap claims;          // oauth2: where id, name and avatar sit in the profile
   bool basic_auth = false;  // "token_auth": "basic" (else "post", the default)
-  // mastodon: also accept loopback http instances (127.0.0.1:port, localhost:port).
-  // For tests and the demo only: config.cpp refuses it outside demo mode.
-  bool test_instances = false;
+  // mastodon: also accept loopback http instances. Refused outside demo mode.
+  TestInstances test_instances{};
 
-  bool any_test_instances() const { return kind == ProviderKind::mastodon && test_instances; }
+  bool any_test_instances() const { return kind == ProviderKind::mastodon && test_instances.any(); }
 };
 
 struct SiteLogin {

@@ -59,7 +59,7 @@ bool is_loopback_with_port(std::string_view host) {
 
 }  // namespace
 
-std::optional<MastodonInstance> parse_instance(std::string_view typed, bool test_instances,
+std::optional<MastodonInstance> parse_instance(std::string_view typed, const TestInstances& test,
                                                std::string& problem) {
   problem = "Please enter the name of your Mastodon server, like mastodon.social.";
   if (typed.size() > kMaxInstanceInputChars) return std::nullopt;
@@ -71,9 +71,13 @@ std::optional<MastodonInstance> parse_instance(std::string_view typed, bool test
   // A handle (@user@host or user@host) names its instance after the last '@'.
   if (const auto at = s.rfind('@'); at != std::string::npos) s.erase(0, at + 1);
   if (s.empty()) return std::nullopt;
-  if (test_instances && is_loopback_with_port(s)) {
+  if (test.loopback && is_loopback_with_port(s)) {
     problem.clear();
     return MastodonInstance{s, "http://" + s, true};
+  }
+  if (const auto it = test.named.find(s); it != test.named.end()) {
+    problem.clear();
+    return MastodonInstance{s, it->second, true};
   }
   // A DNS name only: no port, no IP address (all-digit last label), no *.localhost.
   const std::string_view host = s;

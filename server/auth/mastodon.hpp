@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "auth/login_config.hpp"
 #include "auth/mastodon_app_store.hpp"
 #include "auth/oidc.hpp"
 
@@ -35,9 +36,9 @@ struct MastodonInstance {
 
 // The instance a reader typed: "mastodon.social", "https://mastodon.social/", or a
 // handle "@ada@mastodon.social". Only DNS names are accepted (no IP addresses, no
-// localhost, no port) unless `test_instances` (loopback http test servers; never the
-// default). nullopt with a message for the reader otherwise.
-std::optional<MastodonInstance> parse_instance(std::string_view typed, bool test_instances,
+// localhost, no port) unless `test` allows loopback test servers (never the default).
+// nullopt with a message for the reader otherwise.
+std::optional<MastodonInstance> parse_instance(std::string_view typed, const TestInstances& test,
                                                std::string& problem);
 
 // The reader as an instance describes them.

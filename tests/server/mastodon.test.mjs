@@ -232,6 +232,35 @@ describe('loopback instances only under the explicit test setting', () => {
     }
   });
 
+  test('a named test instance: a DNS-shaped name served by a loopback server', async () => {
+    const masto = await startMastodon();
+    const file = path.join(dir, 'named.json');
+    await writeFile(file, JSON.stringify({ demo: true, login: { secret: SECRET, sites: { demo: {
+      providers: [{ preset: 'mastodon', test_instances: { 'social.test': masto.origin } }] } } } }));
+    const server = await startParleyd({ extraArgs: ['--config', file] });
+    try {
+      const { authorizeUrl, callbackUrl } = await walkMastodonPopup(startUrlFor(server, 'social.test'));
+      assert.equal(new URL(authorizeUrl).origin, masto.origin);
+      const popup = popupData(await (await fetch(callbackUrl)).text());
+      assert.ok(popup.token, popup.error);
+      assert.equal((await session(server, popup.token)).body.name,
+        `${MASTODON_USER.display_name} (${MASTODON_USER.username}@social.test)`);
+      // The loopback address itself is not accepted by this setting.
+      assert.equal((await fetch(startUrlFor(server, masto.host))).status, 400);
+    } finally {
+      await server.stop();
+      await masto.stop();
+    }
+  });
+
+  test('test instances must be loopback servers', async () => {
+    const file = path.join(dir, 'named-bad.json');
+    await writeFile(file, JSON.stringify({ demo: true, login: { sites: { demo: {
+      providers: [{ preset: 'mastodon', test_instances: { 'social.test': 'https://10.0.0.5' } }] } } } }));
+    await assert.rejects(startParleyd({ extraArgs: ['--config', file] }),
+      /"test_instances" maps names like social.test to http:\/\/127.0.0.1:<port>/);
+  });
+
   test('"test_instances" outside demo mode: parleyd refuses to start', async () => {
     const file = await writeConfig(dir, { testInstances: true, demo: false });
     await assert.rejects(startParleyd({ extraArgs: ['--config', file] }),

@@ -13,7 +13,7 @@ namespace {
 
 std::string host_of(std::string_view typed, bool test_instances = false) {
   std::string problem;
-  const auto parsed = parse_instance(typed, test_instances, problem);
+  const auto parsed = parse_instance(typed, TestInstances{test_instances, {}}, problem);
   CHECK(parsed.has_value() == problem.empty());
   return parsed ? parsed->base_url : "refused";
 }
@@ -45,4 +45,17 @@ TEST_CASE("the test setting adds loopback http servers with a port, nothing else
   CHECK(host_of("mastodon.social", true) == "https://mastodon.social");
   CHECK(host_of("10.0.0.1:3000", true) == "refused");
   CHECK(host_of("127.0.0.1", true) == "refused");
+}
+
+TEST_CASE("named test instances: a DNS-shaped name served by a loopback server") {
+  const TestInstances test{false, {{"social.test", "http://127.0.0.1:4567"}}};
+  std::string problem;
+  const auto named = parse_instance("@ada@Social.Test", test, problem);
+  REQUIRE(named);
+  CHECK(named->host == "social.test");
+  CHECK(named->base_url == "http://127.0.0.1:4567");
+  CHECK(named->loopback);
+  CHECK_FALSE(parse_instance("127.0.0.1:4567", test, problem));
+  CHECK(parse_instance("mastodon.social", test, problem)->base_url == "https://mastodon.social");
+  CHECK_FALSE(parse_instance("mastodon.social", test, problem)->loopback);
 }
