@@ -17,4 +17,8 @@ std::string escape_html(std::string_view text);
 // renderers do. The result still needs append_escaped for the attribute context.
 void append_url_encoded(std::string& out, std::string_view url);
 
+// Percent-encodes everything but unreserved characters and '/', for one value in a
+// query string (?page=/a%20b/): the widget's and the server's URLs to parleyd.
+std::string query_encode(std::string_view value);
+
 }  // namespace parley

@@ -76,6 +76,24 @@ HtmlBuilder& HtmlBuilder::text(std::string_view text) {
   return *this;
 }
 
+HtmlBuilder& HtmlBuilder::json_script(std::initializer_list<Attr> attrs, std::string_view json) {
+  open("script", {{"type", "application/json"}});
+  write_attrs(attrs);
+  seal();
+  for (const char c : json) {
+    if (c == '<') {
+      out_.append("\\u003c");
+    } else if (c == '>') {
+      out_.append("\\u003e");
+    } else if (c == '&') {
+      out_.append("\\u0026");
+    } else {
+      out_.push_back(c);
+    }
+  }
+  return close("script");
+}
+
 HtmlBuilder& HtmlBuilder::html(const SafeHtml& fragment) {
   seal();
   out_.append(fragment.str());

@@ -32,6 +32,11 @@ class HtmlBuilder {
   // open + text + close for the common one-liner.
   HtmlBuilder& element(std::string_view tag, std::initializer_list<Attr> attrs,
                        std::string_view text);
+  // <script type="application/json" ...>json</script> for data the page carries to a
+  // script (the pre-rendered thread the widget adopts). `json` must be serialised JSON;
+  // '<', '>' and '&' (only ever inside JSON strings) are written as \u escapes, which
+  // keeps the JSON equal while no "</script" or "<!--" can ever appear in the element.
+  HtmlBuilder& json_script(std::initializer_list<Attr> attrs, std::string_view json);
 
   SafeHtml finish() &&;
 

@@ -59,12 +59,21 @@ void label(HtmlBuilder& b, std::string_view prefix, const Field& f) {
   b.close("label");
 }
 
-void error_region(HtmlBuilder& b, std::string_view prefix, std::string_view name) {
-  b.open("p", {{"class", "parley-error"},
-               {"id", keys::error_id(prefix, name)},
-               {"data-parley-key", keys::error(name)},
-               {"aria-live", "polite"}});
-  b.close("p");
+// The message the server gave for `name` in a plain form post, or "".
+std::string_view error_for(const FormValues& values, std::string_view name) {
+  for (const FieldError& e : values.errors) {
+    if (e.field == name) return e.message;
+  }
+  return {};
+}
+
+void error_region(HtmlBuilder& b, const FormValues& values, std::string_view name) {
+  b.element("p",
+            {{"class", "parley-error"},
+             {"id", keys::error_id(values.id_prefix, name)},
+             {"data-parley-key", keys::error(name)},
+             {"aria-live", "polite"}},
+            error_for(values, name));
 }
 
 std::string described_by(std::string_view prefix, const Field& f) {
@@ -73,7 +82,8 @@ std::string described_by(std::string_view prefix, const Field& f) {
   return ids;
 }
 
-void input_field(HtmlBuilder& b, std::string_view prefix, const Field& f, std::string_view value) {
+void input_field(HtmlBuilder& b, const FormValues& values, const Field& f, std::string_view value) {
+  const std::string_view prefix = values.id_prefix;
   b.open("p", {{"class", "parley-field parley-field-" + std::string(f.name)}});
   label(b, prefix, f);
   b.empty("input", {{"class", "parley-input"},
@@ -85,15 +95,13 @@ void input_field(HtmlBuilder& b, std::string_view prefix, const Field& f, std::s
                     {"data-parley-field", f.name},
                     {"data-parley-key", keys::field(f.name)},
                     {"aria-describedby", described_by(prefix, f)},
+                    {error_for(values, f.name).empty() ? "" : "aria-invalid", "true"},
                     {f.required ? "required" : "", ""}});
-  error_region(b, prefix, f.name);
+  error_region(b, values, f.name);
   b.close("p");
 }
 
-void text_field(HtmlBuilder& b, std::string_view prefix) {
-  const Field& f = kText;
-  b.open("div", {{"class", "parley-field parley-field-text"}});
-  label(b, prefix, f);
+void tabs(HtmlBuilder& b) {
   // Write/Preview toggle: the preview pane shows under the textarea and follows the
   // typing, rendered by the same Markdown code the server stores comments with.
   b.open("div", {{"class", "parley-tabs"}, {"role", "group"}, {"aria-label", t("form.view")}});
@@ -112,6 +120,15 @@ void text_field(HtmlBuilder& b, std::string_view prefix) {
              {"aria-pressed", "false"}},
             t("form.preview"));
   b.close("div");
+}
+
+void text_field(HtmlBuilder& b, const FormValues& values) {
+  const std::string_view prefix = values.id_prefix;
+  const Field& f = kText;
+  const bool plain = !values.action.empty();
+  b.open("div", {{"class", "parley-field parley-field-text"}});
+  label(b, prefix, f);
+  if (!plain) tabs(b);
   b.open("textarea", {{"class", "parley-input parley-textarea"},
                       {"id", keys::field_id(prefix, f.name)},
                       {"name", "comment"},
@@ -120,19 +137,26 @@ void text_field(HtmlBuilder& b, std::string_view prefix) {
                       {"data-parley-field", f.name},
                       {"data-parley-key", keys::field(f.name)},
                       {"aria-describedby", described_by(prefix, f)},
+                      {error_for(values, f.name).empty() ? "" : "aria-invalid", "true"},
                       {"required", ""}});
+  // The HTML parser drops one newline right after <textarea>: keep the reader's own.
+  if (values.text.starts_with('\n')) b.text("\n");
+  b.text(values.text);
   b.close("textarea");
-  error_region(b, prefix, f.name);
-  b.open("div", {{"class", "parley-preview"},
-                 {"id", keys::with_name(prefix, "preview")},
-                 {"data-parley-key", keys::kPreview},
-                 {"aria-label", t("form.preview")},
-                 {"hidden", ""}});
-  b.close("div");
+  error_region(b, values, f.name);
+  if (!plain) {
+    b.open("div", {{"class", "parley-preview"},
+                   {"id", keys::with_name(prefix, "preview")},
+                   {"data-parley-key", keys::kPreview},
+                   {"aria-label", t("form.preview")},
+                   {"hidden", ""}});
+    b.close("div");
+  }
   b.close("div");
 }
 
-void save_field(HtmlBuilder& b, std::string_view prefix, bool checked) {
+void save_field(HtmlBuilder& b, const FormValues& values) {
+  const std::string_view prefix = values.id_prefix;
   constexpr std::string_view name = "save";
   b.open("p", {{"class", "parley-field parley-field-save"}});
   b.empty("input", {{"class", "parley-checkbox"},
@@ -143,12 +167,12 @@ void save_field(HtmlBuilder& b, std::string_view prefix, bool checked) {
                     {"data-parley-field", name},
                     {"data-parley-key", keys::field(name)},
                     {"aria-describedby", keys::error_id(prefix, name)},
-                    {checked ? "checked" : "", ""}});
+                    {values.save ? "checked" : "", ""}});
   b.text(" ");
   b.element("label",
             {{"class", "parley-label parley-label-inline"}, {"for", keys::field_id(prefix, name)}},
             t("form.save"));
-  error_region(b, prefix, name);
+  error_region(b, values, name);
   b.close("p");
 }
 
@@ -175,23 +199,33 @@ SafeHtml respond_section(const FormValues& values) {
          {{"class", "parley-form-title"}, {"id", title_id}, {"data-parley-key", keys::kFormTitle}});
   b.html(form_title());
   b.close("h3");
-  b.open("form", {{"class", "parley-form"}, {"aria-labelledby", title_id}, {"novalidate", ""}});
+  const bool plain = !values.action.empty();
+  b.open("form", {{"class", "parley-form"},
+                  {"aria-labelledby", title_id},
+                  {plain ? "method" : "", "post"},
+                  {plain ? "action" : "", values.action},
+                  {"novalidate", ""}});
+  for (const auto& field : values.hidden) {
+    b.empty("input", {{"type", "hidden"}, {"name", field.first}, {"value", field.second}});
+  }
   notes(b, prefix);
-  text_field(b, prefix);
-  input_field(b, prefix, kAuthor, values.author);
-  input_field(b, prefix, kEmail, values.email);
-  input_field(b, prefix, kWebsite, values.website);
-  save_field(b, prefix, values.save);
+  text_field(b, values);
+  input_field(b, values, kAuthor, values.author);
+  input_field(b, values, kEmail, values.email);
+  input_field(b, values, kWebsite, values.website);
+  // Saving details is the widget's (localStorage); a plain form has nowhere to keep them.
+  if (!plain) save_field(b, values);
   b.open("p", {{"class", "parley-submit-row"}});
   b.element("button",
             {{"type", "submit"}, {"class", "parley-submit"}, {"data-parley-key", keys::kSubmit}},
             t("form.submit"));
   b.close("p");
-  b.open("p", {{"class", "parley-status"},
-               {"data-parley-key", keys::kStatus},
-               {"role", "status"},
-               {"aria-live", "polite"}});
-  b.close("p");
+  b.element("p",
+            {{"class", "parley-status"},
+             {"data-parley-key", keys::kStatus},
+             {"role", "status"},
+             {"aria-live", "polite"}},
+            values.status);
   b.close("form");
   b.close("div");
   return std::move(b).finish();

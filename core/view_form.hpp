@@ -9,7 +9,10 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "result.hpp"
 #include "safe_html.hpp"
 
 namespace parley::view {
@@ -23,6 +26,17 @@ struct FormValues {
   // Prefix of every element id in the section: ids must be unique in the host page,
   // which may hold more than one comment section.
   std::string id_prefix = "parley-";
+
+  // The plain HTML form, for readers without JavaScript (docs/seo-nojs.md). When
+  // `action` is set the form posts itself there with the `hidden` fields, leaves out
+  // the Write/Preview tabs (they need the widget), and shows what the server got back:
+  // the reader's `text`, each of `errors` next to its field, and `status`.
+  // (Default-initialised so callers' aggregate initialisers may stop before them.)
+  std::string action{};
+  std::vector<std::pair<std::string, std::string>> hidden{};  // name, value
+  std::string text{};
+  FieldErrors errors{};
+  std::string status{};
 };
 
 // The whole `form` region element (<div class="parley-respond">…</div>).

@@ -3,10 +3,13 @@
 // different origin than parleyd, so the browser enforces CORS exactly as on a real site.
 //
 //   node demo/serve.mjs [--port 8081] [--host 127.0.0.1] [--api http://host:port] [--csp]
+//                       [--include]
 //
 // --api rewrites the embed's http://localhost:8080 in served HTML so tests can point
 // the page at a parleyd on a random port; --csp serves pages under a strict
-// Content-Security-Policy (no inline script, no eval) to prove the widget needs neither.
+// Content-Security-Policy (no inline script, no eval) to prove the widget needs neither;
+// --include puts the thread, rendered by parleyd, into the page as a server-side
+// include would (docs/seo-nojs.md): readers without JavaScript get comments and a form.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -31,6 +34,20 @@ export function cspFor(api) {
   return `script-src 'self' ${api} 'wasm-unsafe-eval'`;
 }
 
+const MOUNT = '<div id="parley-thread"></div>';
+
+// The page's thread as parleyd renders it (GET /embed/thread, format=fragment), inside
+// the mount, for the page key and title the widget would use (path and <title>).
+async function includeThread(html, pathname, api) {
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  const query = new URLSearchParams({ site: 'demo', page: pathname, title, format: 'fragment' });
+  const res = await fetch(`${api}/embed/thread?${query}`);
+  if (!res.ok) throw new Error(`GET /embed/thread: ${res.status}`);
+  // The stylesheet too: without JavaScript no loader adds it.
+  return html.replace('</head>', `<link rel="stylesheet" href="${api}/parley.css">\n</head>`)
+    .replace(MOUNT, `<div id="parley-thread">${await res.text()}</div>`);
+}
+
 // Maps a URL path to a file under ROOT, or null when it would escape it.
 function fileFor(urlPath) {
   let path;
@@ -44,7 +61,7 @@ function fileFor(urlPath) {
   return file.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep) ? file : null;
 }
 
-async function handle(req, res, { api, csp }) {
+async function handle(req, res, { api, csp, include }) {
   const { pathname } = new URL(req.url, 'http://demo');
   const file = pathname.endsWith('.mjs') ? null : fileFor(pathname);
   const type = file && TYPES[extname(file)];
@@ -62,6 +79,7 @@ async function handle(req, res, { api, csp }) {
   const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
   if (extname(file) === '.html') {
     body = body.toString('utf8').replaceAll(EMBED_ORIGIN, api);
+    if (include) body = await includeThread(body, pathname, api);
     if (csp) headers['Content-Security-Policy'] = cspFor(api);
   }
   res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
@@ -70,8 +88,9 @@ async function handle(req, res, { api, csp }) {
 // Starts the server; resolves to {url, port, setApi(origin), close()} once it listens.
 // setApi exists because tests must know the page's origin to configure parleyd, and
 // parleyd's random port to configure the page.
-export function startDemoServer({ port = DEFAULT_PORT, host = DEFAULT_HOST, api = EMBED_ORIGIN, csp = false } = {}) {
-  const config = { api, csp };
+export function startDemoServer({ port = DEFAULT_PORT, host = DEFAULT_HOST, api = EMBED_ORIGIN, csp = false,
+  include = false } = {}) {
+  const config = { api, csp, include };
   const server = createServer((req, res) => {
     handle(req, res, config).catch((err) => {
       console.error('demo server:', err);
@@ -103,6 +122,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--csp') opts.csp = true;
+    else if (arg === '--include') opts.include = true;
     else if (arg === '--port') opts.port = Number(argv[++i]);
     else if (arg === '--host') opts.host = argv[++i];
     else if (arg === '--api') opts.api = new URL(argv[++i]).origin;

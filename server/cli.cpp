@@ -10,8 +10,13 @@ namespace {
 constexpr int kUsageError = 2;  // the sysexits/getopt convention for bad usage
 
 constexpr std::string_view kHelp = R"(Usage: parleyd [options]
+       parleyd export-html --site ID --page KEY [options]
 
 Serves the Parley comment API and the widget's static files.
+
+Commands:
+  export-html                writes a page's thread as HTML for static site
+                             generators (parleyd export-html --help)
 
 Options (flags override the config file):
   --config FILE              JSON config file (see docs/configuration.md)

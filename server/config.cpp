@@ -56,6 +56,7 @@ Config load_config_file(const std::string& path, Config base) {
   read(j, "db", c.db, path);
   read(j, "postgres", c.postgres, path);
   read(j, "assets", c.assets, path);
+  read(j, "public_url", c.public_url, path);
   read(j, "log_requests", c.log_requests, path);
   read(j, "demo", c.demo, path);
   if (const auto login = j.find("login"); login != j.end()) {

@@ -28,6 +28,10 @@ struct Config {
   std::string db = "data/parley.db";
   std::string postgres;  // libpq connection string: postgresql://user@host/dbname
   std::string assets = "build/dist";
+  // parleyd's address as readers see it (https://comments.example), for URLs in the
+  // HTML other sites include (docs/seo-nojs.md); default: login's public_url, else the
+  // address bound.
+  std::string public_url;
   std::vector<Site> sites;
   RateLimitConfig rate_limit;
   bool log_requests = false;

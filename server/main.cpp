@@ -1,7 +1,6 @@
 // parleyd: reads the configuration, builds the layers bottom-up and runs the server.
 #include <chrono>
 #include <csignal>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string_view>
@@ -16,6 +15,7 @@
 #include "auth/mastodon_app_store.hpp"
 #include "auth/session_store.hpp"
 #include "cli.hpp"
+#include "export_html.hpp"
 #include "http/server.hpp"
 #include "live/event_hub.hpp"
 #include "live/live_limits.hpp"
@@ -24,8 +24,7 @@
 #include "service/like_service.hpp"
 #include "service/rate_limiter.hpp"
 #include "service/sites.hpp"
-#include "store/pg_store.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/open_store.hpp"
 
 namespace net = boost::asio;
 using namespace parley::server;
@@ -48,17 +47,8 @@ std::uint64_t first_event_id() {
                                         .count());
 }
 
-// The store engine the config names (check_config accepted only these two).
-std::unique_ptr<Store> open_store(const Config& config) {
-  if (config.store == "postgres") return std::make_unique<PgStore>(config.postgres);
-  if (const auto dir = std::filesystem::path(config.db).parent_path(); !dir.empty()) {
-    std::filesystem::create_directories(dir);
-  }
-  return std::make_unique<SqliteStore>(config.db);
-}
-
 int serve(const Config& config) {
-  const std::unique_ptr<Store> opened_store = open_store(config);
+  const std::unique_ptr<Store> opened_store = open_store(config.store, config.db, config.postgres);
   Store& store = *opened_store;
   RateLimiter request_limiter(config.rate_limit.requests_per_minute, limits::kMaxTrackedClients);
   RateLimiter post_limiter(config.rate_limit.posts_per_minute, limits::kMaxTrackedClients);
@@ -72,7 +62,7 @@ int serve(const Config& config) {
   std::vector<std::string> warnings;
   const AssetCatalog assets = AssetCatalog::load(config.assets, warnings);
   for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
-  Services services{sites, comments, assets, request_limiter, likes};
+  Services services{sites, comments, assets, request_limiter, likes, nullptr, nullptr, {}};
 
   // Login (docs/login.md), when the config has a "login" section.
   std::unique_ptr<auth::SessionStore> login_sessions;
@@ -103,11 +93,16 @@ int serve(const Config& config) {
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&ioc](const boost::system::error_code&, int) { ioc.stop(); });
 
+  const std::string bound_url =
+      "http://" + url_host(bound.address()) + ':' + std::to_string(bound.port());
+  services.public_url = !config.public_url.empty()         ? config.public_url
+                        : !config.login.public_url.empty() ? config.login.public_url
+                                                           : bound_url;
+  if (services.public_url.ends_with('/')) services.public_url.pop_back();
   if (login) {
     // Providers send readers back to <public_url>/auth/callback; without a configured
     // public_url that is the address just bound (the demo and the tests).
-    login->set_default_public_url("http://" + url_host(bound.address()) + ':' +
-                                  std::to_string(bound.port()));
+    login->set_default_public_url(bound_url);
   }
 
   // Tests and scripts wait for this exact line.
@@ -122,6 +117,9 @@ int serve(const Config& config) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (!args.empty() && args.front() == "export-html") {
+    return export_html(std::span(args).subspan(1));
+  }
   const CliOutcome cli = parse_command_line(args);
   if (!cli.config) return cli.exit_code;
   try {

@@ -24,6 +24,10 @@ inline constexpr std::size_t kMaxQueryBytes = 32 * 1024;
 // Parameters in one query: site plus kMaxCountPages pages, with a little slack.
 inline constexpr std::size_t kMaxQueryParams = 128;
 
+// Fields in one plain form post (docs/seo-nojs.md): the form has eleven; a few more
+// tolerate extra fields from a site's own markup, without parsing thousands.
+inline constexpr std::size_t kMaxFormParams = 32;
+
 // Bodies smaller than this are not worth gzip's CPU and header overhead.
 inline constexpr std::size_t kMinGzipBytes = 1024;
 

@@ -137,6 +137,8 @@
           // The owner's choice, else the page's language; the widget picks the catalog.
           lang: data.parleyLang || doc.documentElement.lang,
           strings: data.parleyStrings,
+          // Thread data parleyd rendered into the mount, which the widget takes over.
+          prerendered: (mount.querySelector('script.parley-data') || {}).textContent,
         },
         true
       );

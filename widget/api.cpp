@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/escape.hpp"
 #include "core/limits.hpp"
 
 namespace parley::widget::api {
@@ -19,28 +20,10 @@ std::string member(const json& j, const char* name) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-bool unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~' || c == '/';
-}
-
 }  // namespace
 
 std::string query_encode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(s.size());
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (unreserved(c)) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
+  return parley::query_encode(s);
 }
 
 std::string thread_path(std::string_view site, std::string_view page) {

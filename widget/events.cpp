@@ -44,8 +44,8 @@ bool boolean(const json& j, const char* name) {
 }
 
 StartEvent start(const json& j) {
-  StartEvent e{str(j, "site"), str(j, "page"), str(j, "title"),  integer(j, "now").value_or(0),
-               std::nullopt,   str(j, "lang"), str(j, "strings")};
+  StartEvent e{str(j, "site"), str(j, "page"), str(j, "title"),   integer(j, "now").value_or(0),
+               std::nullopt,   str(j, "lang"), str(j, "strings"), str(j, "prerendered")};
   const auto saved = j.find("saved");
   if (saved != j.end() && saved->is_object()) {
     e.saved = Saved{str(*saved, "author"), str(*saved, "email"), str(*saved, "website")};

@@ -28,6 +28,9 @@ struct StartEvent {
   std::optional<Saved> saved;
   std::string lang;     // BCP 47 tag: the owner's data-parley-lang, else <html lang>
   std::string strings;  // the owner's message overrides, JSON text (docs/i18n.md)
+  // The thread data parleyd rendered into the mount (core/view_static.hpp), JSON text;
+  // "" when the mount was empty.
+  std::string prerendered;
 };
 
 struct ResponseEvent {

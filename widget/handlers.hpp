@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "core/view_form.hpp"
 #include "events.hpp"
 #include "output.hpp"
 #include "state.hpp"
@@ -17,6 +18,8 @@ namespace parley::widget {
 void on_start(State& s, const StartEvent& e, Output& out);
 void on_thread_response(State& s, const ResponseEvent& e, Output& out);
 void on_tick(State& s, const TickEvent& e, Output& out);
+// Patches the dates whose words differ between Unix time `before` and s.now.
+void refresh_dates(const State& s, std::int64_t before, Output& out);
 void on_reply(State& s, std::int64_t id, Output& out);
 void move_form_home(State& s, Output& out);
 
@@ -33,5 +36,9 @@ std::string show_errors(State& s, const FieldErrors& errors, Output& out);
 
 // post_flow.cpp
 void on_post_response(State& s, const ResponseEvent& e, Output& out);
+
+// adopt_flow.cpp: on start, takes over the thread parleyd rendered into the mount when
+// it is for this site, page and language (false: render from scratch).
+bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values, Output& out);
 
 }  // namespace parley::widget

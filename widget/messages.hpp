@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/field_messages.hpp"
 #include "core/i18n.hpp"
 #include "core/limits.hpp"
 #include "core/result.hpp"
@@ -66,21 +67,9 @@ inline std::string failed(std::string_view what, std::string_view server_message
   return m;
 }
 
-// A validation error (core's or the server's) in the reader's language. The catalog
-// has "error.<field>.<code>" in core's English words; a message that is not those
-// words (a server with something more specific to say) is shown as the server wrote it.
+// A validation error (core's or the server's) in the reader's language.
 inline std::string field_error(const FieldError& err) {
-  // Invalid UTF-8 cannot be typed; for the reader it is one more unusable character.
-  const std::string_view code = err.code == "bad_utf8" ? "invalid" : std::string_view(err.code);
-  const std::string key = "error." + err.field + "." + std::string(code);
-  std::uint64_t limit = 0;
-  if (code == "too_long" && err.field == "text") limit = limits::kMaxTextChars;
-  if (code == "too_long" && err.field == "author") limit = limits::kMaxAuthorChars;
-  const auto say = [&](const i18n::Catalog& c) {
-    return limit != 0 ? c.count(key, limit) : c.text(key);
-  };
-  if (!i18n::active().has(key) || say(i18n::Catalog()) != err.message) return err.message;
-  return say(i18n::active());
+  return i18n::field_error(err);
 }
 
 }  // namespace parley::widget::messages

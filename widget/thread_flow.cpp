@@ -50,6 +50,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     values.website = e.saved->website;
     values.save = true;
   }
+  if (adopt_prerendered(s, e, values, out)) return start_listening(s, out);
   out.html(keys::kRoot, view::comments_section({s.title, nullptr, s.now, values}));
   s.thread_request = s.next_request++;
   out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
@@ -82,6 +83,10 @@ void on_tick(State& s, const TickEvent& e, Output& out) {
   if (e.now <= 0) return;
   const std::int64_t before = s.now;
   s.now = e.now;
+  refresh_dates(s, before, out);
+}
+
+void refresh_dates(const State& s, std::int64_t before, Output& out) {
   // Only dates whose wording changed are patched: a minute's tick touches a handful
   // of recent comments, not the whole thread.
   for (const Comment& c : s.thread.comments) {

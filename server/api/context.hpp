@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "api/query.hpp"
 #include "live/event_hub.hpp"
@@ -28,6 +29,9 @@ struct Services {
   auth::LoginService* login = nullptr;
   // Live updates (server/live/); null: GET /api/events answers 503.
   live::EventHub* events = nullptr;
+  // parleyd's address as readers' browsers see it (config "public_url", else the
+  // address bound), for URLs in HTML that other sites include (docs/seo-nojs.md).
+  std::string public_url;
 };
 
 struct Context {

@@ -17,6 +17,9 @@ Response unlike(const Request& req, Context& ctx);          // likes_api.cpp
 Response count_likes(const Request& req, Context& ctx);     // likes_api.cpp
 Response health(const Request& req, Context& ctx);          // static_api.cpp
 Response loader(const Request& req, Context& ctx);          // static_api.cpp
+Response stylesheet(const Request& req, Context& ctx);      // static_api.cpp
 Response asset(const Request& req, Context& ctx);           // static_api.cpp
+Response embed_thread(const Request& req, Context& ctx);    // nojs_api.cpp
+Response post_form(const Request& req, Context& ctx);       // nojs_api.cpp
 
 }  // namespace parley::server::handlers

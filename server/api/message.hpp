@@ -61,5 +61,7 @@ struct Deferred {
 
 // A JSON body with its content type (the body is already serialised JSON).
 Response json_response(int status, std::string json_body);
+// An HTML page or fragment (the no-JavaScript thread, docs/seo-nojs.md).
+Response html_response(int status, std::string html_body);
 
 }  // namespace parley::server

@@ -15,7 +15,7 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string decode_component(std::string_view s) {
+std::string decode_component(std::string_view s, std::string_view what) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -24,7 +24,10 @@ std::string decode_component(std::string_view s) {
     } else if (s[i] == '%') {
       const int hi = i + 2 < s.size() ? hex_value(s[i + 1]) : -1;
       const int lo = hi >= 0 ? hex_value(s[i + 2]) : -1;
-      if (lo < 0) throw ApiError(ErrorCode::bad_request, "The query has a broken %-escape.");
+      if (lo < 0) {
+        throw ApiError(ErrorCode::bad_request,
+                       "The " + std::string(what) + " has a broken %-escape.");
+      }
       out += static_cast<char>(hi * 16 + lo);
       i += 2;
     } else {
@@ -32,7 +35,7 @@ std::string decode_component(std::string_view s) {
     }
   }
   if (!utf8::valid(out)) {
-    throw ApiError(ErrorCode::bad_utf8, "The query is not valid UTF-8.");
+    throw ApiError(ErrorCode::bad_utf8, "The " + std::string(what) + " is not valid UTF-8.");
   }
   return out;
 }
@@ -43,16 +46,26 @@ Query Query::parse(std::string_view raw) {
   if (raw.size() > limits::kMaxQueryBytes) {
     throw ApiError(ErrorCode::bad_request, "The query string is too long.");
   }
+  return parse(raw, "query", limits::kMaxQueryParams);
+}
+
+Query Query::parse_form(std::string_view body) {
+  // The transport already bounds the body (core limits::kMaxBodyBytes).
+  return parse(body, "form", limits::kMaxFormParams);
+}
+
+Query Query::parse(std::string_view raw, std::string_view what, std::size_t max_params) {
   Query q;
   for (std::string_view pair : split(raw, '&')) {
     if (pair.empty()) continue;
-    if (q.params_.size() == limits::kMaxQueryParams) {
-      throw ApiError(ErrorCode::bad_request, "The query has too many parameters.");
+    if (q.params_.size() == max_params) {
+      throw ApiError(ErrorCode::bad_request,
+                     "The " + std::string(what) + " has too many parameters.");
     }
     const std::size_t eq = pair.find('=');
-    std::string name = decode_component(pair.substr(0, eq));
+    std::string name = decode_component(pair.substr(0, eq), what);
     std::string value =
-        eq == std::string_view::npos ? std::string{} : decode_component(pair.substr(eq + 1));
+        eq == std::string_view::npos ? std::string{} : decode_component(pair.substr(eq + 1), what);
     q.params_.emplace_back(std::move(name), std::move(value));
   }
   return q;

@@ -15,6 +15,10 @@ class Query {
   // Throws ApiError: bad_request (too long, too many parameters, broken %-escape) or
   // bad_utf8 (a decoded name or value is not UTF-8).
   static Query parse(std::string_view raw);
+  // A form body (POST application/x-www-form-urlencoded, docs/seo-nojs.md): the same
+  // encoding, bounded by the body limit and limits::kMaxFormParams instead. Throws the
+  // same errors, worded for a form.
+  static Query parse_form(std::string_view body);
 
   // The first value of `name`, if present.
   std::optional<std::string_view> get(std::string_view name) const;
@@ -22,6 +26,7 @@ class Query {
   std::vector<std::string> all(std::string_view name) const;
 
  private:
+  static Query parse(std::string_view raw, std::string_view what, std::size_t max_params);
   std::vector<std::pair<std::string, std::string>> params_;
 };
 

@@ -19,7 +19,13 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/likes/counts", Scope::site, handlers::count_likes},  // ?site&page...
     {"GET", "/healthz", Scope::public_, handlers::health},             // GET /healthz
     {"GET", "/parley.js", Scope::public_, handlers::loader},           // GET /parley.js
+    {"GET", "/parley.css", Scope::public_, handlers::stylesheet},      // GET /parley.css
     {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
+
+    // Without JavaScript (api/nojs_api.cpp, docs/seo-nojs.md). The form route checks
+    // Origin itself: the embed page on this server may post too.
+    {"GET", "/embed/thread", Scope::site, handlers::embed_thread},    // ?site&page[&title&lang]
+    {"POST", "/form/comments", Scope::public_, handlers::post_form},  // ?site, urlencoded
 
     // Login (api/auth_api.cpp, docs/login.md).
     {"GET", "/api/login", Scope::site, handlers::login_options},  // ?site

@@ -1,4 +1,4 @@
-// GET /healthz, GET /parley.js and GET /assets/<hashed name>.
+// GET /healthz, GET /parley.js, GET /parley.css and GET /assets/<hashed name>.
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "server_limits.hpp"
@@ -35,6 +35,13 @@ Response health(const Request&, Context&) {
 Response loader(const Request& req, Context& ctx) {
   const Asset* asset = ctx.services.assets.loader();
   if (!asset) throw ApiError(ErrorCode::not_found, "The widget is not installed on this server.");
+  return serve(req, *asset, "public, max-age=" + std::to_string(limits::kLoaderMaxAgeSeconds));
+}
+
+Response stylesheet(const Request& req, Context& ctx) {
+  const Asset* asset = ctx.services.assets.stylesheet();
+  if (!asset) throw ApiError(ErrorCode::not_found, "The widget is not installed on this server.");
+  // Short-cached like the loader: pages link it by this stable name.
   return serve(req, *asset, "public, max-age=" + std::to_string(limits::kLoaderMaxAgeSeconds));
 }
 

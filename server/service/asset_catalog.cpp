@@ -9,6 +9,8 @@
 namespace parley::server {
 namespace {
 
+constexpr std::string_view kStylesheetFile = "parley.css";
+
 // A source file, the placeholder the loader uses for its URL, and its content type.
 struct HashedSource {
   std::string_view file;
@@ -19,7 +21,7 @@ struct HashedSource {
 constexpr HashedSource kHashedSources[] = {
     {"parley-widget.js", "__PARLEY_WIDGET_JS__", "text/javascript; charset=utf-8"},
     {"parley-widget.wasm", "__PARLEY_WIDGET_WASM__", "application/wasm"},
-    {"parley.css", "__PARLEY_CSS__", "text/css; charset=utf-8"},
+    {kStylesheetFile, "__PARLEY_CSS__", "text/css; charset=utf-8"},
 };
 constexpr std::string_view kLoaderFile = "parley.js";
 constexpr std::string_view kAssetPrefix = "/assets/";
@@ -68,6 +70,7 @@ AssetCatalog AssetCatalog::load(const std::filesystem::path& dir,
     }
     std::string name = hashed_name(src.file, content_hash(*body));
     substitutions.emplace_back(src.placeholder, std::string(kAssetPrefix) + name);
+    if (src.file == kStylesheetFile) catalog.stylesheet_ = name;
     catalog.hashed_.emplace(std::move(name), make_asset(std::move(*body), src.content_type));
   }
   std::optional<std::string> loader = read_file(dir / kLoaderFile);

@@ -29,11 +29,15 @@ class AssetCatalog {
   const Asset* loader() const { return loader_ ? &*loader_ : nullptr; }
   // GET /assets/<name>: `name` is the hashed file name ("parley.0123abcd.css").
   const Asset* find(std::string_view name) const;
+  // GET /parley.css: the stylesheet under a stable name, for pages that show the
+  // server-rendered thread without the loader (docs/seo-nojs.md).
+  const Asset* stylesheet() const { return stylesheet_.empty() ? nullptr : find(stylesheet_); }
   // The hashed names, sorted (for the startup log).
   std::vector<std::string> names() const;
 
  private:
   std::optional<Asset> loader_;
+  std::string stylesheet_;  // the stylesheet's hashed name, "" when missing
   std::map<std::string, Asset, std::less<>> hashed_;
 };
 

@@ -37,8 +37,9 @@ export function launchBrowser() {
 // pointed at it. `pageUrl` is the allowed origin; `foreignUrl` is the very same page
 // under another origin (127.0.0.1 instead of localhost) that parleyd does not allow.
 // `extraArgs` go to parleyd (e.g. to turn rate limits back on).
-export async function startStack(t, { csp = false, dbPath, extraArgs = [] } = {}) {
-  const demo = await startDemoServer({ port: 0, csp });
+// `include`: the demo server puts parleyd's rendered thread into the page (no-JS path).
+export async function startStack(t, { csp = false, include = false, dbPath, extraArgs = [] } = {}) {
+  const demo = await startDemoServer({ port: 0, csp, include });
   const pageOrigin = `http://localhost:${demo.port}`;
   let parleyd;
   try {

@@ -1,10 +1,13 @@
 // Every entry of tests/security/xss-corpus.txt (script tags, event handlers, javascript:
 // and data: URLs in every Markdown link form, entity and Unicode tricks, nested Markdown,
 // SVG/MathML, broken tags, homoglyph and bidi-override links) is posted through the real
-// API, then shown by the real widget in Chromium. Before any page script runs, the test
-// traps every way the payloads try to act: dialogs, eval, Function, string timers, any
-// <script> element appearing, and every network request. A single call, script or
-// request to another origin than the page's or parleyd's fails the test.
+// API, then shown in Chromium by the real widget and by the no-JavaScript path
+// (docs/seo-nojs.md): parleyd's embed page, and its HTML fragment included in a site's
+// page without any Content-Security-Policy to fall back on. Before any page script runs,
+// the test traps every way the payloads try to act: dialogs, eval, Function, string
+// timers, any <script> element appearing, policy violations, and every network request.
+// A single call, script or request to another origin than the page's or parleyd's fails
+// the test.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -65,14 +68,22 @@ function installTraps(page) {
         return real(fn, ...rest);
       };
     }
+    // Something the page's policy blocked (on parleyd's embed page) was still an attempt.
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
     // Inside the comment section, any script element (HTML or SVG) and any element
     // carrying an on* handler attribute is an execution attempt. (Scripts elsewhere are
     // the page's and the loader's; a foreign one would show up as a foreign request.)
+    // The one exception is the server-rendered thread's data, JSON that never runs.
+    let dataScripts = 0;
     new MutationObserver((records) => {
       for (const r of records) {
         for (const node of r.addedNodes) {
-          if (node.nodeType !== 1 || !node.closest('#parley-thread')) continue;
+          if (node.nodeType !== 1 || !node.closest('#parley-thread, .parley-comments')) continue;
           for (const el of [node, ...node.querySelectorAll('*')]) {
+            const isData = el.matches('script.parley-data[type="application/json"]');
+            if (isData && ++dataScripts === 1) continue;
             if (el.localName === 'script') seen.push(`script element: ${el.outerHTML.slice(0, 80)}`);
             for (const a of el.attributes) {
               if (/^on/i.test(a.name)) seen.push(`handler attribute ${a.name} on <${el.localName}>`);
@@ -149,55 +160,84 @@ test(`the XSS corpus (${CORPUS.length} entries) is stored and shown without runn
     t.diagnostic(`${stored} stored, ${refused.length} refused with a 4xx`);
     assert.ok(stored >= MIN_CORPUS_ENTRIES, `only ${stored} entries were stored`);
 
-    const pageOrigin = new URL(stack.pageUrl).origin;
-    const apiOrigin = new URL(stack.api).origin;
-    const reader = await openReader(browser, 'about:blank');
-    const { page } = reader;
-    const foreignRequests = [];
-    page.on('request', (req) => {
-      const url = req.url();
-      const origin = /^https?:/.test(url) ? new URL(url).origin : url.slice(0, 40);
-      if (origin !== pageOrigin && origin !== apiOrigin) foreignRequests.push(url);
-    });
-    await installTraps(page);
-    await page.goto(stack.pageUrl);
-    // As showThread() does, but without locators (they call the trapped eval).
-    await inPage(page, "document.getElementById('parley-thread').scrollIntoView()");
-    const shown = await inPage(page, `new Promise((resolve) => {
+    const origins = [new URL(stack.pageUrl).origin, new URL(stack.api).origin];
+    const waitForWidget = `new Promise((resolve) => {
       const poll = () => {
         const n = document.querySelectorAll('.parley-comment').length;
         if (document.querySelector('h2.parley-count') && n > 0) resolve(n);
         else requestAnimationFrame(poll);
       };
       poll();
-    })`);
-    assert.equal(shown, stored, 'every stored entry is shown');
-    // Give anything lazy (image errors, autofocus, hover handlers) its chance to act:
-    // sweep the pointer over the section while scrolling through it. (Raw input events:
-    // Playwright's locator actions would call the trapped eval themselves.)
-    for (let step = 0; step < SWEEP_STEPS; step++) {
-      await page.mouse.move(SWEEP_X, SWEEP_Y_START + step * SWEEP_Y_STEP);
-      await page.mouse.wheel(0, SWEEP_SCROLL_PX);
-    }
-    await page.waitForTimeout(LAZY_GRACE_MS);
+    })`;
+    t.diagnostic('the widget');
+    await assertInert(stack.pageUrl, origins, waitForWidget, stored);
 
-    assert.deepEqual(await inPage(page, 'window.parleyXssSeen'), []);
-    assert.deepEqual(foreignRequests, []);
-    // Nothing in the thread is active content, and every link resolves to http(s)/mailto.
-    const active = await inPage(page, `(() => {
-      const root = document.querySelector('[data-parley-key="thread"]');
-      const attr = (el) => ['href', 'src', 'action', 'formaction', 'xlink:href']
-        .map((a) => el.getAttribute(a)).find((v) => v !== null);
-      return {
-        elements: [...root.querySelectorAll(${JSON.stringify(ACTIVE_ELEMENTS)})]
-          .map((el) => el.localName),
-        badLinks: [...root.querySelectorAll('[href],[src],[action],[formaction]')].map(attr)
-          // As the browser resolves it: a relative link is fine, a scheme other than
-          // http(s)/mailto is not, however it is disguised.
-          .filter((u) => !['http:', 'https:', 'mailto:'].includes(new URL(u, document.baseURI).protocol)),
-      };
-    })()`);
-    assert.deepEqual(active, { elements: [], badLinks: [] });
-    reader.assertNoConsoleErrors();
-    await reader.close();
+    // Without JavaScript: parleyd's own embed page (under its policy: any blocked
+    // attempt is reported as a violation) ...
+    const thread = 'site=demo&page=/&title=XSS';
+    const parsed = `document.querySelectorAll('.parley-comment').length`;
+    t.diagnostic('the embed page');
+    await assertInert(`${stack.api}/embed/thread?${thread}`, origins, parsed, stored);
+    // ... and its fragment included in a site's page, as export-html or a server-side
+    // include puts it, with no policy at all: only the escaping stands in the way.
+    const fragment = await (await fetch(`${stack.api}/embed/thread?${thread}&format=fragment`)).text();
+    const sitePage = `${stack.pageUrl}static-export/`;
+    t.diagnostic('the fragment in a static page');
+    await assertInert(sitePage, origins, parsed, stored, (page) => page.route(sitePage, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><title>XSS</title></head><body>
+          <div id="parley-thread">${fragment}</div></body></html>`,
+      })));
   });
+
+// Opens `url` in a fresh reader with the traps installed, waits until `shownExpression`
+// counts the comments (must be `expected`), gives lazy payloads their chance, and
+// fails on anything the traps saw, any request outside `origins`, and any active
+// element or non-http(s) link in the thread.
+async function assertInert(url, origins, shownExpression, expected, prepare = async () => {}) {
+  const reader = await openReader(browser, 'about:blank');
+  const { page } = reader;
+  const foreignRequests = [];
+  page.on('request', (req) => {
+    const requested = req.url();
+    const origin = /^https?:/.test(requested) ? new URL(requested).origin : requested.slice(0, 40);
+    if (!origins.includes(origin)) foreignRequests.push(requested);
+  });
+  await installTraps(page);
+  await prepare(page);
+  await page.goto(url);
+  // As showThread() does, but without locators (they call the trapped eval).
+  await inPage(page, "document.querySelector('#parley-thread, .parley-comments').scrollIntoView()");
+  const shown = await inPage(page, shownExpression);
+  assert.equal(shown, expected, 'every stored entry is shown');
+  // Give anything lazy (image errors, autofocus, hover handlers) its chance to act:
+  // sweep the pointer over the section while scrolling through it. (Raw input events:
+  // Playwright's locator actions would call the trapped eval themselves.)
+  for (let step = 0; step < SWEEP_STEPS; step++) {
+    await page.mouse.move(SWEEP_X, SWEEP_Y_START + step * SWEEP_Y_STEP);
+    await page.mouse.wheel(0, SWEEP_SCROLL_PX);
+  }
+  await page.waitForTimeout(LAZY_GRACE_MS);
+
+  assert.deepEqual(await inPage(page, 'window.parleyXssSeen'), []);
+  assert.deepEqual(foreignRequests, []);
+  // Nothing in the thread is active content, and every link resolves to http(s)/mailto.
+  const active = await inPage(page, `(() => {
+    const root = document.querySelector('[data-parley-key="thread"]');
+    const attr = (el) => ['href', 'src', 'action', 'formaction', 'xlink:href']
+      .map((a) => el.getAttribute(a)).find((v) => v !== null);
+    return {
+      elements: [...root.querySelectorAll(${JSON.stringify(ACTIVE_ELEMENTS)})]
+        .map((el) => el.localName),
+      badLinks: [...root.querySelectorAll('[href],[src],[action],[formaction]')].map(attr)
+        // As the browser resolves it: a relative link is fine, a scheme other than
+        // http(s)/mailto is not, however it is disguised.
+        .filter((u) => !['http:', 'https:', 'mailto:'].includes(new URL(u, document.baseURI).protocol)),
+    };
+  })()`);
+  assert.deepEqual(active, { elements: [], badLinks: [] });
+  reader.assertNoConsoleErrors();
+  await reader.close();
+}
+

@@ -1,0 +1,38 @@
+#include "view_static.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "html.hpp"
+#include "i18n.hpp"
+#include "thread.hpp"
+#include "view_section.hpp"
+
+namespace parley::view {
+
+namespace {
+
+// The same members as GET /api/comments answers, plus what the widget checks before
+// it adopts the markup: that it is for its site, page and language, and how old it is.
+std::string thread_data(const StaticThreadInput& in) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Comment& c : *in.comments) list.push_back(comment_to_json(c));
+  const nlohmann::json data = {{"site", in.site},
+                               {"page", in.page},
+                               {"lang", i18n::active().lang()},
+                               {"rendered_at", in.now},
+                               {"count", in.comments->size()},
+                               {"comments", std::move(list)}};
+  return data.dump();
+}
+
+}  // namespace
+
+SafeHtml static_thread(const StaticThreadInput& in) {
+  const Thread thread = build_thread(*in.comments);
+  HtmlBuilder b;
+  b.html(comments_section({in.title, &thread, in.now, in.form}));
+  b.json_script({{"class", "parley-data"}}, thread_data(in));
+  return std::move(b).finish();
+}
+
+}  // namespace parley::view

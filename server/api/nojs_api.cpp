@@ -1,0 +1,212 @@
+// The thread without JavaScript (docs/seo-nojs.md): GET /embed/thread renders it as
+// HTML, POST /form/comments takes the plain form and sends the reader back.
+#include <string>
+
+#include "api/errors.hpp"
+#include "api/handlers.hpp"
+#include "core/escape.hpp"
+#include "core/field_messages.hpp"
+#include "core/i18n.hpp"
+#include "core/limits.hpp"
+#include "core/validate.hpp"
+#include "live/live_events.hpp"
+#include "service/thread_html.hpp"
+#include "util/text.hpp"
+
+namespace parley::server::handlers {
+namespace {
+
+constexpr int kOk = 200;
+constexpr int kSeeOther = 303;  // after a POST: the browser GETs the Location
+constexpr int kBadRequest = 400;
+constexpr int kTooManyRequests = 429;
+
+constexpr std::string_view kFormType = "application/x-www-form-urlencoded";
+// Language tags longer than this are not in use (RFC 5646 4.4.1 asks for 35 at least).
+constexpr std::size_t kMaxLangTagBytes = 35;
+// Titles are bounded in characters (core limits::kMaxTitleChars); UTF-8 takes up to 4
+// bytes each.
+constexpr std::size_t kMaxTitleBytes = parley::limits::kMaxTitleChars * 4;
+
+// The embed page runs no script and is framed by no one but the reader's own pages;
+// the policy is belt and braces over the escaping (docs/security.md).
+std::string embed_policy(const Site& site) {
+  std::string form_targets = "'self'";
+  for (const std::string& origin : site.origins) form_targets += " " + origin;
+  return "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; "
+         "form-action " +
+         form_targets;
+}
+
+std::string field(const Query& q, std::string_view name) {
+  return std::string(q.get(name).value_or(""));
+}
+
+std::string page_of(const Query& q) {
+  const std::string page = field(q, "page");
+  if (page.empty()) throw ApiError(ErrorCode::bad_request, "page is required.");
+  if (!is_valid_page_key(page)) {
+    throw ApiError(ErrorCode::bad_request, "page is not a valid page key.");
+  }
+  return page;
+}
+
+// Where to send the reader back to on the site: a path ("/2011/07/raids/?p=12"), never
+// a scheme or another host ("//evil.example", "/\evil.example"), so the redirect can
+// only stay on the origin it is appended to.
+bool is_site_path(std::string_view path) {
+  if (path.size() > parley::limits::kMaxPageChars || !path.starts_with('/')) return false;
+  if (path.starts_with("//")) return false;
+  for (const char c : path) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b >= 0x7f || c == '\\' || c == '"' || c == '<' || c == '>' || c == '#') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The thread, language and return path the reader's request names (query or form).
+ThreadHtml thread_of(const Site& site, const Query& q) {
+  ThreadHtml in;
+  in.site = site.id;
+  in.page = page_of(q);
+  in.title = field(q, "title");
+  if (in.title.size() > kMaxTitleBytes) in.title.clear();
+  in.lang = field(q, "lang");
+  if (in.lang.size() > kMaxLangTagBytes) in.lang.clear();
+  in.return_path = field(q, "return");
+  if (!is_site_path(in.return_path)) in.return_path.clear();
+  return in;
+}
+
+std::string stylesheet_url(const Context& ctx) {
+  const Asset* css = ctx.services.assets.stylesheet();
+  return css ? "/parley.css" : "";
+}
+
+// "https://blog.example" from an Origin header, else from a Referer URL; "" if neither.
+std::string request_origin(const Request& req) {
+  const std::string_view origin = req.header("Origin");
+  if (!origin.empty() && origin != "null") return std::string(origin);
+  const std::string_view referer = req.header("Referer");
+  const std::size_t scheme = referer.find("://");
+  if (scheme == std::string_view::npos) return "";
+  return std::string(referer.substr(0, referer.find('/', scheme + 3)));
+}
+
+// True when `origin` is this server itself: the reader posted from the embed page.
+bool is_this_server(std::string_view origin, std::string_view host) {
+  const std::size_t scheme = origin.find("://");
+  return !host.empty() && scheme != std::string_view::npos && origin.substr(scheme + 3) == host;
+}
+
+bool is_form_field(std::string_view name) {
+  return name == "text" || name == "author" || name == "email" || name == "website";
+}
+
+std::string embed_url(const ThreadHtml& in) {
+  std::string url =
+      "/embed/thread?site=" + query_encode(in.site) + "&page=" + query_encode(in.page);
+  if (!in.title.empty()) url += "&title=" + query_encode(in.title);
+  if (!in.lang.empty()) url += "&lang=" + query_encode(in.lang);
+  return url;
+}
+
+Response refused_form(const Context& ctx, ThreadHtml in, int status) {
+  Response res = html_response(
+      status, thread_document(ctx.services.comments, std::move(in), stylesheet_url(ctx), ctx.now));
+  res.set("Content-Security-Policy", embed_policy(*ctx.site));
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+}  // namespace
+
+Response embed_thread(const Request&, Context& ctx) {
+  ThreadHtml in = thread_of(*ctx.site, ctx.query);
+  if (ctx.query.get("format") == "fragment") {
+    in.base = ctx.services.public_url;
+    return html_response(kOk, thread_fragment(ctx.services.comments, std::move(in), ctx.now));
+  }
+  Response res = html_response(
+      kOk, thread_document(ctx.services.comments, std::move(in), stylesheet_url(ctx), ctx.now));
+  res.set("Content-Security-Policy", embed_policy(*ctx.site));
+  return res;
+}
+
+Response post_form(const Request& req, Context& ctx) {
+  const auto site_id = ctx.query.get("site");
+  if (!site_id || site_id->empty()) throw ApiError(ErrorCode::bad_request, "site is required.");
+  ctx.site = ctx.services.sites.find(*site_id);
+  if (!ctx.site) throw ApiError(ErrorCode::unknown_site, "This site is not served here.");
+  if (!starts_with_icase(req.header("Content-Type"), kFormType)) {
+    throw ApiError(ErrorCode::unsupported_media_type,
+                   "Send the form as application/x-www-form-urlencoded.");
+  }
+  // CSRF: a form on any page can post here, so the browser's Origin (or Referer) must
+  // be one of the site's pages or the embed page on this server.
+  const std::string origin = request_origin(req);
+  const bool from_site = origin_allowed(*ctx.site, origin);
+  if (!from_site && !is_this_server(origin, req.header("Host"))) {
+    throw ApiError(ErrorCode::origin_not_allowed,
+                   "This form is accepted only from the pages of its site.");
+  }
+  const Query form = Query::parse_form(req.body);
+  ThreadHtml in = thread_of(*ctx.site, form);
+  // The site origin to return to: where the post came from, or, when the form was shown
+  // again here after an error, the one it carried along (only if the site lists it).
+  const std::string back = from_site ? origin : field(form, "origin");
+  in.origin = origin_allowed(*ctx.site, back) ? back : "";
+
+  Draft draft;
+  draft.page = in.page;
+  draft.title = in.title;
+  draft.text = field(form, "comment");
+  draft.author = field(form, "author");
+  draft.email = field(form, "email");
+  draft.website = field(form, "website");
+  in.form.text = draft.text;
+  in.form.author = draft.author;
+  in.form.email = draft.email;
+  in.form.website = draft.website;
+
+  const i18n::Catalog catalog = i18n::Catalog::for_language(in.lang);
+  const i18n::Use language(catalog);
+  PostResult result = ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft),
+                                                 ctx.now, ctx.mono_now);
+  if (auto* errors = std::get_if<FieldErrors>(&result)) {
+    in.form.status = catalog.text("status.fix_fields");
+    for (const FieldError& e : *errors) {
+      in.form.errors.push_back({e.field, e.code, i18n::field_error(e)});
+      // Not a field of the form (page, title): the status line says it instead.
+      if (!is_form_field(e.field)) in.form.status = in.form.errors.back().message;
+    }
+    return refused_form(ctx, std::move(in), kBadRequest);
+  }
+  if (const auto* limited = std::get_if<RateLimited>(&result)) {
+    in.form.status = catalog.count("status.too_quickly",
+                                   static_cast<std::uint64_t>(limited->retry_after_seconds));
+    Response res = refused_form(ctx, std::move(in), kTooManyRequests);
+    res.set("Retry-After", std::to_string(limited->retry_after_seconds));
+    return res;
+  }
+  const Comment& stored = std::get<Comment>(result);
+  if (ctx.services.events) {
+    ctx.services.events->publish(ctx.site->id, stored.page,
+                                 live::comment_event(live::kCommentCreated, stored));
+  }
+  // Back to the site's page when we know which origin and path it is, else to the
+  // embed page; either way to the new comment.
+  const std::string path =
+      !in.return_path.empty() ? in.return_path : (is_site_path(in.page) ? in.page : "");
+  const std::string anchor = "#parley-comment-" + std::to_string(stored.id);
+  Response res;
+  res.status = kSeeOther;
+  res.set("Location",
+          in.origin.empty() || path.empty() ? embed_url(in) + anchor : in.origin + path + anchor);
+  res.set("Cache-Control", "no-store");
+  return res;
+}
+
+}  // namespace parley::server::handlers

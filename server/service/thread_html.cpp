@@ -1,0 +1,69 @@
+#include "service/thread_html.hpp"
+
+#include <vector>
+
+#include "core/escape.hpp"
+#include "core/html.hpp"
+#include "core/i18n.hpp"
+#include "core/view_static.hpp"
+#include "core/view_thread.hpp"
+
+namespace parley::server {
+namespace {
+
+// The plain form's address and the hidden fields that tell POST /form/comments which
+// thread, language and page the reader is on (docs/seo-nojs.md, "The form").
+view::FormValues plain_form(const ThreadHtml& in) {
+  view::FormValues form = in.form;
+  form.action = form_action(in.base, in.site);
+  form.hidden = {{"page", in.page}, {"title", in.title}};
+  if (!in.lang.empty()) form.hidden.emplace_back("lang", in.lang);
+  if (!in.return_path.empty() && in.return_path != in.page) {
+    form.hidden.emplace_back("return", in.return_path);
+  }
+  if (!in.origin.empty()) form.hidden.emplace_back("origin", in.origin);
+  return form;
+}
+
+SafeHtml render(const ThreadHtml& in, const std::vector<Comment>& comments, std::int64_t now) {
+  return view::static_thread({in.site, in.page, in.title, &comments, now, plain_form(in)});
+}
+
+}  // namespace
+
+std::string form_action(std::string_view base, std::string_view site) {
+  return std::string(base) + "/form/comments?site=" + query_encode(site);
+}
+
+std::string thread_fragment(CommentService& comments, ThreadHtml in, std::int64_t now) {
+  const i18n::Catalog catalog = i18n::Catalog::for_language(in.lang);
+  const i18n::Use language(catalog);
+  return render(in, comments.thread(in.site, in.page), now).str();
+}
+
+std::string thread_document(CommentService& comments, ThreadHtml in, std::string_view stylesheet,
+                            std::int64_t now) {
+  const i18n::Catalog catalog = i18n::Catalog::for_language(in.lang);
+  const i18n::Use language(catalog);
+  const std::vector<Comment> thread = comments.thread(in.site, in.page);
+  HtmlBuilder b;
+  b.open("html", {{"lang", catalog.lang()}, {"dir", catalog.dir()}});
+  b.open("head");
+  b.empty("meta", {{"charset", "utf-8"}});
+  b.empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
+  // The thread belongs to the site's page, where export-html or an include puts it for
+  // search engines; this copy is for readers only.
+  b.empty("meta", {{"name", "robots"}, {"content", "noindex"}});
+  b.element("title", {}, view::responses_heading(thread.size(), in.title));
+  if (!stylesheet.empty()) b.empty("link", {{"rel", "stylesheet"}, {"href", stylesheet}});
+  b.close("head");
+  b.open("body", {{"class", "parley-page"}});
+  b.open("main");
+  b.html(render(in, thread, now));
+  b.close("main");
+  b.close("body");
+  b.close("html");
+  return "<!doctype html>\n" + std::move(b).finish().release();
+}
+
+}  // namespace parley::server

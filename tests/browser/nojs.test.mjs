@@ -1,0 +1,168 @@
+// Without JavaScript, and the widget taking over (docs/seo-nojs.md). The demo blog puts
+// the thread rendered by parleyd into the page as a server-side include would
+// (startStack include); a reader with JavaScript disabled reads it and posts through
+// the plain form, and a reader with JavaScript gets the widget on the very same nodes.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+
+import { POST_TITLE, fieldError, form, launchBrowser, postComment, startStack } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+async function postApi(stack, fields) {
+  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ page: '/', title: POST_TITLE, email: 'a@example.org', ...fields }),
+  });
+  assert.equal(res.status, 201);
+  return (await res.json()).id;
+}
+
+async function noJsReader(url) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
+async function assertAccessible(page, selector, state) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    ([sel, tags]) => window.axe.run(sel, { runOnly: { type: 'tag', values: tags } }),
+    [selector, WCAG_TAGS],
+  );
+  const violations = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
+  assert.deepEqual(violations, [], `axe violations (${state})`);
+}
+
+test('without JavaScript: the thread is in the page, and the plain form posts and comes back',
+  async (t) => {
+    const stack = await startStack(t, { include: true });
+    const first = await postApi(stack, { text: 'Server-rendered *hello*', author: 'Ana' });
+    const { context, page } = await noJsReader(stack.pageUrl);
+    t.after(() => context.close());
+
+    const heading = page.locator('#parley-thread').getByRole('heading', { level: 2 });
+    assert.equal(await heading.textContent(), `One Response to “${POST_TITLE}”`);
+    const comment = page.locator(`#parley-comment-${first}`);
+    assert.equal(await comment.locator('.parley-body').innerHTML(), '<p>Server-rendered <em>hello</em></p>\n');
+    // Reply needs the widget: not offered without it.
+    assert.equal(await comment.getByRole('button', { name: /Reply/ }).isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Preview' }).count(), 0);
+
+    // A mistake first: the form comes back (from parleyd) with the text kept and the
+    // message beside the field.
+    const f = form(page);
+    await f.text.fill('Posted *without* JavaScript');
+    await f.email.fill('bo@example.org');
+    await f.submit.click();
+    // (parleyd's public_url: the address it bound, 127.0.0.1 here.)
+    await page.waitForURL(`http://127.0.0.1:${stack.parleyd.port}/form/comments?site=demo`);
+    const again = form(page);
+    assert.equal(await again.text.inputValue(), 'Posted *without* JavaScript');
+    assert.equal(await again.email.inputValue(), 'bo@example.org');
+    assert.equal(await fieldError(again.author), 'Please enter your name.');
+    assert.equal(await again.author.getAttribute('aria-invalid'), 'true');
+    assert.equal(await again.status.textContent(), 'Please correct the marked fields.');
+
+    // Fixed and posted: back on the blog page, at the new comment.
+    await again.author.fill('Bo');
+    await again.submit.click();
+    await page.waitForURL(new RegExp(`^${stack.pageUrl}#parley-comment-\\d+$`));
+    const id = new URL(page.url()).hash.slice('#parley-comment-'.length);
+    assert.equal(await heading.textContent(), `2 Responses to “${POST_TITLE}”`);
+    const mine = page.locator(`#parley-comment-${id}`);
+    assert.equal(await mine.locator('.parley-author').textContent(), 'Bo');
+    assert.equal(await mine.locator('.parley-body').innerHTML(), '<p>Posted <em>without</em> JavaScript</p>\n');
+  });
+
+test('without JavaScript: the embed page (the <noscript> link) reads and posts', async (t) => {
+  const stack = await startStack(t);
+  await postApi(stack, { text: 'On the embed page', author: 'Ana' });
+  const url = `${stack.api}/embed/thread?site=demo&page=/&title=${encodeURIComponent(POST_TITLE)}`;
+  const { context, page } = await noJsReader(url);
+  t.after(() => context.close());
+  assert.equal(await page.title(), `One Response to “${POST_TITLE}”`);
+  const f = form(page);
+  await f.text.fill('Posted from the embed page');
+  await f.author.fill('Cy');
+  await f.email.fill('cy@example.org');
+  await f.submit.click();
+  await page.waitForURL(/\/embed\/thread\?site=demo&page=\/&title=[^#]+#parley-comment-\d+$/);
+  assert.equal(await page.getByRole('heading', { level: 2 }).textContent(), `2 Responses to “${POST_TITLE}”`);
+  assert.equal(await page.locator('.parley-body').last().textContent(), 'Posted from the embed page\n');
+});
+
+test('axe finds no violations on the no-JavaScript thread, with comments and with errors',
+  async (t) => {
+    const stack = await startStack(t);
+    await postApi(stack, { text: 'A comment to judge', author: 'Ana', website: 'https://ana.example' });
+    // The embed page's policy forbids inline script; axe is injected as one.
+    const context = await browser.newContext({ bypassCSP: true });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${stack.api}/embed/thread?site=demo&page=/&title=Raids`);
+    await assertAccessible(page, 'main', 'thread');
+    const f = form(page);
+    await f.text.fill('x');
+    await f.email.fill('not an email');
+    await f.submit.click();
+    await page.waitForURL(/\/form\/comments/);
+    assert.equal(await fieldError(form(page).email), 'Please enter a valid email address, like name@example.com.');
+    await assertAccessible(page, 'main', 'form errors');
+    await page.goto(`${stack.api}/embed/thread?site=demo&page=/&lang=ar`);
+    await assertAccessible(page, 'main', 'right to left');
+  });
+
+test('with JavaScript the widget takes over the included thread: no refetch, same nodes',
+  async (t) => {
+    const stack = await startStack(t, { include: true });
+    const ana = await postApi(stack, { text: 'First', author: 'Ana' });
+    await postApi(stack, { text: 'A reply', author: 'Bo', parent: ana });
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const threadGets = [];
+    page.on('request', (req) => {
+      if (req.method() === 'GET' && new URL(req.url()).pathname === '/api/comments') threadGets.push(req.url());
+    });
+    // Marks the pre-rendered nodes as the parser creates them, before any page script
+    // runs: a node the widget replaced would come back unmarked.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        for (const el of document.querySelectorAll('#parley-thread .parley-comment, #parley-thread h2,' +
+          ' #parley-thread [data-parley-key="thread"], #parley-thread .parley-body')) {
+          el.parleyPrerendered = true;
+        }
+      });
+    });
+    await page.goto(stack.pageUrl);
+    await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+    // The widget is running once its own form (with Preview) replaced the plain one.
+    await page.getByRole('button', { name: 'Preview' }).waitFor();
+    const marks = await page.evaluate(() => [...document.querySelectorAll(
+      '#parley-thread .parley-comment, #parley-thread h2, #parley-thread [data-parley-key="thread"],' +
+      ' #parley-thread .parley-body')].map((el) => el.parleyPrerendered === true));
+    assert.equal(marks.length, 2 + 1 + 1 + 2);
+    assert.deepEqual(marks, marks.map(() => true), 'every pre-rendered node is still in place');
+    assert.deepEqual(threadGets, [], 'the thread was not downloaded again');
+    assert.equal(await page.locator('form.parley-form').getAttribute('method'), null);
+
+    // And it is the widget's now: Reply works on an adopted comment, posting too.
+    const reply = page.locator(`#parley-comment-${ana}`).getByRole('button', { name: 'Reply to Ana' });
+    await reply.click();
+    assert.match(await form(page).title.textContent(), /Reply to Ana/);
+    await postComment(page, { text: 'Through the widget' });
+    assert.equal(await page.locator('#parley-thread').getByRole('heading', { level: 2 }).textContent(), `3 Responses to “${POST_TITLE}”`);
+    assert.deepEqual(threadGets, []);
+  });

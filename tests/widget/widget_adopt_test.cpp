@@ -1,0 +1,81 @@
+// Taking over the thread parleyd rendered into the mount (widget/adopt_flow.cpp,
+// docs/seo-nojs.md): the comments stay as they are and are not fetched again.
+#include <doctest/doctest.h>
+
+#include "widget_test_util.hpp"
+
+using namespace parley::test;
+
+namespace {
+
+// The data script of core/view_static.hpp for the fixture page, rendered `age` ago.
+json prerendered(std::int64_t age = 40, const char* page = "/2011/07/raids/",
+                 const char* lang = "en") {
+  return {{"site", "blog"},
+          {"page", page},
+          {"lang", lang},
+          {"rendered_at", kNow - age},
+          {"count", 2},
+          {"comments", {wire(1, 0, 0, "Ana", 3 * 3600 + 600), wire(2, 1, 1, "Bo", 70)}}};
+}
+
+json start_with(const json& data) {
+  json e = start_event();
+  e["prerendered"] = data.is_string() ? data.get<std::string>() : data.dump();
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "fresh pre-rendered data: the thread is kept, not fetched; the form becomes the widget's") {
+  Widget w;
+  const Step s = send(w, start_with(prerendered()));
+  CHECK_FALSE(s.touches("root"));
+  CHECK_FALSE(s.touches("thread"));
+  CHECK_FALSE(s.touches("count"));
+  const std::string form = s.html("form-home");
+  CHECK(form.find(R"(data-parley-action="preview")") != std::string::npos);
+  CHECK(form.find("method=") == std::string::npos);
+  // Bo's reply was "just now" when rendered 40 s ago and is "a minute ago" now: only his
+  // date is patched.
+  CHECK(s.html("date-2") == "a minute ago");
+  CHECK_FALSE(s.touches("date-1"));
+  REQUIRE(s.effects.size() == 1);
+  CHECK(s.effects[0]["kind"] == "listen");
+  // The adopted comments are the widget's: Reply works on them.
+  const Step reply = send(w, {{"type", "action"}, {"action", "reply"}, {"id", 2}});
+  CHECK(reply.patch("move", "form") != nullptr);
+}
+
+TEST_CASE("old pre-rendered data (a static build) is kept on screen and refreshed once") {
+  Widget w;
+  const Step s = send(w, start_with(prerendered(3600)));
+  CHECK_FALSE(s.touches("root"));
+  REQUIRE(s.effects.size() == 2);
+  CHECK(s.effects[0]["kind"] == "fetch");
+  CHECK(s.effects[0]["path"] == "/api/comments?site=blog&page=/2011/07/raids/");
+  const json body = {
+      {"comments",
+       {wire(1, 0, 0, "Ana", 3 * 3600 + 600), wire(2, 1, 1, "Bo", 55), wire(3, 0, 0, "Cy", 30)}}};
+  const Step loaded = send(w, response(fetch_id(s), 200, body));
+  CHECK(loaded.html("count") == "3 Responses to \u201CRaids\u201D");
+  CHECK(loaded.html("thread").find(R"(id="parley-comment-3")") != std::string::npos);
+}
+
+TEST_CASE("data for another page, language or shape, or with owner overrides: render afresh") {
+  for (const json& data : {prerendered(40, "/other/"), prerendered(40, "/2011/07/raids/", "de"),
+                           json("not json"), json(R"({"site":"blog"})"),
+                           json(R"({"site":"blog","page":"/2011/07/raids/","lang":"en",)"
+                                R"("rendered_at":1,"comments":[{"id":"x"}]})")}) {
+    Widget w;
+    const Step s = send(w, start_with(data));
+    CHECK(s.touches("root"));
+    CHECK(s.effects[0]["kind"] == "fetch");
+  }
+  Widget w;
+  json e = start_with(prerendered());
+  e["strings"] = R"({"form.submit":"Send"})";
+  const Step s = send(w, e);
+  CHECK(s.touches("root"));
+}

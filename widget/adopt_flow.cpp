@@ -1,0 +1,55 @@
+// Taking over a thread parleyd rendered into the mount (docs/seo-nojs.md): the comments
+// already on the page stay as they are, and are not downloaded again.
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "api.hpp"
+#include "core/view_keys.hpp"
+#include "handlers.hpp"
+
+namespace parley::widget {
+
+namespace {
+
+// An include renders the thread with the page, seconds before the widget starts. Data
+// older than this (a cached page, a static build) may lack comments posted since, so
+// the widget fetches the thread once; newer ones arrive through live updates anyway.
+constexpr std::int64_t kPrerenderedFreshSeconds = 120;
+
+std::string member(const nlohmann::json& j, const char* name) {
+  const auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values, Output& out) {
+  // Owner overrides change words the server rendered without them.
+  if (e.prerendered.empty() || !e.strings.empty()) return false;
+  const nlohmann::json data =
+      nlohmann::json::parse(e.prerendered, nullptr, /*allow_exceptions=*/false);
+  if (!data.is_object() || member(data, "site") != s.site || member(data, "page") != s.page ||
+      member(data, "lang") != s.catalog.lang()) {
+    return false;
+  }
+  const auto rendered = data.find("rendered_at");
+  std::vector<Comment> flat;
+  if (rendered == data.end() || !rendered->is_number_integer() ||
+      !api::read_thread(e.prerendered, flat)) {
+    return false;
+  }
+  const std::int64_t rendered_at = rendered->get<std::int64_t>();
+  s.thread = build_thread(std::move(flat));
+
+  // The plain form (no preview, posting itself) gives way to the widget's.
+  out.html(view::keys::kFormHome, view::respond_section(values));
+  refresh_dates(s, rendered_at, out);  // worded when rendered
+  if (std::llabs(s.now - rendered_at) > kPrerenderedFreshSeconds) {
+    s.thread_request = s.next_request++;
+    out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
+  }
+  return true;
+}
+
+}  // namespace parley::widget
