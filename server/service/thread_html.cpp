@@ -55,6 +55,8 @@ std::string thread_document(CommentService& comments, ThreadHtml in, std::string
   // search engines; this copy is for readers only.
   b.empty("meta", {{"name", "robots"}, {"content", "noindex"}});
   b.element("title", {}, view::responses_heading(thread.size(), in.title));
+  // No icon of its own: without this, browsers ask for /favicon.ico and get a 404.
+  b.empty("link", {{"rel", "icon"}, {"href", "data:,"}});
   if (!stylesheet.empty()) b.empty("link", {{"rel", "stylesheet"}, {"href", stylesheet}});
   b.close("head");
   b.open("body", {{"class", "parley-page"}});
