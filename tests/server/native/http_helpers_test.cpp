@@ -14,9 +14,9 @@ using namespace parley::server;
 
 namespace {
 
-ErrorCode parse_error(std::string_view raw) {
+ErrorCode parse_error(std::string_view raw, Query (*parse)(std::string_view) = Query::parse) {
   try {
-    Query::parse(raw);
+    parse(raw);
   } catch (const ApiError& e) {
     return e.code();
   }
@@ -60,6 +60,16 @@ TEST_CASE("Query::parse refuses what it cannot decode, and bounds the work") {
   std::string many;
   for (std::size_t i = 0; i <= limits::kMaxQueryParams; ++i) many += "p=1&";
   CHECK(parse_error(many) == ErrorCode::bad_request);
+}
+
+TEST_CASE("Query::parse_form takes a body longer than any query, in fewer fields") {
+  const std::string text(limits::kMaxQueryBytes + 100, 'a');
+  CHECK(Query::parse_form("page=%2Fa%2F&comment=" + text).get("comment") == text);
+  CHECK(parse_error("comment=%FF", Query::parse_form) == ErrorCode::bad_utf8);
+  CHECK(parse_error("comment=%zz", Query::parse_form) == ErrorCode::bad_request);
+  std::string many;
+  for (std::size_t i = 0; i <= limits::kMaxFormParams; ++i) many += "f=1&";
+  CHECK(parse_error(many, Query::parse_form) == ErrorCode::bad_request);
 }
 
 TEST_CASE("etag_matches uses weak comparison") {
