@@ -16,6 +16,8 @@ import http from 'node:http';
 export const MASTODON_USER = { id: '109372843234', username: 'ada', display_name: 'Ada Lovelace' };
 
 const MAX_BODY_BYTES = 64 * 1024;
+// The reader's avatar: a 1×1 PNG, so a browser test can check the picture really loads.
+const AVATAR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -179,7 +181,9 @@ export async function startMastodon() {
         : route === 'POST /oauth/authorize' ? authorizeDecision(req, res)
           : route === 'POST /oauth/token' ? token(req, res)
             : route === 'GET /api/v1/accounts/verify_credentials' ? verifyCredentials(req, res, origin)
-              : json(res, 404, { error: 'Record not found' });
+              : route === 'GET /avatars/ada.png'
+                ? res.writeHead(200, { 'content-type': 'image/png' }).end(AVATAR_PNG)
+                : json(res, 404, { error: 'Record not found' });
     Promise.resolve(handled).catch((err) => {
       if (!res.headersSent) json(res, 500, { error: String(err.message) });
     });
