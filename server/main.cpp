@@ -19,6 +19,7 @@
 #include "http/server.hpp"
 #include "live/event_hub.hpp"
 #include "live/live_limits.hpp"
+#include "live/pg_fanout.hpp"
 #include "service/asset_catalog.hpp"
 #include "service/comment_service.hpp"
 #include "service/like_service.hpp"
@@ -80,6 +81,8 @@ int serve(const Config& config) {
 
   live::EventHub events(limits::kLiveMaxSubscribers, first_event_id());
   services.events = &events;
+  ThreadCache threads(limits::kThreadCacheBytes);
+  services.threads = &threads;
 
   // Declared after everything sessions refer to, so it is destroyed (with any
   // sessions still pending) first.
@@ -90,6 +93,11 @@ int serve(const Config& config) {
   const net::ip::tcp::endpoint bound =
       start_http(ioc, {net::ip::make_address(config.listen), config.port}, services,
                  HttpOptions{config.log_requests, &provider_workers});
+  // Several parleyd on one PostgreSQL share live updates and cache invalidations.
+  std::unique_ptr<live::PgFanout> fanout;
+  if (config.store == "postgres") {
+    fanout = std::make_unique<live::PgFanout>(ioc, config.postgres, events, threads);
+  }
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&ioc](const boost::system::error_code&, int) { ioc.stop(); });
 

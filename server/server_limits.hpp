@@ -31,6 +31,11 @@ inline constexpr std::size_t kMaxFormParams = 32;
 // Bodies smaller than this are not worth gzip's CPU and header overhead.
 inline constexpr std::size_t kMinGzipBytes = 1024;
 
+// Finished thread responses kept in memory (api/thread_cache.hpp): a 100-comment
+// thread is ~40 KB with its gzip, so 8 MiB holds the ~200 most recently read threads
+// and keeps parleyd well under its 50 MB RSS goal.
+inline constexpr std::size_t kThreadCacheBytes = 8 * 1024 * 1024;
+
 // Browsers cache a preflight at most 2 h (Chromium) / 24 h (Firefox); ask for a day.
 inline constexpr int kPreflightMaxAgeSeconds = 86400;
 // The loader's URL is the one site owners paste, so it cannot be content-hashed: a short

@@ -1,6 +1,7 @@
 // GET and POST /api/comments.
 #include <nlohmann/json.hpp>
 
+#include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "core/utf8.hpp"
@@ -39,14 +40,27 @@ nlohmann::json parse_object(const Request& req) {
 
 }  // namespace
 
-Response list_comments(const Request&, Context& ctx) {
+Response list_comments(const Request& req, Context& ctx) {
   std::string page = required_page(ctx);
-  const std::vector<Comment> comments = ctx.services.comments.thread(ctx.site->id, page);
-  nlohmann::json list = nlohmann::json::array();
-  for (const Comment& c : comments) list.push_back(comment_to_json(c));
-  const nlohmann::json body = {
-      {"page", std::move(page)}, {"count", comments.size()}, {"comments", std::move(list)}};
-  return json_response(200, body.dump());
+  CommentService& service = ctx.services.comments;
+  ThreadCache* cache = ctx.services.threads;
+  // Read before the thread: a commit of another connection landing in between then
+  // costs a rebuild on the next read, never a stale hit.
+  const std::uint64_t version = service.data_version();
+  const Precompressed* body = cache ? cache->find(ctx.site->id, page, version) : nullptr;
+  if (!body) {
+    const std::vector<Comment> comments = service.thread(ctx.site->id, page);
+    nlohmann::json list = nlohmann::json::array();
+    for (const Comment& c : comments) list.push_back(comment_to_json(c));
+    const std::size_t count = comments.size();
+    std::string json =
+        nlohmann::json{{"page", page}, {"count", count}, {"comments", std::move(list)}}.dump();
+    if (!cache) return json_response(200, std::move(json));
+    body = &cache->put(ctx.site->id, page, version, std::move(json));
+  }
+  Response res = json_response(200, {});
+  set_precompressed(req, res, *body);
+  return res;
 }
 
 Response post_comment(const Request& req, Context& ctx) {

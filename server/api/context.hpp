@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/query.hpp"
+#include "api/thread_cache.hpp"
 #include "live/event_hub.hpp"
 #include "service/asset_catalog.hpp"
 #include "service/comment_service.hpp"
@@ -32,6 +33,8 @@ struct Services {
   // parleyd's address as readers' browsers see it (config "public_url", else the
   // address bound), for URLs in HTML that other sites include (docs/seo-nojs.md).
   std::string public_url;
+  // Finished GET /api/comments responses; null: every read is built afresh.
+  ThreadCache* threads = nullptr;
 };
 
 struct Context {

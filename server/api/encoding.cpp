@@ -25,6 +25,17 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   return false;
 }
 
+void set_precompressed(const Request& req, Response& res, const Precompressed& p) {
+  if (!p.gzip.empty() && accepts_gzip(req.header("Accept-Encoding"))) {
+    res.set("Content-Encoding", "gzip");
+    res.set("ETag", gzip_etag(p.etag));
+    res.body = p.gzip;
+  } else {
+    res.set("ETag", p.etag);
+    res.body = p.body;
+  }
+}
+
 void encode_body(const Request& req, Response& res) {
   // An event stream has no body here to hash or compress.
   if (res.stream) return;

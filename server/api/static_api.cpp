@@ -1,8 +1,8 @@
 // GET /healthz, GET /parley.js, GET /parley.css and GET /assets/<hashed name>.
+#include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "server_limits.hpp"
-#include "util/gzip.hpp"
 
 namespace parley::server::handlers {
 namespace {
@@ -15,14 +15,7 @@ Response serve(const Request& req, const Asset& asset, std::string cache_control
   res.set("Cache-Control", std::move(cache_control));
   // Any origin may load the widget: the wasm is fetched cross-origin from host pages.
   res.set("Access-Control-Allow-Origin", "*");
-  if (!asset.gzip.empty() && accepts_gzip(req.header("Accept-Encoding"))) {
-    res.set("Content-Encoding", "gzip");
-    res.set("ETag", gzip_etag(asset.etag));
-    res.body = asset.gzip;
-  } else {
-    res.set("ETag", asset.etag);
-    res.body = asset.body;
-  }
+  set_precompressed(req, res, asset);
   return res;
 }
 

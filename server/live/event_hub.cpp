@@ -15,6 +15,14 @@ std::string EventHub::key(std::string_view site, std::string_view page) {
 
 std::uint64_t EventHub::publish(std::string_view site, std::string_view page_key,
                                 std::string data) {
+  if (relay_) return relay_->send(site, page_key, std::move(data));
+  const std::uint64_t id = last_id_ + 1;
+  deliver(id, site, page_key, std::move(data));
+  return id;
+}
+
+void EventHub::deliver(std::uint64_t id, std::string_view site, std::string_view page_key,
+                       std::string data) {
   const std::string k = key(site, page_key);
   auto it = pages_.find(k);
   if (it == pages_.end()) {
@@ -22,7 +30,13 @@ std::uint64_t EventHub::publish(std::string_view site, std::string_view page_key
     it = pages_.emplace(k, Page{}).first;
   }
   Page& p = it->second;
-  const LiveEvent& event = p.recent.emplace_back(LiveEvent{++last_id_, std::move(data)});
+  // A relay catching up after a reconnection may hand over an event again.
+  if (std::any_of(p.recent.begin(), p.recent.end(),
+                  [id](const LiveEvent& e) { return e.id == id; })) {
+    return;
+  }
+  last_id_ = std::max(last_id_, id);
+  const LiveEvent& event = p.recent.emplace_back(LiveEvent{id, std::move(data)});
   // Delivering may close a stream (a client too slow to keep up), which only expires
   // its weak pointer: collect the live ones first, then deliver.
   std::vector<std::shared_ptr<Subscriber>> targets;
@@ -33,13 +47,12 @@ std::uint64_t EventHub::publish(std::string_view site, std::string_view page_key
     return false;
   });
   for (const auto& s : targets) s->deliver(event);
-  const std::uint64_t id = event.id;
   if (p.recent.size() > limits::kLiveBacklogPerPage) p.recent.pop_front();
-  return id;
 }
 
 std::vector<LiveEvent> EventHub::since(std::string_view site, std::string_view page_key,
-                                       std::uint64_t last_id) const {
+                                       std::uint64_t last_id) {
+  if (relay_) return relay_->since(site, page_key, last_id);
   const auto it = pages_.find(key(site, page_key));
   if (it == pages_.end()) return {};
   // Ids only grow, across restarts too (see the constructor): a last_id beyond the

@@ -1,10 +1,11 @@
 // The in-process event hub of live updates: what happened on which page, fanned out to
 // the readers who have that page open (GET /api/events, docs/api.md "Live updates").
 //
-// Every published event gets the next id of this process. Each page keeps a bounded
-// ring of its recent events so a reconnecting reader (Last-Event-ID) gets what it
-// missed; older gaps are covered by the widget's reload of the thread. The hub runs on
-// parleyd's one io_context thread, so it takes no locks.
+// Every published event gets the next id of this process, or, when PostgreSQL is the
+// store, an id from the database shared by every parleyd on it (Relay). Each page keeps
+// a bounded ring of its recent events so a reconnecting reader (Last-Event-ID) gets
+// what it missed; older gaps are covered by the widget's reload of the thread. The hub
+// runs on parleyd's one io_context thread, so it takes no locks.
 #pragma once
 
 #include <cstddef>
@@ -44,15 +45,33 @@ class EventHub {
   EventHub(const EventHub&) = delete;
   EventHub& operator=(const EventHub&) = delete;
 
-  // Records the event in the page's ring and delivers it to the page's subscribers.
-  // Returns the event's id.
+  // Records the event in the page's ring and delivers it to the page's subscribers, or,
+  // with a relay, hands it to the relay, which delivers it in every process. Returns
+  // the event's id (0 when the relay could not take it).
   std::uint64_t publish(std::string_view site, std::string_view page, std::string data);
+
+  // Records and delivers an event whose id was assigned elsewhere (the relay's shared
+  // sequence). An id the page's ring already holds is ignored.
+  void deliver(std::uint64_t id, std::string_view site, std::string_view page, std::string data);
 
   // Events of the page newer than `last_id`, oldest first. A `last_id` the ring no
   // longer covers (or from another process) yields the whole ring: the widget ignores
-  // comments it already shows, so a replay is harmless.
-  std::vector<LiveEvent> since(std::string_view site, std::string_view page,
-                               std::uint64_t last_id) const;
+  // comments it already shows, so a replay is harmless. With a relay, the relay's
+  // shared log answers instead.
+  std::vector<LiveEvent> since(std::string_view site, std::string_view page, std::uint64_t last_id);
+
+  // Where events go when several parleyd processes share them (live/pg_fanout.hpp).
+  class Relay {
+   public:
+    virtual ~Relay() = default;
+    // Stores the event for every process and returns its shared id; each process
+    // (this one too) later receives it through deliver().
+    virtual std::uint64_t send(std::string_view site, std::string_view page, std::string data) = 0;
+    virtual std::vector<LiveEvent> since(std::string_view site, std::string_view page,
+                                         std::uint64_t last_id) = 0;
+  };
+  // The relay outlives the hub's use of it; null goes back to this process only.
+  void set_relay(Relay* relay) { relay_ = relay; }
 
   bool full() const { return subscribers_ >= max_subscribers_; }
   std::size_t subscribers() const { return subscribers_; }
@@ -85,6 +104,7 @@ class EventHub {
   std::uint64_t last_id_ = 0;
   std::size_t max_subscribers_;
   std::size_t subscribers_ = 0;
+  Relay* relay_ = nullptr;
 };
 
 }  // namespace parley::server::live

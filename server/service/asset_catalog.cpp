@@ -42,11 +42,8 @@ std::string hashed_name(std::string_view file, std::string_view hash) {
 
 Asset make_asset(std::string body, std::string_view content_type) {
   Asset a;
+  static_cast<Precompressed&>(a) = precompress(std::move(body), kGzipLevelBest);
   a.content_type = std::string(content_type);
-  a.etag = in_quotes(content_hash(body));
-  std::string compressed = gzip_compress(body, kGzipLevelBest);
-  if (!compressed.empty() && compressed.size() < body.size()) a.gzip = std::move(compressed);
-  a.body = std::move(body);
   return a;
 }
 

@@ -9,13 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "util/precompressed.hpp"
+
 namespace parley::server {
 
-struct Asset {
+struct Asset : Precompressed {
   std::string content_type;
-  std::string body;
-  std::string gzip;  // "" when compression would not shrink it
-  std::string etag;  // strong validator, quoted
 };
 
 class AssetCatalog {

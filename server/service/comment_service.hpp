@@ -32,6 +32,8 @@ class CommentService {
 
   std::vector<Comment> thread(std::string_view site, std::string_view page);
   std::vector<std::size_t> counts(std::string_view site, const std::vector<std::string>& pages);
+  // Store::data_version(): what a cached thread is checked against.
+  std::uint64_t data_version() { return store_.data_version(); }
 
   // Normalises and validates the draft, places it in its thread (a reply to a comment
   // at limits::kMaxDepth becomes that comment's sibling), renders its Markdown and

@@ -4,6 +4,7 @@
 #include <poll.h>
 
 #include <charconv>
+#include <memory>
 
 namespace parley::server::pg {
 namespace {
@@ -91,10 +92,45 @@ void Connection::connect() {
   // informational; libpq would print each one to stderr.
   PQsetNoticeProcessor(
       conn_, [](void*, const char*) {}, nullptr);
+  ++connections_;
+  for (const std::string& channel : channels_) listen_now(channel);
+}
+
+void Connection::listen_now(const std::string& channel) {
+  const std::unique_ptr<char, decltype(&PQfreemem)> quoted(
+      PQescapeIdentifier(conn_, channel.c_str(), channel.size()), &PQfreemem);
+  if (!quoted) throw Error("postgres: cannot quote a channel name");
+  check(PQexec(conn_, ("LISTEN " + std::string(quoted.get())).c_str()), "listen");
+}
+
+void Connection::listen(std::string channel) {
+  ensure_connected();
+  listen_now(channel);
+  channels_.push_back(std::move(channel));
+}
+
+std::vector<Notification> Connection::notifications() {
+  if (!conn_ || PQconsumeInput(conn_) == 0 || PQstatus(conn_) != CONNECTION_OK) {
+    throw StoreUnavailable("postgres: the listening connection was lost: " +
+                           trimmed(conn_ ? PQerrorMessage(conn_) : "not connected"));
+  }
+  std::vector<Notification> out;
+  while (PGnotify* n = PQnotifies(conn_)) {
+    out.push_back({n->relname, n->extra});
+    PQfreemem(n);
+  }
+  return out;
+}
+
+int Connection::socket() const {
+  return conn_ && PQstatus(conn_) == CONNECTION_OK ? PQsocket(conn_) : -1;
 }
 
 void Connection::ensure_connected() {
-  if (conn_ && PQstatus(conn_) == CONNECTION_OK && !idle_socket_readable(conn_)) return;
+  if (conn_ && PQstatus(conn_) == CONNECTION_OK &&
+      (!channels_.empty() || !idle_socket_readable(conn_))) {
+    return;
+  }
   if (in_transaction_) throw StoreUnavailable("postgres: connection lost in a transaction");
   const auto now = std::chrono::steady_clock::now();
   if (now - last_attempt_ < kReconnectInterval) {
@@ -107,7 +143,11 @@ void Connection::ensure_connected() {
 
 Result Connection::check(pg_result* res, std::string_view what) {
   const ExecStatusType status = PQresultStatus(res);
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return Result(res);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+    // Counted by command tag rather than by caller, so no write path can forget it.
+    if (!std::string_view(PQcmdStatus(res)).starts_with("SELECT")) ++writes_;
+    return Result(res);
+  }
   const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
   std::string message = "postgres: " + std::string(what) + ": ";
   message += res ? trimmed(PQresultErrorMessage(res)) : trimmed(PQerrorMessage(conn_));

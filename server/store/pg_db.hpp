@@ -40,6 +40,12 @@ class Result {
   std::unique_ptr<pg_result, Clear> res_;
 };
 
+// What the server sent unasked on a LISTENed channel (NOTIFY channel, 'payload').
+struct Notification {
+  std::string channel;
+  std::string payload;
+};
+
 // A statement prepared on every (re)connection under its name.
 struct PreparedSql {
   std::string name;
@@ -64,17 +70,38 @@ class Connection {
   void prepare(std::vector<PreparedSql> statements);
   // Runs a prepared statement by name.
   Result run(const std::string& name, std::initializer_list<std::string_view> params);
+  // LISTENs on `channel` now and again after every reconnection. A listening
+  // connection is not replaced merely because its idle socket is readable: the server
+  // sends notifications unasked.
+  void listen(std::string channel);
+  // Notifications received so far, oldest first. Throws StoreUnavailable when the
+  // connection is lost.
+  std::vector<Notification> notifications();
+  // Reconnects now if the connection was lost (at most once per reconnect interval);
+  // throws StoreUnavailable while the server is unreachable.
+  void ensure_connected();
+  // The socket to wait on for notifications; -1 while disconnected.
+  int socket() const;
+  // Connections made so far: a change means the socket and session are new.
+  std::uint64_t connections() const { return connections_; }
+
+  // Statements other than SELECT run so far (INSERT, UPDATE, DELETE, COMMIT, ...): a
+  // change of it means this connection may have changed data.
+  std::uint64_t writes() const { return writes_; }
 
  private:
-  void ensure_connected();
   void connect();
+  void listen_now(const std::string& channel);
   void prepare_all();
   friend class Transaction;
   Result check(pg_result* res, std::string_view what);
 
   std::string conninfo_;
   std::vector<PreparedSql> statements_;
+  std::vector<std::string> channels_;
+  std::uint64_t connections_ = 0;
   pg_conn* conn_ = nullptr;
+  std::uint64_t writes_ = 0;
   std::chrono::steady_clock::time_point last_attempt_{};
   // A reconnection inside a transaction would run its remaining statements outside it.
   bool in_transaction_ = false;

@@ -65,6 +65,39 @@ constexpr std::array kMigrations = {
       PRIMARY KEY (instance, redirect_uri)
     );
     )sql",
+    // 4: live updates shared by every parleyd on the database (live/pg_fanout.hpp).
+    // Each event is a row, announced with NOTIFY parley_events '<id>' (the payload
+    // stays far under NOTIFY's 8000 bytes whatever the comment); its id is the SSE
+    // event id, so Last-Event-ID means the same on every instance. Any change of
+    // threads or comments, by parleyd or by anything else (an import, psql), is
+    // announced on parley_changed, so every instance drops its cached threads.
+    R"sql(
+    CREATE TABLE live_events (
+      id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      site    TEXT NOT NULL,
+      page    TEXT NOT NULL,
+      data    TEXT NOT NULL,
+      created TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
+    CREATE INDEX live_events_by_page ON live_events (site, page, id);
+    CREATE INDEX live_events_by_age ON live_events (created);
+    CREATE FUNCTION parley_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('parley_events', NEW.id::text);
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER live_events_notify AFTER INSERT ON live_events
+      FOR EACH ROW EXECUTE FUNCTION parley_event_notify();
+    CREATE FUNCTION parley_change_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('parley_changed', '');
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER comments_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON comments
+      FOR EACH STATEMENT EXECUTE FUNCTION parley_change_notify();
+    CREATE TRIGGER threads_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON threads
+      FOR EACH STATEMENT EXECUTE FUNCTION parley_change_notify();
+    )sql",
 };
 
 // pg_advisory_xact_lock key: any constant unlikely to be used by another application

@@ -143,4 +143,8 @@ std::vector<std::size_t> PgStore::count_page_likes(std::string_view site,
   return impl_->likes.page_counts(site, pages);
 }
 
+std::uint64_t PgStore::data_version() {
+  return impl_->db.writes();
+}
+
 }  // namespace parley::server

@@ -37,6 +37,8 @@ class PgStore final : public Store {
   std::vector<std::size_t> count_page_likes(std::string_view site,
                                             const std::vector<std::string>& pages) override;
 
+  std::uint64_t data_version() override;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -57,6 +57,10 @@ std::int64_t Database::last_insert_rowid() const {
   return sqlite3_last_insert_rowid(db_);
 }
 
+std::int64_t Database::total_changes() const {
+  return sqlite3_total_changes64(db_);
+}
+
 Statement::Statement(Database& db, std::string_view sql) : db_(db.handle()) {
   if (sqlite3_prepare_v3(db_, sql.data(), checked_size(sql), SQLITE_PREPARE_PERSISTENT, &stmt_,
                          nullptr) != SQLITE_OK) {

@@ -30,6 +30,8 @@ class Database {
   void exec(const char* sql);
   std::int64_t user_version();
   std::int64_t last_insert_rowid() const;
+  // Rows this connection inserted, updated or deleted since it opened.
+  std::int64_t total_changes() const;
   sqlite3* handle() const { return db_; }
 
  private:

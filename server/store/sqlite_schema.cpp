@@ -64,6 +64,10 @@ constexpr std::array kMigrations = {
       PRIMARY KEY (instance, redirect_uri)
     );
     )sql",
+    // 4: nothing. PostgreSQL's migration 4 shares live updates between parleyd
+    // processes; one parleyd on SQLite keeps them in memory. Kept so the numbers of
+    // both engines stay in step.
+    "",
 };
 
 }  // namespace

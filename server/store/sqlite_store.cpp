@@ -37,6 +37,9 @@ struct SqliteStore::Impl {
                             created)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql"};
   sqlite::LikeStatements likes{db};
+  // Changes when another connection committed; this connection's own writes show in
+  // total_changes() instead.
+  sqlite::Statement data_version{db, "PRAGMA data_version"};
 };
 
 SqliteStore::SqliteStore(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
@@ -136,6 +139,13 @@ std::vector<std::size_t> SqliteStore::count_page_likes(std::string_view site,
   counts.reserve(pages.size());
   for (const std::string& page : pages) counts.push_back(impl_->likes.page_count(site, page));
   return counts;
+}
+
+std::uint64_t SqliteStore::data_version() {
+  auto& st = impl_->data_version.reset();
+  st.step();
+  // Both only grow, so their sum changes whenever either does.
+  return static_cast<std::uint64_t>(st.column_int(0) + impl_->db.total_changes());
 }
 
 }  // namespace parley::server

@@ -83,6 +83,13 @@ class Store {
   // Page like counts for several pages, in the order asked; unknown pages count 0.
   virtual std::vector<std::size_t> count_page_likes(std::string_view site,
                                                     const std::vector<std::string>& pages) = 0;
+
+  // A number that changes whenever this process may have changed what the store holds
+  // (any write statement, whatever method ran it) and, with SQLite, when another
+  // connection committed (a CLI import, the session store). Equal values mean a result
+  // derived from the store is still current (api/thread_cache.hpp). Other PostgreSQL
+  // clients are noticed through LISTEN instead (live/pg_fanout.hpp).
+  virtual std::uint64_t data_version() = 0;
 };
 
 }  // namespace parley::server

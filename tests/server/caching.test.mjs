@@ -1,11 +1,18 @@
 // ETag / If-None-Match and gzip on API responses.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 
 import { startParleyd } from '../support/parleyd.mjs';
-import { draft, post, rawRequest } from './client.mjs';
+import { sqlAt } from '../support/postgres.mjs';
+import { draft, post, rawRequest, thread } from './client.mjs';
 import { server as serverLimits } from './limits.mjs';
+
+// A change made outside parleyd is polled for at most this many times, this far apart.
+const CHANGE_TRIES = 50;
+const CHANGE_PAUSE_MS = 100;
 
 describe('caching and compression', () => {
   let server;
@@ -69,6 +76,32 @@ describe('caching and compression', () => {
     const res = await rawRequest(server, { path: '/healthz', headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(res.headers['content-encoding'], undefined);
     assert.deepEqual(JSON.parse(res.body), { ok: true });
+  });
+
+  // parleyd keeps finished thread responses in memory (server/api/thread_cache.hpp);
+  // a change made by another database client must still show on the next reads.
+  it('serves a thread changed outside parleyd (another database client) as changed', async () => {
+    const outside = '/changed-outside/';
+    const res = await post(server, draft({ page: outside, text: 'as posted' }));
+    assert.equal(res.status, 201);
+    const before = await thread(server, outside);
+    assert.match(before.json.comments[0].html, /as posted/);
+    assert.equal((await thread(server, outside)).headers.get('etag'), before.headers.get('etag'));
+
+    const edit = `UPDATE comments SET html = '<p>edited by the site owner</p>' WHERE id = ${res.json.id}`;
+    if (server.pgUrl) await sqlAt(server.pgUrl, edit);
+    else await promisify(execFile)('sqlite3', [server.dbPath, edit]);
+
+    // PostgreSQL announces the change with NOTIFY, which arrives a moment later: poll
+    // (bounded) for it; SQLite's own change counter shows it on the very next read.
+    let after;
+    for (let i = 0; i < CHANGE_TRIES; ++i) {
+      after = await thread(server, outside);
+      if (!server.pgUrl || !/as posted/.test(after.json.comments[0].html)) break;
+      await new Promise((resolve) => { setTimeout(resolve, CHANGE_PAUSE_MS); });
+    }
+    assert.equal(after.json.comments[0].html, '<p>edited by the site owner</p>');
+    assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
   });
 
   it('never caches a POST response', async () => {

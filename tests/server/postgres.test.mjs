@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { PARLEYD_PATH, startParleyd } from '../support/parleyd.mjs';
 import { randomDatabaseName, startPostgres } from '../support/postgres.mjs';
 import { ORIGIN, PAGE, draft, post, thread } from './client.mjs';
+import { isEvent, openEvents } from './sse_client.mjs';
 
 // Enough parallel posts that the two processes' inserts interleave on the server.
 const POSTS_PER_SERVER = 40;
@@ -27,6 +28,21 @@ async function freshDatabase() {
 }
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+const eventsQuery = (page = PAGE) => `site=demo&page=${encodeURIComponent(page)}`;
+const createdEvent = (f) => isEvent(f) && JSON.parse(f.data).type === 'comment.created';
+const commentOf = (frame) => JSON.parse(frame.data).comment;
+
+// Polls `read` (bounded, never timed) until `done(result)`; returns the last result.
+async function until(read, done) {
+  let result;
+  for (let i = 0; i < RECOVERY_TRIES; ++i) {
+    result = await read();
+    if (done(result)) break;
+    await sleep(RECOVERY_PAUSE_MS);
+  }
+  return result;
+}
 
 describe('two parleyd processes on one PostgreSQL database', () => {
   it('lose and duplicate no comment when both take posts in parallel', async () => {
@@ -63,6 +79,89 @@ describe('two parleyd processes on one PostgreSQL database', () => {
       assert.equal(acknowledged('/race/').length, POSTS_PER_SERVER);
       assert.deepEqual((await thread(a)).json, (await thread(b)).json,
         'both servers list the same thread');
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
+
+describe('live updates across parleyd processes (LISTEN/NOTIFY)', () => {
+  it('a comment posted to one process reaches event streams on the other', async () => {
+    const pgUrl = await freshDatabase();
+    const [a, b] = await Promise.all([startParleyd({ pgUrl }), startParleyd({ pgUrl })]);
+    const streams = [];
+    try {
+      const onB = await openEvents(b, eventsQuery(), { Origin: ORIGIN });
+      const onA = await openEvents(a, eventsQuery(), { Origin: ORIGIN });
+      streams.push(onA, onB);
+      const res = await post(a, draft({ text: 'Posted to *a*', author: 'Bo' }));
+      assert.equal(res.status, 201, res.text);
+      const [fromB, fromA] = await Promise.all([onB.next(createdEvent), onA.next(createdEvent)]);
+      assert.equal(commentOf(fromB).id, res.json.id);
+      assert.equal(commentOf(fromB).html, '<p>Posted to <em>a</em></p>\n');
+      assert.equal(commentOf(fromB).email, undefined, 'emails never go out');
+      // One event, one id, whichever process a reader is connected to.
+      assert.match(fromB.id, /^\d+$/);
+      assert.equal(fromA.id, fromB.id);
+
+      const reply = await post(b, draft({ text: 'And back from b', parent: res.json.id }));
+      assert.equal(reply.status, 201, reply.text);
+      assert.equal(commentOf(await onA.next(createdEvent)).id, reply.json.id);
+      assert.equal(commentOf(await onB.next(createdEvent)).id, reply.json.id);
+    } finally {
+      for (const s of streams) s.close();
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('resumes a reader with Last-Event-ID on another process, even one started later', async () => {
+    const pgUrl = await freshDatabase();
+    const a = await startParleyd({ pgUrl });
+    let c;
+    try {
+      const reader = await openEvents(a, eventsQuery(), { Origin: ORIGIN });
+      const first = await post(a, draft({ text: 'seen' }));
+      const seen = await reader.next(createdEvent);
+      assert.equal(commentOf(seen).id, first.json.id);
+      reader.close();
+      const missed = [];
+      for (const text of ['missed one', 'missed two']) {
+        const res = await post(a, draft({ text }));
+        assert.equal(res.status, 201, res.text);
+        missed.push(res.json.id);
+      }
+      // Another page's event in between must not leak into this page's replay.
+      assert.equal((await post(a, draft({ page: '/elsewhere/' }))).status, 201);
+
+      // A process that was not running when the events happened: only the database
+      // knows them.
+      c = await startParleyd({ pgUrl });
+      const resumed = await openEvents(c, eventsQuery(), { Origin: ORIGIN, 'Last-Event-ID': seen.id });
+      const replay = [await resumed.next(createdEvent), await resumed.next(createdEvent)];
+      assert.deepEqual(replay.map((f) => commentOf(f).id), missed);
+      assert.ok(Number(replay[0].id) > Number(seen.id) && Number(replay[1].id) > Number(replay[0].id),
+        'ids keep growing across processes');
+      // Nothing else was replayed before the stream went quiet (the next frame is live).
+      const live = await post(a, draft({ text: 'live again' }));
+      assert.equal(commentOf(await resumed.next(createdEvent)).id, live.json.id);
+      assert.equal(resumed.frames.filter(createdEvent).length, 3);
+      resumed.close();
+    } finally {
+      await Promise.all([a.stop(), c?.stop()]);
+    }
+  });
+
+  it('a process lists a comment posted to another even after reading the thread', async () => {
+    const pgUrl = await freshDatabase();
+    const [a, b] = await Promise.all([startParleyd({ pgUrl }), startParleyd({ pgUrl })]);
+    try {
+      // b reads (and keeps) the empty thread first.
+      assert.equal((await thread(b)).json.count, 0);
+      assert.equal((await thread(b)).json.count, 0);
+      const res = await post(a, draft({ text: 'new on a' }));
+      assert.equal(res.status, 201, res.text);
+      const listed = await until(() => thread(b), (r) => r.json?.count === 1);
+      assert.deepEqual(listed.json.comments.map((c) => c.id), [res.json.id]);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
@@ -131,6 +230,33 @@ describe('PostgreSQL down at request time', () => {
       assert.equal((await thread(server)).json.count, 2);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('shares live updates and thread changes between processes again once it is back', async () => {
+    const pgUrl = await freshDatabase();
+    const [a, b] = await Promise.all([startParleyd({ pgUrl }), startParleyd({ pgUrl })]);
+    const streams = [];
+    try {
+      assert.equal((await thread(b)).json.count, 0);
+      await cluster.stop();
+      assert.equal((await thread(b)).status, 503);
+      await cluster.start();
+
+      const onB = await openEvents(b, eventsQuery(), { Origin: ORIGIN });
+      streams.push(onB);
+      assert.equal(onB.status, 200);
+      const res = await until(() => post(a, draft({ text: 'after the restart' })),
+        (r) => r.status !== 503);
+      assert.equal(res.status, 201, res.text);
+      // b's listening connection was cut by the restart: it reconnects by itself and
+      // delivers what was posted meanwhile.
+      assert.equal(commentOf(await onB.next(createdEvent)).id, res.json.id);
+      const listed = await until(() => thread(b), (r) => r.json?.count === 1);
+      assert.deepEqual(listed.json.comments.map((c) => c.id), [res.json.id]);
+    } finally {
+      for (const s of streams) s.close();
+      await Promise.all([a.stop(), b.stop()]);
     }
   });
 });
