@@ -21,6 +21,9 @@ constexpr const char* kKeepEvents = "1 hour";
 // Old events are deleted on every this many sends, so the table stays small without a
 // separate job.
 constexpr std::uint64_t kPruneEvery = 1024;
+// Events held back while PostgreSQL is unreachable; beyond that, readers see the
+// newer comments when they next load the thread.
+constexpr std::size_t kMaxUnsent = 1000;
 // Events delivered at once after a reconnection; beyond that readers reload threads.
 constexpr const char* kCatchUpLimit = "1000";
 
@@ -71,14 +74,33 @@ std::uint64_t PgFanout::send(std::string_view site, std::string_view page, std::
   disarm();
   std::uint64_t id = 0;
   try {
-    id = static_cast<std::uint64_t>(db_.run("live_insert", {site, page, data}).integer(0, 0));
-    if (++sent_ % kPruneEvery == 0) db_.run("live_prune", {kKeepEvents});
+    flush_unsent();
+    id = insert(site, page, data);
   } catch (const std::exception& e) {
-    // The change itself is stored; readers see it when they next load the thread.
-    std::cerr << "parleyd: live update not shared: " << e.what() << '\n';
+    // The change itself is stored; its event goes out once PostgreSQL answers again
+    // (retry()), and readers of this process see it then too.
+    if (unsent_.size() < kMaxUnsent)
+      unsent_.push_back({std::string(site), std::string(page), std::move(data)});
+    std::cerr << "parleyd: live update held back: " << e.what() << '\n';
   }
   arm();
   return id;
+}
+
+std::uint64_t PgFanout::insert(std::string_view site, std::string_view page,
+                               std::string_view data) {
+  const auto id =
+      static_cast<std::uint64_t>(db_.run("live_insert", {site, page, data}).integer(0, 0));
+  if (++sent_ % kPruneEvery == 0) db_.run("live_prune", {kKeepEvents});
+  return id;
+}
+
+void PgFanout::flush_unsent() {
+  while (!unsent_.empty()) {
+    const Unsent& u = unsent_.front();
+    insert(u.site, u.page, u.data);
+    unsent_.pop_front();
+  }
 }
 
 std::vector<LiveEvent> PgFanout::since(std::string_view site, std::string_view page,
@@ -181,6 +203,7 @@ void PgFanout::lost(const std::exception& why) {
 void PgFanout::retry() {
   try {
     db_.ensure_connected();
+    flush_unsent();
     if (db_.connections() != connection_seen_) {
       connection_seen_ = db_.connections();
       catch_up();

@@ -9,11 +9,13 @@
 //
 // When the listening connection is lost (PostgreSQL restarting), the thread cache is
 // switched off, since changes could go unseen, and reconnection is retried every
-// kRetry; once back, the events missed meanwhile are delivered and the cache resumes.
+// kRetry; once back, events this process could not store meanwhile are stored, the
+// events missed are delivered, and the cache resumes.
 // Runs on parleyd's one io_context thread, like the hub.
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,15 @@ class PgFanout final : public EventHub::Relay {
   void lost(const std::exception& why);
   void retry();
   void catch_up();
+  std::uint64_t insert(std::string_view site, std::string_view page, std::string_view data);
+  void flush_unsent();
+
+  // An event whose insert failed (PostgreSQL restarting), sent on reconnection.
+  struct Unsent {
+    std::string site;
+    std::string page;
+    std::string data;
+  };
 
   pg::Connection db_;
   EventHub& hub_;
@@ -60,6 +71,7 @@ class PgFanout final : public EventHub::Relay {
   std::uint64_t last_seen_ = 0;        // the newest event id delivered
   std::uint64_t connection_seen_ = 0;  // db_.connections() when last armed
   std::uint64_t sent_ = 0;
+  std::deque<Unsent> unsent_;
   bool armed_ = false;
   bool down_ = false;
 };
