@@ -33,6 +33,9 @@ Options (flags override the config file):
   --requests-per-minute N    requests per client IP (default 600; 0 = unlimited)
   --likes-per-minute N       likes and unlikes per client IP (default 30; 0 = unlimited)
   --likes-require-login      guests may not like pages of the last --site
+  --share-clicks-per-minute N  share clicks counted per client IP (default 20; 0 = unlimited)
+  --nodeinfo-per-minute N    fediverse server lookups per client IP (default 10; 0 = unlimited)
+  --nodeinfo-test-insecure   tests only: NodeInfo lookups over http to private addresses
   --log-requests             log one line per request to stderr
   --demo                     demo/test mode: login without a configured secret
   --help                     show this help
@@ -93,6 +96,12 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.rate_limit.requests_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--likes-per-minute") {
       c.rate_limit.likes_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--share-clicks-per-minute") {
+      c.rate_limit.share_clicks_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--nodeinfo-per-minute") {
+      c.rate_limit.nodeinfo_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--nodeinfo-test-insecure") {
+      c.nodeinfo_test_insecure = true;
     } else if (flag == "--likes-require-login") {
       if (!current) throw Usage("--likes-require-login must follow the --site it belongs to");
       current->likes_require_login = true;

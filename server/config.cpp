@@ -59,6 +59,7 @@ Config load_config_file(const std::string& path, Config base) {
   read(j, "public_url", c.public_url, path);
   read(j, "log_requests", c.log_requests, path);
   read(j, "demo", c.demo, path);
+  read(j, "nodeinfo_test_insecure", c.nodeinfo_test_insecure, path);
   if (const auto login = j.find("login"); login != j.end()) {
     try {
       c.login = auth::read_login_config(*login, path);
@@ -76,6 +77,8 @@ Config load_config_file(const std::string& path, Config base) {
     read(*rl, "posts_per_minute", c.rate_limit.posts_per_minute, path);
     read(*rl, "requests_per_minute", c.rate_limit.requests_per_minute, path);
     read(*rl, "likes_per_minute", c.rate_limit.likes_per_minute, path);
+    read(*rl, "share_clicks_per_minute", c.rate_limit.share_clicks_per_minute, path);
+    read(*rl, "nodeinfo_per_minute", c.rate_limit.nodeinfo_per_minute, path);
   }
   return c;
 }

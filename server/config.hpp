@@ -19,6 +19,8 @@ struct RateLimitConfig {
   int posts_per_minute = limits::kDefaultPostsPerMinute;
   int requests_per_minute = limits::kDefaultRequestsPerMinute;
   int likes_per_minute = limits::kDefaultLikesPerMinute;
+  int share_clicks_per_minute = limits::kDefaultShareClicksPerMinute;
+  int nodeinfo_per_minute = limits::kDefaultNodeInfoPerMinute;
 };
 
 struct Config {
@@ -37,6 +39,9 @@ struct Config {
   bool log_requests = false;
   // Demo and tests only: login works without a configured secret (a random one per run).
   bool demo = false;
+  // Tests only: NodeInfo lookups may use plain http and reach loopback/private
+  // addresses, so a fake fediverse server on 127.0.0.1 can answer. Never in production.
+  bool nodeinfo_test_insecure = false;
   auth::LoginConfig login;  // the "login" member: secret, providers per site
 };
 

@@ -16,6 +16,7 @@
 #include "auth/session_store.hpp"
 #include "cli.hpp"
 #include "export_html.hpp"
+#include "fediverse/nodeinfo.hpp"
 #include "http/server.hpp"
 #include "live/event_hub.hpp"
 #include "live/live_limits.hpp"
@@ -64,6 +65,14 @@ int serve(const Config& config) {
   const AssetCatalog assets = AssetCatalog::load(config.assets, warnings);
   for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
   Services services{sites, comments, assets, request_limiter, likes, nullptr, nullptr, {}};
+  RateLimiter share_click_limiter(config.rate_limit.share_clicks_per_minute,
+                                  limits::kMaxTrackedClients);
+  ShareClickService share_clicks(store, share_click_limiter);
+  services.share_clicks = &share_clicks;
+  RateLimiter nodeinfo_limiter(config.rate_limit.nodeinfo_per_minute, limits::kMaxTrackedClients);
+  fediverse::NodeInfoResolver nodeinfo(config.nodeinfo_test_insecure);
+  services.nodeinfo = &nodeinfo;
+  services.nodeinfo_limiter = &nodeinfo_limiter;
 
   // Login (docs/login.md), when the config has a "login" section.
   std::unique_ptr<auth::SessionStore> login_sessions;

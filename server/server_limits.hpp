@@ -53,6 +53,12 @@ inline constexpr int kDefaultRequestsPerMinute = 600;
 // A reader liking comments down a thread clicks a few times a minute; 30 likes or
 // unlikes a minute per IP leaves room for an office sharing one address.
 inline constexpr int kDefaultLikesPerMinute = 30;
+// A reader clicks a share button a few times a page; more is a script inflating the
+// owner's share counts.
+inline constexpr int kDefaultShareClicksPerMinute = 20;
+// A reader names their fediverse server once; each lookup may cost parleyd two
+// outgoing requests, so a client cannot make it fetch much.
+inline constexpr int kDefaultNodeInfoPerMinute = 10;
 // Buckets are kept for this many clients at most; past it, full (idle) buckets are
 // dropped first, so memory stays bounded under address-spraying.
 inline constexpr std::size_t kMaxTrackedClients = 100000;

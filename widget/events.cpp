@@ -43,9 +43,35 @@ bool boolean(const json& j, const char* name) {
   return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
+ShareStart share_start(const json& j) {
+  ShareStart e;
+  const auto share = j.find("share");
+  if (share == j.end() || !share->is_object()) return e;
+  const json& o = *share;
+  e.targets = str(o, "targets");
+  e.style = str(o, "style");
+  e.via = str(o, "via");
+  e.hashtags = str(o, "hashtags");
+  e.url = str(o, "url");
+  e.title = str(o, "title");
+  e.description = str(o, "description");
+  e.image = str(o, "image");
+  e.can_share = boolean(o, "can_share");
+  e.touch = boolean(o, "touch");
+  const auto clicks = o.find("clicks");
+  e.clicks = clicks == o.end() || !clicks->is_boolean() || clicks->get<bool>();
+  const auto server = o.find("server");
+  if (server != o.end() && server->is_object()) {
+    e.server = str(*server, "host");
+    e.software = str(*server, "software");
+  }
+  return e;
+}
+
 StartEvent start(const json& j) {
-  StartEvent e{str(j, "site"), str(j, "page"), str(j, "title"),   integer(j, "now").value_or(0),
-               std::nullopt,   str(j, "lang"), str(j, "strings"), str(j, "prerendered")};
+  StartEvent e{str(j, "site"),  str(j, "page"), str(j, "title"),   integer(j, "now").value_or(0),
+               std::nullopt,    str(j, "lang"), str(j, "strings"), str(j, "prerendered"),
+               str(j, "parts"), share_start(j)};
   const auto saved = j.find("saved");
   if (saved != j.end() && saved->is_object()) {
     e.saved = Saved{str(*saved, "author"), str(*saved, "email"), str(*saved, "website")};
@@ -55,9 +81,14 @@ StartEvent start(const json& j) {
 
 SubmitEvent submit(const json& j) {
   const auto fields = j.find("fields");
-  if (fields == j.end() || !fields->is_object()) return {};
+  if (fields == j.end() || !fields->is_object()) {
+    SubmitEvent e;
+    e.form = str(j, "form");
+    return e;
+  }
   const json& f = *fields;
-  return {str(f, "text"), str(f, "author"), str(f, "email"), str(f, "website"), boolean(f, "save")};
+  return {str(j, "form"),  str(f, "server"),  str(f, "text"),    str(f, "author"),
+          str(f, "email"), str(f, "website"), boolean(f, "save")};
 }
 
 }  // namespace
@@ -81,6 +112,8 @@ ParsedEvent parse_event(std::string_view json_text) {
   if (type == "submit") return {submit(j), {}};
   if (type == "tick") return {TickEvent{integer(j, "now").value_or(0)}, {}};
   if (type == "live") return {LiveEvent{str(j, "data"), str(j, "id"), boolean(j, "closed")}, {}};
+  if (type == "copied") return {CopiedEvent{boolean(j, "ok")}, {}};
+  if (type == "spread") return {SpreadEvent{str(j, "target")}, {}};
   return {std::nullopt, "unknown event type \"" + type + "\""};
 }
 

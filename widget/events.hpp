@@ -20,6 +20,24 @@ struct Saved {
   std::string website;
 };
 
+// The share bar's part of `start`: the owner's settings (data-parley-share*), the
+// page's metadata (canonical link, og:* meta) and what the browser can do.
+struct ShareStart {
+  std::string targets;  // "x,mastodon,copy" as the owner wrote it; "" = the default list
+  std::string style;
+  std::string via;
+  std::string hashtags;
+  std::string url;    // canonical URL of the page
+  std::string title;  // og:title; "" = the start event's title
+  std::string description;
+  std::string image;
+  bool can_share = false;  // navigator.share exists
+  bool touch = false;      // matchMedia('(pointer: coarse)')
+  bool clicks = true;      // count clicks (data-parley-share-clicks="off" turns it off)
+  std::string server;      // the reader's remembered fediverse server, and its software
+  std::string software;
+};
+
 struct StartEvent {
   std::string site;
   std::string page;
@@ -31,6 +49,8 @@ struct StartEvent {
   // The thread data parleyd rendered into the mount (core/view_static.hpp), JSON text;
   // "" when the mount was empty.
   std::string prerendered;
+  std::string parts;  // data-parley-parts: "share,likes,comments" (core/embed_parts.hpp)
+  ShareStart share;
 };
 
 struct ResponseEvent {
@@ -54,6 +74,8 @@ struct ActionEvent {
 };
 
 struct SubmitEvent {
+  std::string form;    // data-parley-form of the submitted form: "" (comment), "server"
+  std::string server;  // the fediverse server field of the "server" form
   std::string text;
   std::string author;
   std::string email;
@@ -73,8 +95,18 @@ struct LiveEvent {
   bool closed = false;
 };
 
+// The host's clipboard write for a `copy` effect finished.
+struct CopiedEvent {
+  bool ok = false;
+};
+
+// A share link (data-parley-spread) was clicked; the browser follows it by itself.
+struct SpreadEvent {
+  std::string target;  // the link's target id: "x", "bluesky", …
+};
+
 using Event = std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent,
-                           TickEvent, LiveEvent>;
+                           TickEvent, LiveEvent, CopiedEvent, SpreadEvent>;
 
 struct ParsedEvent {
   std::optional<Event> event;

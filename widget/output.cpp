@@ -132,6 +132,35 @@ void Output::listen(std::string_view path, int after_ms) {
   effects_.push_back('}');
 }
 
+void Output::copy(std::string_view text) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"copy\"");
+  member(effects_, "text", text);
+  effects_.push_back('}');
+}
+
+void Output::share(std::string_view title, std::string_view text, std::string_view url) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"share\"");
+  member(effects_, "title", title);
+  member(effects_, "text", text);
+  member(effects_, "url", url);
+  effects_.push_back('}');
+}
+
+void Output::print() {
+  separate(effects_);
+  effects_.append("{\"kind\":\"print\"}");
+}
+
+void Output::beacon(std::string path, std::string_view body) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"beacon\"");
+  member(effects_, "path", path);
+  member(effects_, "body", body);
+  effects_.push_back('}');
+}
+
 void Output::save(std::string_view key, const nlohmann::json& value) {
   separate(effects_);
   effects_.append("{\"kind\":\"save\"");

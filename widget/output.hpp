@@ -31,6 +31,12 @@ class Output {
   void save(std::string_view key, const nlohmann::json& value);
   // Open the event stream at `path` after `after_ms` (0: now), closing any open one.
   void listen(std::string_view path, int after_ms);
+  // Share bar effects the host performs inside the click that asked for them.
+  void copy(std::string_view text);  // navigator.clipboard.writeText, then a `copied` event
+  void share(std::string_view title, std::string_view text, std::string_view url);
+  void print();
+  // navigator.sendBeacon(apiBase + path, body): fire and forget.
+  void beacon(std::string path, std::string_view body);
 
   // {"patches":[...],"effects":[...]}.
   std::string serialize() const;

@@ -9,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "core/thread.hpp"
 #include "live_state.hpp"
+#include "share_state.hpp"
 
 namespace parley::widget {
 
@@ -44,6 +45,7 @@ struct State {
   int post_request = 0;
 
   LiveState live;
+  ShareState share;
 };
 
 }  // namespace parley::widget

@@ -1,8 +1,11 @@
 // Loading the thread, keeping its dates fresh, and placing the form under a comment.
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "api.hpp"
 #include "core/dates.hpp"
+#include "core/embed_parts.hpp"
 #include "core/html.hpp"
 #include "core/view_form.hpp"
 #include "core/view_keys.hpp"
@@ -11,6 +14,7 @@
 #include "handlers.hpp"
 #include "live_flow.hpp"
 #include "messages.hpp"
+#include "share_flow.hpp"
 
 namespace parley::widget {
 
@@ -50,8 +54,31 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     values.website = e.saved->website;
     values.save = true;
   }
-  if (adopt_prerendered(s, e, values, out)) return start_listening(s, out);
-  out.html(keys::kRoot, view::comments_section({s.title, nullptr, s.now, values}));
+  // The parts the owner embeds, in page order; each fetches only what it shows.
+  const std::vector<Part> parts = parse_parts(e.parts);
+  const bool comments = std::find(parts.begin(), parts.end(), Part::Comments) != parts.end();
+  const bool share = std::find(parts.begin(), parts.end(), Part::Share) != parts.end();
+  if (comments && adopt_prerendered(s, e, values, out)) {
+    // The thread parleyd rendered into the mount stays; patches cannot insert before
+    // it, so the share bar follows it on such pages.
+    if (share) out.append(keys::kRoot, start_share(s, e));
+    return start_listening(s, out);
+  }
+  HtmlBuilder root;
+  for (const Part part : parts) {
+    switch (part) {
+      case Part::Share:
+        root.html(start_share(s, e));
+        break;
+      case Part::Likes:
+        break;  // the likes part (issue 4) renders here
+      case Part::Comments:
+        root.html(view::comments_section({s.title, nullptr, s.now, values}));
+        break;
+    }
+  }
+  out.html(keys::kRoot, std::move(root).finish());
+  if (!comments) return;
   s.thread_request = s.next_request++;
   out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
   start_listening(s, out);

@@ -9,6 +9,7 @@
 #include "live_flow.hpp"
 #include "messages.hpp"
 #include "output.hpp"
+#include "share_flow.hpp"
 
 namespace parley::widget {
 
@@ -24,10 +25,12 @@ struct Dispatch {
     if (e.request == 0) return;
     if (e.request == s.thread_request) return on_thread_response(s, e, out);
     if (e.request == s.post_request) return on_post_response(s, e, out);
+    if (e.request == s.share.nodeinfo_request) return on_nodeinfo_response(s, e, out);
     // Otherwise a response nobody waits for (a duplicate): ignored.
   }
   void operator()(const FieldEvent& e) const { on_field(s, e, out); }
   void operator()(const ActionEvent& e) const {
+    if (on_share_action(s, e.action, out)) return;
     if (e.action == "reply") return on_reply(s, e.id, out);
     if (e.action == "cancel") {
       // The Cancel button leaves with the reply title: keep the keyboard with the
@@ -39,9 +42,14 @@ struct Dispatch {
     if (e.action == "write") return on_preview(s, false, out);
     if (e.action == "show-new") return on_show_new(s, out);
   }
-  void operator()(const SubmitEvent& e) const { on_submit(s, e, out); }
+  void operator()(const SubmitEvent& e) const {
+    if (e.form == "server") return on_server_submit(s, e, out);
+    on_submit(s, e, out);
+  }
   void operator()(const TickEvent& e) const { on_tick(s, e, out); }
   void operator()(const LiveEvent& e) const { on_live(s, e, out); }
+  void operator()(const CopiedEvent& e) const { on_copied(s, e, out); }
+  void operator()(const SpreadEvent& e) const { on_spread_click(s, e, out); }
 };
 
 std::string status_only(std::string_view message) {

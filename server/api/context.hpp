@@ -12,12 +12,16 @@
 #include "service/comment_service.hpp"
 #include "service/like_service.hpp"
 #include "service/rate_limiter.hpp"
+#include "service/share_clicks.hpp"
 #include "service/sites.hpp"
 
 namespace parley::server {
 
 namespace auth {
 class LoginService;
+}
+namespace fediverse {
+class NodeInfoResolver;
 }
 
 struct Services {
@@ -35,6 +39,11 @@ struct Services {
   std::string public_url;
   // Finished GET /api/comments responses; null: every read is built afresh.
   ThreadCache* threads = nullptr;
+  // Share bar (docs/share-and-likes.md): click counts, and NodeInfo lookups with their
+  // own per-client limiter. Null: the endpoints answer 503.
+  ShareClickService* share_clicks = nullptr;
+  fediverse::NodeInfoResolver* nodeinfo = nullptr;
+  RateLimiter* nodeinfo_limiter = nullptr;
 };
 
 struct Context {

@@ -16,10 +16,13 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/likes", Scope::site, handlers::list_likes},       // ?site&page[&token]
     {"POST", "/api/likes", Scope::site, handlers::like},            // ?site, {page,comment,token}
     {"DELETE", "/api/likes", Scope::site, handlers::unlike},        // ?site, {page,comment,token}
-    {"GET", "/api/likes/counts", Scope::site, handlers::count_likes},  // ?site&page...
-    {"GET", "/healthz", Scope::public_, handlers::health},             // GET /healthz
-    {"GET", "/parley.js", Scope::public_, handlers::loader},           // GET /parley.js
-    {"GET", "/parley.css", Scope::public_, handlers::stylesheet},      // GET /parley.css
+    {"GET", "/api/likes/counts", Scope::site, handlers::count_likes},        // ?site&page...
+    {"POST", "/api/share-clicks", Scope::site, handlers::share_click},       // ?site, {page,target}
+    {"GET", "/api/share-clicks", Scope::site, handlers::list_share_clicks},  // ?site&page
+    {"GET", "/api/nodeinfo", Scope::site, handlers::nodeinfo},               // ?site&host
+    {"GET", "/healthz", Scope::public_, handlers::health},                   // GET /healthz
+    {"GET", "/parley.js", Scope::public_, handlers::loader},                 // GET /parley.js
+    {"GET", "/parley.css", Scope::public_, handlers::stylesheet},            // GET /parley.css
     {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
 
     // Without JavaScript (api/nojs_api.cpp, docs/seo-nojs.md). The form route checks

@@ -98,6 +98,17 @@ constexpr std::array kMigrations = {
     CREATE TRIGGER threads_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON threads
       FOR EACH STATEMENT EXECUTE FUNCTION parley_change_notify();
     )sql",
+    // 5: owner-side share counts: clicks on the site's own share buttons, one row per
+    // page and target (no reader, no address: a click is counted, not who made it).
+    R"sql(
+    CREATE TABLE share_clicks (
+      site   TEXT NOT NULL,
+      page   TEXT NOT NULL,
+      target TEXT NOT NULL,
+      clicks BIGINT NOT NULL DEFAULT 0,
+      PRIMARY KEY (site, page, target)
+    );
+    )sql",
 };
 
 // pg_advisory_xact_lock key: any constant unlikely to be used by another application

@@ -3,6 +3,7 @@
 #include "store/pg_db.hpp"
 #include "store/pg_likes.hpp"
 #include "store/pg_schema.hpp"
+#include "store/pg_share_clicks.hpp"
 #include "store/pg_text.hpp"
 
 namespace parley::server {
@@ -61,6 +62,7 @@ struct PgStore::Impl {
   explicit Impl(const std::string& conninfo) : db(conninfo) { db.prepare(statements()); }
   MigratedConnection db;
   pg::LikeStatements likes{db};  // after db: prepares on it
+  pg::ShareClickStatements share_clicks{db};
 };
 
 PgStore::PgStore(const std::string& conninfo) : impl_(std::make_unique<Impl>(conninfo)) {}
@@ -145,6 +147,15 @@ std::vector<std::size_t> PgStore::count_page_likes(std::string_view site,
 
 std::uint64_t PgStore::data_version() {
   return impl_->db.writes();
+}
+
+void PgStore::add_share_click(std::string_view site, std::string_view page,
+                              std::string_view target) {
+  impl_->share_clicks.add(site, page, target);
+}
+
+std::vector<ShareClicks> PgStore::share_clicks(std::string_view site, std::string_view page) {
+  return impl_->share_clicks.list(site, page);
 }
 
 }  // namespace parley::server

@@ -68,6 +68,17 @@ constexpr std::array kMigrations = {
     // processes; one parleyd on SQLite keeps them in memory. Kept so the numbers of
     // both engines stay in step.
     "",
+    // 5: owner-side share counts: clicks on the site's own share buttons, one row per
+    // page and target (no reader, no address: a click is counted, not who made it).
+    R"sql(
+    CREATE TABLE share_clicks (
+      site   TEXT NOT NULL,
+      page   TEXT NOT NULL,
+      target TEXT NOT NULL,
+      clicks INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (site, page, target)
+    );
+    )sql",
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "store/sqlite_db.hpp"
 #include "store/sqlite_likes.hpp"
 #include "store/sqlite_schema.hpp"
+#include "store/sqlite_share_clicks.hpp"
 
 namespace parley::server {
 namespace {
@@ -40,6 +41,7 @@ struct SqliteStore::Impl {
   // Changes when another connection committed; this connection's own writes show in
   // total_changes() instead.
   sqlite::Statement data_version{db, "PRAGMA data_version"};
+  sqlite::ShareClickStatements share_clicks{db};
 };
 
 SqliteStore::SqliteStore(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
@@ -146,6 +148,15 @@ std::uint64_t SqliteStore::data_version() {
   st.step();
   // Both only grow, so their sum changes whenever either does.
   return static_cast<std::uint64_t>(st.column_int(0) + impl_->db.total_changes());
+}
+
+void SqliteStore::add_share_click(std::string_view site, std::string_view page,
+                                  std::string_view target) {
+  impl_->share_clicks.add(site, page, target);
+}
+
+std::vector<ShareClicks> SqliteStore::share_clicks(std::string_view site, std::string_view page) {
+  return impl_->share_clicks.list(site, page);
 }
 
 }  // namespace parley::server

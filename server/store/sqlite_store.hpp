@@ -32,6 +32,9 @@ class SqliteStore final : public Store {
                                               std::string_view liker) override;
   std::vector<std::size_t> count_page_likes(std::string_view site,
                                             const std::vector<std::string>& pages) override;
+  void add_share_click(std::string_view site, std::string_view page,
+                       std::string_view target) override;
+  std::vector<ShareClicks> share_clicks(std::string_view site, std::string_view page) override;
 
   std::uint64_t data_version() override;
 

@@ -43,6 +43,12 @@ struct NewLike {
   std::int64_t created = 0;
 };
 
+// Share clicks on one page, per share target id ("x", "copy", …).
+struct ShareClicks {
+  std::string target;
+  std::int64_t clicks = 0;
+};
+
 // A like target as a reader sees it: how many, whether this liker is among them, and
 // the avatar seeds of the most recent likers, newest first.
 struct LikeSummary {
@@ -90,6 +96,11 @@ class Store {
   // derived from the store is still current (api/thread_cache.hpp). Other PostgreSQL
   // clients are noticed through LISTEN instead (live/pg_fanout.hpp).
   virtual std::uint64_t data_version() = 0;
+  // Share clicks (store/*_share_clicks.cpp): one more click on a page's share target.
+  virtual void add_share_click(std::string_view site, std::string_view page,
+                               std::string_view target) = 0;
+  // A page's share clicks, by target id (alphabetical); targets never clicked are absent.
+  virtual std::vector<ShareClicks> share_clicks(std::string_view site, std::string_view page) = 0;
 };
 
 }  // namespace parley::server

@@ -113,3 +113,27 @@ test('a right-to-left (Arabic) widget has no accessibility violations', async (t
   reader.assertNoConsoleErrors();
   await reader.close();
 });
+
+test('the share bar, its server prompt with an error, and every style have no violations',
+  async (t) => {
+    const stack = await startStack(t);
+    for (const style of ['icons', 'icons+labels', 'labels']) {
+      const reader = await openReader(browser, stack.pageUrl);
+      const { page } = reader;
+      await page.evaluate((style) => {
+        const script = document.querySelector('script[data-parley-site]');
+        script.setAttribute('data-parley-share', 'x,facebook,linkedin,mastodon,bluesky,threads,' +
+          'reddit,hacker-news,telegram,whatsapp,tumblr,email,copy,print');
+        script.setAttribute('data-parley-share-style', style);
+      }, style);
+      await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+      await page.getByRole('heading', { level: 2, name: 'No Responses yet' }).waitFor();
+      await page.getByRole('button', { name: 'Share on Mastodon' }).click();
+      await page.getByRole('textbox', { name: 'Your Mastodon server' }).fill('not a server');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('[data-parley-key="error-server"]').filter({ hasText: /./ }).waitFor();
+      await assertAccessible(page, `the share bar (${style}) with a server error`);
+      reader.assertNoConsoleErrors();
+      await reader.close();
+    }
+  });

@@ -70,8 +70,9 @@ export async function startStack(t, { csp = false, include = false, dbPath, extr
 
 // A new browser context (its own localStorage) with one page, recording what a test
 // must never see: console errors, uncaught exceptions and dialogs (alert/confirm).
-export async function openReader(browser, url, { expectedErrors = [] } = {}) {
-  const context = await browser.newContext();
+// `contextOptions` go to browser.newContext (permissions, touch emulation...).
+export async function openReader(browser, url, { expectedErrors = [], contextOptions = {} } = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT_MS);
   const errors = [];

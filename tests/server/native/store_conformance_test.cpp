@@ -183,6 +183,21 @@ TEST_CASE("Store conformance") {
       CHECK(store->list_page("demo", "/ünï/")[0].text == n.comment.text);
     }
 
+    SUBCASE("share clicks count per site, page and target") {
+      store->add_share_click("demo", "/a/", "x");
+      store->add_share_click("demo", "/a/", "x");
+      store->add_share_click("demo", "/a/", "copy");
+      store->add_share_click("demo", "/b/", "x");
+      store->add_share_click("other", "/a/", "x");
+      const auto clicks = store->share_clicks("demo", "/a/");
+      REQUIRE(clicks.size() == 2);
+      CHECK(clicks[0].target == "copy");
+      CHECK(clicks[0].clicks == 1);
+      CHECK(clicks[1].target == "x");
+      CHECK(clicks[1].clicks == 2);
+      CHECK(store->share_clicks("demo", "/none/").empty());
+    }
+
     SUBCASE("survives reopening") {
       store->insert(make("/a/", 1));
       store.reset();
