@@ -103,14 +103,21 @@ Response nodeinfo(const Request& req, Context& ctx) {
     throw ApiError(ErrorCode::rate_limited, "Too many server lookups. Please wait a moment.",
                    {{"Retry-After", std::to_string(wait)}});
   }
-  const fediverse::Lookup found = ctx.services.nodeinfo->resolve(host, ctx.mono_now);
-  if (found.outcome == fediverse::Outcome::not_public) {
-    bad_field("host", "not_public", "host must be a server on the public internet.");
-  }
-  if (found.outcome == fediverse::Outcome::not_found) {
-    throw ApiError(ErrorCode::not_found, "No fediverse server answered at " + host + ".");
-  }
-  return json_response(200, nlohmann::json{{"host", host}, {"software", found.software}}.dump());
+  // The lookup waits for another server: it runs on a worker thread (the transport's
+  // deferred work), so comments keep flowing meanwhile.
+  Response res;
+  res.deferred = std::make_shared<const Deferred>(Deferred{[&resolver = *ctx.services.nodeinfo,
+                                                            host, now = ctx.mono_now] {
+    const fediverse::Lookup found = resolver.resolve(host, now);
+    if (found.outcome == fediverse::Outcome::not_public) {
+      bad_field("host", "not_public", "host must be a server on the public internet.");
+    }
+    if (found.outcome == fediverse::Outcome::not_found) {
+      throw ApiError(ErrorCode::not_found, "No fediverse server answered at " + host + ".");
+    }
+    return json_response(200, nlohmann::json{{"host", host}, {"software", found.software}}.dump());
+  }});
+  return res;
 }
 
 }  // namespace parley::server::handlers

@@ -139,10 +139,14 @@ Lookup NodeInfoResolver::fetch(const std::string& host) const {
 }
 
 Lookup NodeInfoResolver::resolve(const std::string& host, Clock::time_point now) {
-  if (const auto it = cache_.find(host); it != cache_.end() && it->second.expires > now) {
-    return it->second.lookup;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto it = cache_.find(host); it != cache_.end() && it->second.expires > now) {
+      return it->second.lookup;
+    }
   }
   const Lookup lookup = fetch(host);
+  const std::lock_guard<std::mutex> lock(mutex_);
   remember(host, lookup, now);
   return lookup;
 }

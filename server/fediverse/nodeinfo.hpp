@@ -12,13 +12,14 @@
 #include <chrono>
 #include <cstddef>
 #include <list>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
 namespace parley::server::fediverse {
 
 // A NodeInfo server answers within a second; three bound how long one lookup can hold
-// parleyd's thread (the call is synchronous, and cached).
+// a worker thread (lookups run off the I/O thread, and are cached).
 inline constexpr std::chrono::seconds kNodeInfoTimeout{3};
 // Both documents are well under 4 KB in practice (Mastodon's is ~1 KB).
 inline constexpr std::size_t kMaxNodeInfoBytes = 64 * 1024;
@@ -48,6 +49,7 @@ class NodeInfoResolver {
   explicit NodeInfoResolver(bool test_insecure) : test_insecure_(test_insecure) {}
 
   // `host` is a valid instance name (core/share.hpp is_valid_instance), lower case.
+  // Thread-safe: lookups run on the transport's worker threads.
   Lookup resolve(const std::string& host, Clock::time_point now);
 
  private:
@@ -60,6 +62,7 @@ class NodeInfoResolver {
   void remember(const std::string& host, const Lookup& lookup, Clock::time_point now);
 
   bool test_insecure_;
+  std::mutex mutex_;  // guards the cache; never held during a fetch
   std::unordered_map<std::string, Entry> cache_;
   std::list<std::string> oldest_;  // insertion order, for eviction past the bound
 };
