@@ -7,6 +7,7 @@
 ((win, doc) => {
   'use strict';
   const SAVED = 'parley:author';
+  const SERVER = 'parley:fediverse'; // the reader's fediverse server, for the share bar
   const TICK_MS = 60000;
   const Parley = (win.Parley = win.Parley || {});
   let module; // one WebAssembly instance per page; every mount has its own Widget
@@ -20,12 +21,36 @@
     return t.content;
   };
 
-  const saved = () => {
+  const stored = (key) => {
     try {
-      return JSON.parse(localStorage.getItem(SAVED));
+      return JSON.parse(localStorage.getItem(key));
     } catch (err) {
       return null;
     }
+  };
+
+  const meta = (name) => {
+    const el = doc.querySelector(`meta[property="og:${name}"]`) || doc.querySelector(`meta[name="${name}"]`);
+    return el ? el.content : '';
+  };
+
+  // What the share bar shares and what this browser can do (docs/share-and-likes.md).
+  const share = (data) => {
+    const canonical = doc.querySelector('link[rel="canonical"]');
+    return {
+      targets: data.parleyShare,
+      style: data.parleyShareStyle,
+      via: data.parleyVia,
+      hashtags: data.parleyHashtags,
+      clicks: data.parleyShareClicks != 'off',
+      url: canonical ? canonical.href : location.href.split('#')[0],
+      title: meta('title'),
+      description: meta('description'),
+      image: meta('image'),
+      can_share: typeof navigator.share == 'function',
+      touch: win.matchMedia('(pointer: coarse)').matches,
+      server: stored(SERVER),
+    };
   };
 
   Parley.host = ({ mount, data, api, wasm, report }) => {
@@ -78,6 +103,18 @@
           if (e.value == null) localStorage.removeItem(e.key);
           else localStorage.setItem(e.key, JSON.stringify(e.value));
         } catch (err) {} // Storage off or full: details just aren't remembered.
+      } else if (e.kind == 'copy') {
+        const copied = (ok) => send({ type: 'copied', ok });
+        Promise.resolve()
+          .then(() => navigator.clipboard.writeText(e.text))
+          .then(() => copied(true), () => copied(false));
+      } else if (e.kind == 'share') {
+        // Still inside the click, as navigator.share requires; cancelling rejects.
+        navigator.share({ title: e.title, text: e.text, url: e.url }).catch(() => {});
+      } else if (e.kind == 'print') {
+        win.print();
+      } else if (e.kind == 'beacon') {
+        navigator.sendBeacon(api + e.path, e.body);
       } else throw Error('unknown effect ' + e.kind);
     };
 
@@ -101,6 +138,9 @@
 
     const listen = () => {
       on('click', (ev) => {
+        // A share link opens by itself; the widget only counts the click.
+        const link = ev.target.closest('a[data-parley-spread]');
+        if (link) return send({ type: 'spread', target: link.dataset.parleySpread });
         const el = ev.target.closest('[data-parley-action]');
         if (!el) return;
         ev.preventDefault();
@@ -114,7 +154,7 @@
         ev.target.querySelectorAll('[data-parley-field]').forEach((el) => {
           fields[el.dataset.parleyField] = el.type == 'checkbox' ? el.checked : el.value;
         });
-        send({ type: 'submit', fields });
+        send({ type: 'submit', form: ev.target.dataset.parleyForm, fields });
       });
       setInterval(() => send({ type: 'tick', now: now() }), TICK_MS);
     };
@@ -133,12 +173,14 @@
           page: data.parleyPage || location.pathname,
           title: data.parleyTitle || doc.title,
           now: now(),
-          saved: saved(),
+          saved: stored(SAVED),
           // The owner's choice, else the page's language; the widget picks the catalog.
           lang: data.parleyLang || doc.documentElement.lang,
           strings: data.parleyStrings,
           // Thread data parleyd rendered into the mount, which the widget takes over.
           prerendered: (mount.querySelector('script.parley-data') || {}).textContent,
+          parts: data.parleyParts,
+          share: share(data),
         },
         true
       );

@@ -117,6 +117,7 @@ HttpResult perform(const std::string& url, const std::string* form, const std::s
     return result;
   }
   if (rc != CURLE_OK) {
+    result.refused = refused_address;
     result.error = refused_address ? "the server's address is not public; not connecting"
                                    : curl_easy_strerror(rc);
     return result;

@@ -18,9 +18,10 @@ inline constexpr std::chrono::seconds kProviderTimeout{5};
 inline constexpr std::size_t kMaxProviderResponseBytes = 256 * 1024;
 
 struct HttpResult {
-  long status = 0;    // 0 when no answer arrived (then `error` says why)
-  std::string body;   // at most kMaxProviderResponseBytes
-  std::string error;  // transport failure, for logs; never contains secrets
+  long status = 0;       // 0 when no answer arrived (then `error` says why)
+  std::string body;      // at most kMaxProviderResponseBytes
+  std::string error;     // transport failure, for logs; never contains secrets
+  bool refused = false;  // Reach::public_only refused every address the name resolved to
 };
 
 using FormFields = std::vector<std::pair<std::string, std::string>>;

@@ -3,10 +3,11 @@
 // software.name says "mastodon", "misskey", "lemmy"… The share bar uses it to pick
 // the server's own compose URL (core/share_options.hpp, fediverse_target).
 //
-// The host comes from a reader, so every fetch is bounded and guarded: https only,
-// no redirects, no proxies, connections only to public addresses (checked on the
-// address actually connected to, so DNS tricks cannot slip past), a small time and
-// size budget, and answers cached so a popular server is asked once an hour.
+// The host comes from a reader, so every fetch is bounded and guarded (through
+// auth/http_client, Reach::public_only): https only, no redirects, connections only to
+// public addresses (checked on the address actually connected to, so DNS tricks cannot
+// slip past), a time and size budget, and answers cached so a popular server is asked
+// once an hour.
 #pragma once
 
 #include <chrono>
@@ -18,9 +19,6 @@
 
 namespace parley::server::fediverse {
 
-// A NodeInfo server answers within a second; three bound how long one lookup can hold
-// a worker thread (lookups run off the I/O thread, and are cached).
-inline constexpr std::chrono::seconds kNodeInfoTimeout{3};
 // Both documents are well under 4 KB in practice (Mastodon's is ~1 KB).
 inline constexpr std::size_t kMaxNodeInfoBytes = 64 * 1024;
 inline constexpr std::size_t kMaxSoftwareNameBytes = 64;

@@ -214,7 +214,8 @@ test('the reader names their fediverse server once; it is checked, resolved and 
     assert.ok(await link.evaluate((el) => el === document.activeElement), 'the new link has focus');
     await page.locator('[data-parley-key="spread-status"]')
       .filter({ hasText: `Ready to share on ${host}.` }).waitFor();
-    const url = `https://${host}/share?text=${e(`${TITLE} ${CANONICAL}`)}`;
+    // The demo's hashtag rides along, as Mastodon and Misskey take it in the text.
+    const url = `https://${host}/share?text=${e(`${TITLE} ${CANONICAL} #humanrights`)}`;
     assert.equal(await link.getAttribute('href'), url);
     const popup = context.waitForEvent('page');
     await link.click();
