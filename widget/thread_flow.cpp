@@ -57,13 +57,9 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   // The parts the owner embeds, in page order; each fetches only what it shows.
   const std::vector<Part> parts = parse_parts(e.parts);
   const bool comments = std::find(parts.begin(), parts.end(), Part::Comments) != parts.end();
-  const bool share = std::find(parts.begin(), parts.end(), Part::Share) != parts.end();
-  if (comments && adopt_prerendered(s, e, values, out)) {
-    // The thread parleyd rendered into the mount stays; patches cannot insert before
-    // it, so the share bar follows it on such pages.
-    if (share) out.append(keys::kRoot, start_share(s, e));
-    return start_listening(s, out);
-  }
+  // The thread parleyd rendered into the mount stays as it is (adopt_flow.cpp); the
+  // other parts are not rendered around it yet (docs/share-and-likes.md).
+  if (comments && adopt_prerendered(s, e, values, out)) return start_listening(s, out);
   HtmlBuilder root;
   for (const Part part : parts) {
     switch (part) {
