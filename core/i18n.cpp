@@ -2,6 +2,8 @@
 
 #include <array>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -71,33 +73,46 @@ void add_entries(Table& t, const json& obj) {
   }
 }
 
+// The shipped catalogs: their tags are listed up front, and each is parsed the first
+// time a page's language (or the English fallback) asks for it. Parsing all 18 at the
+// widget's start made one main-thread task long enough to stall the host page.
 struct Shipped {
   std::vector<std::string_view> tags;
-  std::vector<std::shared_ptr<const Table>> tables;  // same order as tags
+  std::vector<std::string_view> texts;                     // same order as tags
+  std::unique_ptr<std::once_flag[]> parsed;                // thread-safe for the server
+  std::unique_ptr<std::shared_ptr<const Table>[]> tables;  // set once parsed
 };
 
-// Parsed once per process (thread-safe static initialisation; the server renders on
-// several threads).
 const Shipped& shipped() {
   static const Shipped s = [] {
     Shipped out;
     for (const data::EmbeddedCatalog& c : data::catalogs()) {
-      auto t = std::make_shared<Table>();
-      const json parsed = json::parse(c.json, nullptr, /*allow_exceptions=*/false);
-      if (parsed.is_object()) add_entries(*t, parsed);
       out.tags.push_back(c.tag);
-      out.tables.push_back(std::move(t));
+      out.texts.push_back(c.json);
     }
+    out.parsed = std::make_unique<std::once_flag[]>(out.tags.size());
+    out.tables = std::make_unique<std::shared_ptr<const Table>[]>(out.tags.size());
     return out;
   }();
   return s;
+}
+
+const std::shared_ptr<const Table>& shipped_table(std::size_t i) {
+  const Shipped& s = shipped();
+  std::call_once(s.parsed[i], [&s, i] {
+    auto t = std::make_shared<Table>();
+    const json parsed = json::parse(s.texts[i], nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_object()) add_entries(*t, parsed);
+    s.tables[i] = std::move(t);
+  });
+  return s.tables[i];
 }
 
 const Table& english() {
   static const Table empty;
   const Shipped& s = shipped();
   for (std::size_t i = 0; i < s.tags.size(); ++i)
-    if (s.tags[i] == "en") return *s.tables[i];
+    if (s.tags[i] == "en") return *shipped_table(i);
   return empty;
 }
 
@@ -163,7 +178,7 @@ Catalog Catalog::for_language(std::string_view tag) {
   } else {
     c.lang_ = s.tags[match];
     c.plural_tag_ = tag;
-    c.own_ = s.tables[match];
+    c.own_ = shipped_table(match);
   }
   return c;
 }
