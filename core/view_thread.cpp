@@ -1,5 +1,7 @@
 #include "view_thread.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "html.hpp"
@@ -16,7 +18,16 @@ std::string responses_heading(std::size_t count, std::string_view title) {
 }
 
 SafeHtml thread_items(const Thread& t, std::int64_t now) {
+  return thread_items(t, now, 0, t.roots.size());
+}
+
+SafeHtml thread_items(const Thread& t, std::int64_t now, std::size_t first_root,
+                      std::size_t end_root) {
   HtmlBuilder b;
+  end_root = std::min(end_root, t.roots.size());
+  if (first_root >= end_root) return std::move(b).finish();
+  const std::vector<std::size_t> roots(t.roots.begin() + static_cast<std::ptrdiff_t>(first_root),
+                                       t.roots.begin() + static_cast<std::ptrdiff_t>(end_root));
   // Depth-first walk with an explicit stack. Each frame is a comment whose subtree is
   // open plus the position of the next reply to render; a frame is closed when its
   // replies are exhausted.
@@ -24,7 +35,7 @@ SafeHtml thread_items(const Thread& t, std::int64_t now) {
     const std::vector<std::size_t>* siblings;
     std::size_t next;
   };
-  std::vector<Frame> stack{{&t.roots, 0}};
+  std::vector<Frame> stack{{&roots, 0}};
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next == top.siblings->size()) {

@@ -20,4 +20,9 @@ std::string responses_heading(std::size_t count, std::string_view title);
 // `thread` region. Iterative, so a hostile chain of replies cannot exhaust the stack.
 SafeHtml thread_items(const Thread& t, std::int64_t now);
 
+// The items of top-level comments [first_root, end_root) with their replies: a slice of
+// the thread, for showing a long one over several frames.
+SafeHtml thread_items(const Thread& t, std::int64_t now, std::size_t first_root,
+                      std::size_t end_root);
+
 }  // namespace parley::view

@@ -114,6 +114,7 @@ ParsedEvent parse_event(std::string_view json_text) {
   if (type == "live") return {LiveEvent{str(j, "data"), str(j, "id"), boolean(j, "closed")}, {}};
   if (type == "copied") return {CopiedEvent{boolean(j, "ok")}, {}};
   if (type == "spread") return {SpreadEvent{str(j, "target")}, {}};
+  if (type == "resume") return {ResumeEvent{}, {}};
   return {std::nullopt, "unknown event type \"" + type + "\""};
 }
 

@@ -105,8 +105,11 @@ struct SpreadEvent {
   std::string target;  // the link's target id: "x", "bluesky", …
 };
 
+// The host's answer to a `yield` effect, a frame later: show the next slice.
+struct ResumeEvent {};
+
 using Event = std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent,
-                           TickEvent, LiveEvent, CopiedEvent, SpreadEvent>;
+                           TickEvent, LiveEvent, CopiedEvent, SpreadEvent, ResumeEvent>;
 
 struct ParsedEvent {
   std::optional<Event> event;

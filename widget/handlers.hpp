@@ -20,6 +20,10 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out);
 void on_tick(State& s, const TickEvent& e, Output& out);
 // Patches the dates whose words differ between Unix time `before` and s.now.
 void refresh_dates(const State& s, std::int64_t before, Output& out);
+// The next slice of a thread being shown; show_rest renders all that is left, so other
+// events always meet the whole thread on the page.
+void on_resume(State& s, Output& out);
+void show_rest(State& s, Output& out);
 void on_reply(State& s, std::int64_t id, Output& out);
 void move_form_home(State& s, Output& out);
 

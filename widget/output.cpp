@@ -161,6 +161,11 @@ void Output::beacon(std::string path, std::string_view body) {
   effects_.push_back('}');
 }
 
+void Output::yield() {
+  separate(effects_);
+  effects_.append("{\"kind\":\"yield\"}");
+}
+
 void Output::save(std::string_view key, const nlohmann::json& value) {
   separate(effects_);
   effects_.append("{\"kind\":\"save\"");

@@ -37,6 +37,8 @@ class Output {
   void print();
   // navigator.sendBeacon(apiBase + path, body): fire and forget.
   void beacon(std::string path, std::string_view body);
+  // Let the page render a frame, then send a `resume` event.
+  void yield();
 
   // {"patches":[...],"effects":[...]}.
   std::string serialize() const;

@@ -32,6 +32,9 @@ struct State {
   i18n::Catalog catalog;  // the reader's language, chosen on start; active in handle()
 
   Thread thread;
+  // Top-level comments (with their replies) rendered so far: a long thread is shown in
+  // slices, one per frame (thread_flow.cpp), so no main-thread task of the page is long.
+  std::size_t shown_roots = 0;
 
   FormState form;
   std::int64_t replying_to = 0;        // comment whose reply slot holds the form; 0 = at home

@@ -28,6 +28,40 @@ SafeHtml text_html(std::string_view text) {
   return std::move(b).finish();
 }
 
+// Comments per slice of a long thread: rendering, parsing and laying out this many
+// stays well under a 50 ms main-thread task on a slow phone.
+constexpr std::size_t kCommentsPerSlice = 10;
+
+// The end of the slice that starts at top-level comment `first`: whole subtrees, at
+// least one, until the slice holds kCommentsPerSlice comments.
+std::size_t slice_end(const Thread& t, std::size_t first) {
+  std::size_t comments = 0;
+  std::size_t end = first;
+  std::vector<std::size_t> walk;
+  while (end < t.roots.size() && comments < kCommentsPerSlice) {
+    walk.assign(1, t.roots[end++]);
+    while (!walk.empty()) {
+      const std::size_t i = walk.back();
+      walk.pop_back();
+      ++comments;
+      walk.insert(walk.end(), t.children[i].begin(), t.children[i].end());
+    }
+  }
+  return end;
+}
+
+// Appends the next slice (or, first, replaces the placeholder with it); asks the host
+// for a frame before the following one.
+void show_slice(State& s, Output& out, std::size_t end) {
+  const SafeHtml items = view::thread_items(s.thread, s.now, s.shown_roots, end);
+  if (s.shown_roots == 0)
+    out.html(keys::kThread, items);
+  else
+    out.append(keys::kThread, items);
+  s.shown_roots = end;
+  if (s.shown_roots < s.thread.roots.size()) out.yield();
+}
+
 }  // namespace
 
 void on_start(State& s, const StartEvent& e, Output& out) {
@@ -88,8 +122,9 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     // not be inside one.
     if (s.replying_to != 0) move_form_home(s, out);
     s.thread = build_thread(std::move(flat));
+    s.shown_roots = 0;
     out.html(keys::kCount, text_html(view::responses_heading(s.thread.size(), s.title)));
-    out.html(keys::kThread, view::thread_items(s.thread, s.now));
+    show_slice(s, out, slice_end(s.thread, 0));
     refresh_live_bar(s, out);
     return;
   }
@@ -100,6 +135,14 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     const api::Error err = api::read_error(e.body);
     out.status(messages::failed(messages::thread_failed(), err.message, e.status));
   }
+}
+
+void on_resume(State& s, Output& out) {
+  if (s.shown_roots < s.thread.roots.size()) show_slice(s, out, slice_end(s.thread, s.shown_roots));
+}
+
+void show_rest(State& s, Output& out) {
+  if (s.shown_roots < s.thread.roots.size()) show_slice(s, out, s.thread.roots.size());
 }
 
 void on_tick(State& s, const TickEvent& e, Output& out) {

@@ -50,6 +50,7 @@ struct Dispatch {
   void operator()(const LiveEvent& e) const { on_live(s, e, out); }
   void operator()(const CopiedEvent& e) const { on_copied(s, e, out); }
   void operator()(const SpreadEvent& e) const { on_spread_click(s, e, out); }
+  void operator()(const ResumeEvent&) const { on_resume(s, out); }
 };
 
 std::string status_only(std::string_view message) {
@@ -74,6 +75,8 @@ std::string Widget::handle(std::string_view event_json) {
   try {
     const i18n::Use language(state_.catalog);
     Output out;
+    // Every transition assumes the whole thread is on the page: finish showing it first.
+    if (!std::holds_alternative<ResumeEvent>(*parsed.event)) show_rest(state_, out);
     std::visit(Dispatch{state_, out}, *parsed.event);
     return out.serialize();
   } catch (const std::exception&) {

@@ -58,6 +58,70 @@ TEST_CASE("the thread response renders the heading and the tree") {
   CHECK(s.effects.empty());
 }
 
+namespace {
+
+// A thread of `roots` top-level comments (ids 1..roots), each with one reply.
+json long_thread(int roots) {
+  json comments = json::array();
+  for (int i = 1; i <= roots; ++i) {
+    comments.push_back(wire(i, 0, 0, "Ana", 3600));
+    comments.push_back(wire(1000 + i, i, 1, "Bo", 60));
+  }
+  return {{"comments", comments}};
+}
+
+int count_of(const std::string& html, std::string_view needle) {
+  int n = 0;
+  for (auto at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a long thread is shown in slices, a frame apart, in order") {
+  Widget w;
+  const int id = fetch_id(send(w, start_event()));
+  Step s = send(w, response(id, 200, long_thread(50)));  // 100 comments
+  CHECK(s.html("count") == "100 Responses to \u201CRaids\u201D");
+  // The first slice replaces the placeholder: whole subtrees, 10 comments.
+  const std::string first = s.html("thread");
+  CHECK(count_of(first, "<article") == 10);
+  CHECK(first.find(R"(id="parley-comment-1005")") != std::string::npos);
+  REQUIRE(s.effects.size() == 1);
+  CHECK(s.effects[0] == json{{"kind", "yield"}});
+  std::string shown = first;
+  int slices = 1;
+  while (!s.effects.empty()) {
+    CHECK(s.effects[0] == json{{"kind", "yield"}});
+    s = send(w, {{"type", "resume"}});
+    const json* more = s.patch("append", "thread");
+    REQUIRE(more != nullptr);
+    shown += (*more)["html"].get<std::string>();
+    ++slices;
+  }
+  CHECK(slices == 10);
+  CHECK(count_of(shown, "<article") == 100);
+  CHECK(shown.find(R"(id="parley-comment-11")") < shown.find(R"(id="parley-comment-12")"));
+  // Once all is shown, a stray resume changes nothing.
+  s = send(w, {{"type", "resume"}});
+  CHECK(s.patches.empty());
+  CHECK(s.effects.empty());
+}
+
+TEST_CASE("any other event first shows the rest of a thread still arriving in slices") {
+  Widget w;
+  const int id = fetch_id(send(w, start_event()));
+  send(w, response(id, 200, long_thread(50)));
+  // Replying to a comment not shown yet: its slot must exist before the form moves.
+  const Step s = send(w, {{"type", "action"}, {"action", "reply"}, {"id", 50}});
+  REQUIRE(s.patches.size() >= 2);
+  CHECK(s.patches[0]["op"] == "append");
+  CHECK(s.patches[0]["key"] == "thread");
+  CHECK(count_of(s.patches[0]["html"].get<std::string>(), "<article") == 90);
+  CHECK(s.patch("move", "form") != nullptr);
+  CHECK(send(w, {{"type", "resume"}}).patches.empty());
+}
+
 TEST_CASE("an empty thread reads No Responses yet") {
   Widget w;
   const int id = fetch_id(send(w, start_event()));
