@@ -61,23 +61,24 @@ function fileFor(urlPath) {
   return file.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep) ? file : null;
 }
 
-async function handle(req, res, { api, csp, include }) {
+async function handle(req, res, { api, csp, include, pages }) {
   const { pathname } = new URL(req.url, 'http://demo');
-  const file = pathname.endsWith('.mjs') ? null : fileFor(pathname);
-  const type = file && TYPES[extname(file)];
-  if (!type || (req.method !== 'GET' && req.method !== 'HEAD')) {
+  const extra = Object.hasOwn(pages, pathname) ? pages[pathname] : null;
+  const file = extra == null && !pathname.endsWith('.mjs') ? fileFor(pathname) : null;
+  const type = TYPES[extname(file ?? pathname)];
+  if (!type || (!file && extra == null) || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
     return;
   }
-  let body;
+  let body = extra;
   try {
-    body = await readFile(file);
+    body ??= await readFile(file);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
     return;
   }
   const headers = { 'Content-Type': type, 'Cache-Control': 'no-store' };
-  if (extname(file) === '.html') {
+  if (extname(file ?? pathname) === '.html') {
     body = body.toString('utf8').replaceAll(EMBED_ORIGIN, api);
     if (include) body = await includeThread(body, pathname, api);
     if (csp) headers['Content-Security-Policy'] = cspFor(api);
@@ -88,9 +89,11 @@ async function handle(req, res, { api, csp, include }) {
 // Starts the server; resolves to {url, port, setApi(origin), close()} once it listens.
 // setApi exists because tests must know the page's origin to configure parleyd, and
 // parleyd's random port to configure the page.
+// `pages` maps more paths to their text (tests add host pages and their CSS this way,
+// so they come from the demo's origin and address space, as a real site's would).
 export function startDemoServer({ port = DEFAULT_PORT, host = DEFAULT_HOST, api = EMBED_ORIGIN, csp = false,
-  include = false } = {}) {
-  const config = { api, csp, include };
+  include = false, pages = {} } = {}) {
+  const config = { api, csp, include, pages };
   const server = createServer((req, res) => {
     handle(req, res, config).catch((err) => {
       console.error('demo server:', err);

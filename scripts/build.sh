@@ -26,7 +26,8 @@ if [[ "${1:-}" == "--test" ]]; then
 fi
 
 mkdir -p build/dist
-cp web/parley.css build/wasm/widget/parley-widget.wasm build/dist/
+cp build/wasm/widget/parley-widget.wasm build/dist/
+node scripts/minify-css.mjs web/parley.css build/dist/parley.css
 # The loader is what every page pays for: ship it minified (the source keeps its comments).
 npx --no-install terser web/parley.js --ecma 2018 --compress --mangle --output build/dist/parley.js
 # The widget script is the Emscripten glue and the host (web/host.js) in one function

@@ -98,6 +98,9 @@
           es.onmessage = (m) => send({ type: 'live', data: m.data, id: m.lastEventId });
           es.onerror = () => es.readyState == 2 && send({ type: 'live', closed: true });
         }, e.after);
+      } else if (e.kind == 'yield') {
+        // A long thread arrives in slices: let the page lay out and paint this one first.
+        requestAnimationFrame(() => setTimeout(() => send({ type: 'resume' })));
       } else if (e.kind == 'save') {
         try {
           if (e.value == null) localStorage.removeItem(e.key);
@@ -162,9 +165,28 @@
     module =
       module ||
       ParleyWidget({ locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) });
+    // data-parley-theme: light (the default), dark, auto (parley.css: the colour scheme
+    // follows the reader's system), or host: dark while <html> matches data-parley-dark
+    // (a selector, or an attribute name), following the site's own toggle live.
+    const theme = () => {
+      const mode = data.parleyTheme;
+      if (mode != 'host') return mode && mount.setAttribute('data-parley-theme', mode);
+      const html = doc.documentElement;
+      const dark = data.parleyDark || '.dark';
+      const sel = /^[\w-]+$/.test(dark) ? `[${dark}]` : dark;
+      const sync = () => mount.setAttribute('data-parley-theme', html.matches(sel) ? 'dark' : 'light');
+      sync();
+      new MutationObserver(sync).observe(html, { attributes: true });
+    };
+
     return module.then((Module) => {
       widget = new Module.Widget();
       mount.setAttribute('data-parley-key', 'root');
+      try {
+        theme();
+      } catch (err) {
+        report(err); // a bad data-parley-dark selector: the widget still works, light
+      }
       listen();
       send(
         {

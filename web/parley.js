@@ -49,7 +49,9 @@
     const link = doc.createElement('link');
     link.rel = 'stylesheet';
     link.href = css;
-    doc.head.append(link);
+    // First in <head>: the site's own stylesheets come later, so its class rules
+    // override Parley's (same weight, later wins) without !important.
+    doc.head.prepend(link);
   }
   if (!win.IntersectionObserver) return start();
   // Load well before the thread scrolls into view, so it is ready on arrival.

@@ -1,7 +1,8 @@
 // Accessibility as axe-core (from npm, injected into the page) judges it: zero
 // violations of WCAG 2.0/2.1/2.2 A and AA rules in the widget, in each state a reader
 // meets: loading done with no comments, a 100-comment thread, form errors, right to
-// left. Only the widget is judged; the demo blog around it is not ours to test.
+// left, dark mode and each demo theme. Only the widget is judged; the demo blog around
+// it is not ours to test.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
@@ -137,3 +138,31 @@ test('the share bar, its server prompt with an error, and every style have no vi
       await reader.close();
     }
   });
+
+// Colour contrast in the other looks: dark mode (the demo page's own toggle, which the
+// widget follows) and each demo theme, with form errors showing so their colour counts.
+for (const [state, query, check] of [
+  ['dark mode', '?dark=1', ['.parley-comments', 'colorScheme', 'dark']],
+  ['the WordPress classic theme', '?theme=classic', ['.parley-avatar', 'borderRadius', '0px']],
+  ['the dark minimal theme', '?theme=dark-minimal', ['.parley-avatar', 'display', 'none']],
+]) {
+  test(`${state} has no accessibility violations, colour contrast included`, async (t) => {
+    const stack = await startStack(t);
+    await seed(stack, 3);
+    const reader = await openReader(browser, stack.pageUrl + query);
+    const { page } = reader;
+    await showThread(page);
+    const [selector, property, value] = check;
+    // The look under test is really applied.
+    assert.equal(await page.locator(selector).first()
+      .evaluate((el, p) => getComputedStyle(el)[p], property), value);
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('[data-parley-key="error-text"]').filter({ hasText: /./ }).waitFor();
+    await assertAccessible(page, state);
+    assert.ok((await page.evaluate(() => window.axe.run('#parley-thread', {
+      runOnly: { type: 'rule', values: ['color-contrast'] } }))).passes.length > 0,
+    `axe checked colour contrast (${state})`);
+    reader.assertNoConsoleErrors();
+    await reader.close();
+  });
+}

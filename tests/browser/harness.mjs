@@ -38,8 +38,10 @@ export function launchBrowser() {
 // under another origin (127.0.0.1 instead of localhost) that parleyd does not allow.
 // `extraArgs` go to parleyd (e.g. to turn rate limits back on).
 // `include`: the demo server puts parleyd's rendered thread into the page (no-JS path).
-export async function startStack(t, { csp = false, include = false, dbPath, extraArgs = [] } = {}) {
-  const demo = await startDemoServer({ port: 0, csp, include });
+// `pages` adds paths to the demo server ({'/x.html': html}; see demo/serve.mjs).
+export async function startStack(t, { csp = false, include = false, dbPath, extraArgs = [],
+  pages } = {}) {
+  const demo = await startDemoServer({ port: 0, csp, include, pages });
   const pageOrigin = `http://localhost:${demo.port}`;
   let parleyd;
   try {
