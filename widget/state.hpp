@@ -32,8 +32,11 @@ struct State {
   i18n::Catalog catalog;  // the reader's language, chosen on start; active in handle()
 
   Thread thread;
-  // Top-level comments (with their replies) rendered so far: a long thread is shown in
-  // slices, one per frame (thread_flow.cpp), so no main-thread task of the page is long.
+  // A long thread is shown in slices, one per frame (thread_flow.cpp), so no task of
+  // the page's main thread is long: of the loaded thread's top-level comments (with
+  // their replies), how many are shown so far. Comments added later (posts, live
+  // updates) come after them and are shown by their own transitions.
+  std::size_t loaded_roots = 0;
   std::size_t shown_roots = 0;
 
   FormState form;

@@ -33,12 +33,12 @@ SafeHtml text_html(std::string_view text) {
 constexpr std::size_t kCommentsPerSlice = 10;
 
 // The end of the slice that starts at top-level comment `first`: whole subtrees, at
-// least one, until the slice holds kCommentsPerSlice comments.
-std::size_t slice_end(const Thread& t, std::size_t first) {
+// least one, until the slice holds kCommentsPerSlice comments or reaches `last`.
+std::size_t slice_end(const Thread& t, std::size_t first, std::size_t last) {
   std::size_t comments = 0;
   std::size_t end = first;
   std::vector<std::size_t> walk;
-  while (end < t.roots.size() && comments < kCommentsPerSlice) {
+  while (end < last && comments < kCommentsPerSlice) {
     walk.assign(1, t.roots[end++]);
     while (!walk.empty()) {
       const std::size_t i = walk.back();
@@ -59,7 +59,7 @@ void show_slice(State& s, Output& out, std::size_t end) {
   else
     out.append(keys::kThread, items);
   s.shown_roots = end;
-  if (s.shown_roots < s.thread.roots.size()) out.yield();
+  if (s.shown_roots < s.loaded_roots) out.yield();
 }
 
 }  // namespace
@@ -122,9 +122,10 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     // not be inside one.
     if (s.replying_to != 0) move_form_home(s, out);
     s.thread = build_thread(std::move(flat));
+    s.loaded_roots = s.thread.roots.size();
     s.shown_roots = 0;
     out.html(keys::kCount, text_html(view::responses_heading(s.thread.size(), s.title)));
-    show_slice(s, out, slice_end(s.thread, 0));
+    show_slice(s, out, slice_end(s.thread, 0, s.loaded_roots));
     refresh_live_bar(s, out);
     return;
   }
@@ -138,11 +139,12 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
 }
 
 void on_resume(State& s, Output& out) {
-  if (s.shown_roots < s.thread.roots.size()) show_slice(s, out, slice_end(s.thread, s.shown_roots));
+  if (s.shown_roots < s.loaded_roots)
+    show_slice(s, out, slice_end(s.thread, s.shown_roots, s.loaded_roots));
 }
 
 void show_rest(State& s, Output& out) {
-  if (s.shown_roots < s.thread.roots.size()) show_slice(s, out, s.thread.roots.size());
+  if (s.shown_roots < s.loaded_roots) show_slice(s, out, s.loaded_roots);
 }
 
 void on_tick(State& s, const TickEvent& e, Output& out) {
