@@ -162,9 +162,6 @@
       setInterval(() => send({ type: 'tick', now: now() }), TICK_MS);
     };
 
-    module =
-      module ||
-      ParleyWidget({ locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) });
     // data-parley-theme: light (the default), dark, auto (parley.css: the colour scheme
     // follows the reader's system), or host: dark while <html> matches data-parley-dark
     // (a selector, or an attribute name), following the site's own toggle live.
@@ -179,6 +176,9 @@
       new MutationObserver(sync).observe(html, { attributes: true });
     };
 
+    module =
+      module ||
+      ParleyWidget({ locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) });
     return module.then((Module) => {
       widget = new Module.Widget();
       mount.setAttribute('data-parley-key', 'root');
