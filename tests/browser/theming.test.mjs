@@ -249,7 +249,8 @@ test('the demo has three deliberately different themes and a switcher', async (t
     // The theme's stylesheet has loaded when its rules apply.
     await page.waitForFunction((name) => {
       const link = document.getElementById('demo-theme');
-      return name === 'default' ? !link.sheet : link.sheet?.cssRules.length > 0;
+      return name === 'default' ? !link.sheet
+        : link.sheet?.href.endsWith(`/themes/${name}.css`) && link.sheet.cssRules.length > 0;
     }, theme);
     looks[theme] = await look(page);
     assert.equal(new URL(page.url()).searchParams.get('theme'),
