@@ -146,8 +146,12 @@ std::vector<std::size_t> SqliteStore::count_page_likes(std::string_view site,
 std::uint64_t SqliteStore::data_version() {
   auto& st = impl_->data_version.reset();
   st.step();
+  const std::int64_t version = st.column_int(0);
+  // Releases the read snapshot: kept open, a later write on this connection fails with
+  // SQLITE_BUSY_SNAPSHOT once another connection (the login sessions) has committed.
+  st.reset();
   // Both only grow, so their sum changes whenever either does.
-  return static_cast<std::uint64_t>(st.column_int(0) + impl_->db.total_changes());
+  return static_cast<std::uint64_t>(version + impl_->db.total_changes());
 }
 
 void SqliteStore::add_share_click(std::string_view site, std::string_view page,
