@@ -51,8 +51,14 @@ json draft_to_json(const Draft& d) {
 }
 
 json comment_to_json(const Comment& c, bool include_source) {
-  json j{{"id", c.id},           {"parent", c.parent}, {"depth", c.depth},    {"author", c.author},
-         {"website", c.website}, {"html", c.html},     {"created", c.created}};
+  json j{{"id", c.id},           {"parent", c.parent},      {"depth", c.depth},
+         {"author", c.author},   {"website", c.website},    {"html", c.html},
+         {"created", c.created}, {"verified", c.verified()}};
+  if (c.verified()) {
+    j["provider"] = c.provider;
+    j["provider_name"] = c.provider_name;
+    j["avatar"] = c.avatar;
+  }
   if (include_source) j["text"] = c.text;
   return j;
 }
@@ -78,6 +84,14 @@ bool comment_from_json(const json& j, Comment& out) {
       !str_member("html", out.html, true) || !str_member("website", out.website, false) ||
       !str_member("text", out.text, false)) {
     return false;
+  }
+  const auto verified = j.find("verified");
+  if (verified != j.end() && verified->is_boolean() && verified->get<bool>()) {
+    if (!str_member("provider", out.provider, true) || out.provider.empty() ||
+        !str_member("provider_name", out.provider_name, false) ||
+        !str_member("avatar", out.avatar, false)) {
+      return false;
+    }
   }
   if (int_member("depth", depth))
     out.depth = static_cast<int>(depth < 0 ? 0 : depth > 1000 ? 1000 : depth);

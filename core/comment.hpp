@@ -35,6 +35,14 @@ struct Comment {
   std::string text;          // Markdown source
   std::string html;          // core's rendering of `text`, stored so reads never re-render
   std::int64_t created = 0;  // Unix seconds, UTC
+  // Set when the author was logged in (docs/login.md): the provider that verified them
+  // (its id and the name readers see, "GitHub") and its avatar URL ("" when none). The
+  // provider's user id stays on the server.
+  std::string provider;
+  std::string provider_name;
+  std::string avatar;
+
+  bool verified() const { return !provider.empty(); }
 };
 
 // Parses a submitted draft from JSON. Unknown members are ignored; a member of the
@@ -42,7 +50,8 @@ struct Comment {
 FieldErrors draft_from_json(const nlohmann::json& j, Draft& out);
 nlohmann::json draft_to_json(const Draft& d);
 
-// The public wire form: {id, parent, depth, author, website, html, created}.
+// The public wire form: {id, parent, depth, author, website, html, created, verified},
+// plus {provider, provider_name, avatar} when verified.
 // `text` is included only when include_source is true (not yet used by any reader).
 nlohmann::json comment_to_json(const Comment& c, bool include_source = false);
 // Reads the public wire form back (the widget's side). Returns false on a shape

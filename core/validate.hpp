@@ -13,13 +13,20 @@ namespace parley {
 // text, and trims trailing whitespace of the text. Idempotent.
 void normalize(Draft& d);
 
+// Who is posting: a guest types name, email and website; a logged-in reader's name
+// comes from their login (docs/login.md), so those fields are not checked.
+enum class Author { guest, verified };
+
 // Checks a normalised draft. Returns every problem at once, in form order
 // (text, author, email, website), then the non-form fields (page, title, parent).
-FieldErrors validate(const Draft& d);
+FieldErrors validate(const Draft& d, Author author = Author::guest);
 
 // Single-field checks, exposed so the widget can validate a field on blur.
 bool is_valid_email(std::string_view email);
 bool is_valid_website(std::string_view url);  // "" is valid (optional)
 bool is_valid_page_key(std::string_view page);
+// An avatar picture a comment may show: https, or http on loopback (local test and demo
+// providers); never data:, javascript: or anything that could leave the attribute.
+bool is_safe_avatar_url(std::string_view url);
 
 }  // namespace parley

@@ -25,14 +25,38 @@ void author_line(HtmlBuilder& b, const Comment& c) {
     b.text(c.author);
   }
   b.close("span");
+  if (c.verified()) {
+    const std::string label = i18n::active().text(
+        "login.verified", {{"provider", c.provider_name.empty() ? c.provider : c.provider_name}});
+    b.element(
+        "span",
+        {{"class", "parley-verified"}, {"role", "img"}, {"aria-label", label}, {"title", label}},
+        "\u2713");
+  }
   b.element("span", {{"class", "parley-says"}}, " " + i18n::active().text("comment.says"));
 }
 
-void meta(HtmlBuilder& b, const Comment& c, std::int64_t now) {
+// A verified author's own picture when its URL is safe to load; otherwise (and for
+// guests) the coloured initial, which needs no network.
+void avatar(HtmlBuilder& b, const Comment& c) {
+  if (c.verified() && is_safe_avatar_url(c.avatar)) {
+    b.empty("img", {{"class", "parley-avatar parley-avatar-picture"},
+                    {"src", c.avatar},
+                    {"alt", ""},
+                    {"width", "40"},
+                    {"height", "40"},
+                    {"loading", "lazy"},
+                    {"referrerpolicy", "no-referrer"}});
+    return;
+  }
   const std::string hue = "parley-avatar parley-avatar-" + std::to_string(avatar_hue(c.author));
+  b.element("span", {{"class", hue}, {"aria-hidden", "true"}}, avatar_initial(c.author));
+}
+
+void meta(HtmlBuilder& b, const Comment& c, std::int64_t now) {
   const std::string anchor = "#" + keys::comment_id(c.id);
   b.open("header", {{"class", "parley-comment-meta"}});
-  b.element("span", {{"class", hue}, {"aria-hidden", "true"}}, avatar_initial(c.author));
+  avatar(b, c);
   author_line(b, c);
   b.open("a", {{"class", "parley-permalink"}, {"href", anchor}});
   b.element("time",

@@ -177,7 +177,7 @@ void save_field(HtmlBuilder& b, const FormValues& values) {
 }
 
 void notes(HtmlBuilder& b, std::string_view prefix) {
-  b.open("p", {{"class", "parley-notes"}});
+  b.open("p", {{"class", "parley-notes"}, {"data-parley-key", keys::kNotes}});
   b.element("span", {{"id", keys::with_name(prefix, "email-notes")}}, t("form.notes_email"));
   b.text(" ");
   sentence_with(b, "form.notes_required", "star", [&] {
@@ -200,21 +200,27 @@ SafeHtml respond_section(const FormValues& values) {
   b.html(form_title());
   b.close("h3");
   const bool plain = !values.action.empty();
+  b.open("div", {{"class", "parley-login"}, {"data-parley-key", keys::kLogin}});
+  b.close("div");
   b.open("form", {{"class", "parley-form"},
                   {"aria-labelledby", title_id},
                   {plain ? "method" : "", "post"},
                   {plain ? "action" : "", values.action},
-                  {"novalidate", ""}});
+                  {"novalidate", ""},
+                  {"data-parley-key", keys::kFormBody}});
   for (const auto& field : values.hidden) {
     b.empty("input", {{"type", "hidden"}, {"name", field.first}, {"value", field.second}});
   }
   notes(b, prefix);
   text_field(b, values);
+  // What only guests fill in; hidden while the reader is logged in.
+  b.open("div", {{"class", "parley-guest"}, {"data-parley-key", keys::kGuest}});
   input_field(b, values, kAuthor, values.author);
   input_field(b, values, kEmail, values.email);
   input_field(b, values, kWebsite, values.website);
   // Saving details is the widget's (localStorage); a plain form has nowhere to keep them.
   if (!plain) save_field(b, values);
+  b.close("div");
   b.open("p", {{"class", "parley-submit-row"}});
   b.element("button",
             {{"type", "submit"}, {"class", "parley-submit"}, {"data-parley-key", keys::kSubmit}},

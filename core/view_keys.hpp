@@ -23,6 +23,14 @@ inline constexpr std::string_view kStatus = "status";
 inline constexpr std::string_view kSubmit = "submit";
 inline constexpr std::string_view kTabWrite = "tab-write";
 inline constexpr std::string_view kTabPreview = "tab-preview";
+// Login (view_login.hpp): the provider row / logged-in line above the form, the form
+// element itself (hidden while a login is required), and the guest-only parts.
+inline constexpr std::string_view kLogin = "login";
+inline constexpr std::string_view kFormBody = "form-body";
+inline constexpr std::string_view kNotes = "notes";
+inline constexpr std::string_view kGuest = "guest";
+// The control the keyboard goes to after a login step (a provider, Cancel, Log Out).
+inline constexpr std::string_view kLoginFocus = "login-focus";
 
 inline std::string with_id(std::string_view prefix, std::int64_t id) {
   std::string key(prefix);

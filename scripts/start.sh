@@ -9,6 +9,9 @@ scripts/build.sh
 mkdir -p data
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
+# The demo's identity provider first: demo/parley.json offers it beside guest comments.
+node demo/login-provider.mjs --port 8082 --parleyd http://localhost:8080 &
+pids+=($!)
 build/native/server/parleyd --config demo/parley.json &
 pids+=($!)
 node demo/serve.mjs --port 8081 &
@@ -17,5 +20,6 @@ sleep 1
 echo
 echo "  Parley demo:  http://localhost:8081/"
 echo "  API server:   http://localhost:8080/  (database: ./data/parley.db)"
+echo "  Log in with:  Demo ID (a local OpenID Connect provider on :8082): user \"ada\", any password"
 echo "  Stop with Ctrl+C."
 wait -n "${pids[@]}"

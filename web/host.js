@@ -54,7 +54,7 @@
   };
 
   Parley.host = ({ mount, data, api, wasm, report }) => {
-    let widget, stream;
+    let widget, stream, popup, watch;
 
     const region = (key) => {
       const el = key == 'root' ? mount : mount.querySelector(`[data-parley-key="${key}"]`);
@@ -79,11 +79,12 @@
 
     const effect = (e) => {
       if (e.kind == 'fetch') {
-        const init = { method: e.method, mode: 'cors', credentials: 'omit' };
+        const init = { method: e.method, mode: 'cors', credentials: 'omit', headers: {} };
         if (e.body != null) {
-          init.headers = { 'Content-Type': 'application/json' };
+          init.headers['Content-Type'] = 'application/json';
           init.body = e.body;
         }
+        if (e.bearer) init.headers.Authorization = 'Bearer ' + e.bearer;
         fetch(api + e.path, init).then(
           (r) => r.text().then((body) => respond(e.request, r.status, body, r.headers.get('Retry-After'))),
           () => respond(e.request, 0, '')
@@ -101,6 +102,19 @@
       } else if (e.kind == 'yield') {
         // A long thread arrives in slices: let the page lay out and paint this one first.
         requestAnimationFrame(() => setTimeout(() => send({ type: 'resume' })));
+      } else if (e.kind == 'popup') {
+        // Opened within the click that caused this effect, so popup blockers allow it.
+        if (popup) popup.close();
+        clearInterval(watch);
+        popup = e.close ? null : win.open(api + e.path, 'parley-login', 'popup,width=600,height=700');
+        if (e.path && !popup) send({ type: 'login', blocked: true });
+        // Closed without a message: said after a grace period for a message in flight.
+        const p = popup;
+        watch = p && setInterval(() => {
+          if (!p.closed) return;
+          clearInterval(watch);
+          setTimeout(() => popup == p && ((popup = null), send({ type: 'login', closed: true })), 500);
+        }, 300);
       } else if (e.kind == 'save') {
         try {
           if (e.value == null) localStorage.removeItem(e.key);
@@ -147,7 +161,8 @@
         const el = ev.target.closest('[data-parley-action]');
         if (!el) return;
         ev.preventDefault();
-        send({ type: 'action', action: el.dataset.parleyAction, id: +el.dataset.parleyId || 0 });
+        const d = el.dataset;
+        send({ type: 'action', action: d.parleyAction, id: +d.parleyId || 0, value: d.parleyValue });
       });
       forward('input', 'input');
       forward('blur', 'focusout');
@@ -160,6 +175,14 @@
         send({ type: 'submit', form: ev.target.dataset.parleyForm, fields });
       });
       setInterval(() => send({ type: 'tick', now: now() }), TICK_MS);
+      // The login popup's outcome: only from parleyd's origin and only from our popup.
+      win.addEventListener('message', (ev) => {
+        const m = ev.data;
+        if (!popup || ev.source !== popup || ev.origin !== api || !m || m.parley != 'login') return;
+        popup = null;
+        clearInterval(watch);
+        send({ type: 'login', token: '' + (m.token || ''), error: '' + (m.error || '') });
+      });
     };
 
     // data-parley-theme: light (the default), dark, auto (parley.css: the colour scheme
@@ -196,6 +219,10 @@
           title: data.parleyTitle || doc.title,
           now: now(),
           saved: stored(SAVED),
+          // Login: where the popup posts the token back, and what this browser remembers.
+          origin: location.origin,
+          token: stored('parley:login:' + data.parleySite),
+          instance: stored('parley:instance'),
           // The owner's choice, else the page's language; the widget picks the catalog.
           lang: data.parleyLang || doc.documentElement.lang,
           strings: data.parleyStrings,

@@ -34,6 +34,56 @@ std::string post_path(std::string_view site) {
   return "/api/comments?site=" + query_encode(site);
 }
 
+std::string login_token_key(std::string_view site) {
+  return "parley:login:" + std::string(site);
+}
+
+std::string login_options_path(std::string_view site) {
+  return "/api/login?site=" + query_encode(site);
+}
+
+std::string session_path(std::string_view site) {
+  return "/api/session?site=" + query_encode(site);
+}
+
+std::string logout_path(std::string_view site) {
+  return "/api/logout?site=" + query_encode(site);
+}
+
+std::string login_start_path(std::string_view site, std::string_view provider,
+                             std::string_view origin, std::string_view instance) {
+  std::string path = "/auth/start?site=" + query_encode(site) +
+                     "&provider=" + query_encode(provider) + "&origin=" + query_encode(origin);
+  if (!instance.empty()) path += "&instance=" + query_encode(instance);
+  return path;
+}
+
+bool read_login_options(std::string_view body, LoginOptions& out) {
+  const json j = parse(body);
+  if (!j.is_object()) return false;
+  const auto list = j.find("providers");
+  if (list == j.end() || !list->is_array()) return false;
+  out.guests_disabled = member(j, "guests") == "disabled";
+  out.providers.clear();
+  for (const json& item : *list) {
+    if (out.providers.size() == kMaxLoginProviders) break;
+    if (!item.is_object()) return false;
+    LoginOptions::Provider p{member(item, "id"), member(item, "name"), member(item, "kind")};
+    if (p.id.empty()) return false;
+    if (p.name.empty()) p.name = p.id;
+    out.providers.push_back(std::move(p));
+  }
+  return true;
+}
+
+bool read_session(std::string_view body, Session& out) {
+  const json j = parse(body);
+  if (!j.is_object()) return false;
+  out = {member(j, "name"), member(j, "avatar"), member(j, "provider"), member(j, "provider_name")};
+  if (out.provider_name.empty()) out.provider_name = out.provider;
+  return !out.provider.empty();
+}
+
 bool read_thread(std::string_view body, std::vector<Comment>& out) {
   const json j = parse(body);
   if (!j.is_object()) return false;

@@ -30,6 +30,34 @@ bool read_thread(std::string_view body, std::vector<Comment>& out);
 // POST 201: the stored comment.
 bool read_comment(std::string_view body, Comment& out);
 
+// Login (docs/login.md). Session tokens are kept per site; the Mastodon server is the
+// reader's, whatever the site.
+std::string login_token_key(std::string_view site);  // "parley:login:<site>"
+inline constexpr std::string_view kInstanceKey = "parley:instance";
+std::string login_options_path(std::string_view site);  // GET /api/login
+std::string session_path(std::string_view site);        // GET /api/session (Bearer)
+std::string logout_path(std::string_view site);         // POST /api/logout (Bearer)
+// The popup's first page; `instance` only for Mastodon providers.
+std::string login_start_path(std::string_view site, std::string_view provider,
+                             std::string_view origin, std::string_view instance);
+
+struct LoginOptions {
+  bool guests_disabled = false;
+  struct Provider {
+    std::string id, name, kind;
+  };
+  std::vector<Provider> providers;
+};
+// GET /api/login: {guests, providers: [{id, name, kind}]}; at most kMaxLoginProviders.
+bool read_login_options(std::string_view body, LoginOptions& out);
+inline constexpr std::size_t kMaxLoginProviders = 32;
+
+struct Session {
+  std::string name, avatar, provider, provider_name;
+};
+// GET /api/session 200: {name, avatar, provider, provider_name, expires}.
+bool read_session(std::string_view body, Session& out);
+
 // Any 4xx/5xx body: {error, message, field?, errors[]?}.
 struct Error {
   std::string message;

@@ -69,9 +69,9 @@ ShareStart share_start(const json& j) {
 }
 
 StartEvent start(const json& j) {
-  StartEvent e{str(j, "site"),  str(j, "page"), str(j, "title"),   integer(j, "now").value_or(0),
-               std::nullopt,    str(j, "lang"), str(j, "strings"), str(j, "prerendered"),
-               str(j, "parts"), share_start(j)};
+  StartEvent e{str(j, "site"),   str(j, "page"),  str(j, "title"),   integer(j, "now").value_or(0),
+               std::nullopt,     str(j, "lang"),  str(j, "strings"), str(j, "prerendered"),
+               str(j, "parts"),  share_start(j), str(j, "origin"), str(j, "token"), str(j, "instance")};
   const auto saved = j.find("saved");
   if (saved != j.end() && saved->is_object()) {
     e.saved = Saved{str(*saved, "author"), str(*saved, "email"), str(*saved, "website")};
@@ -107,10 +107,15 @@ ParsedEvent parse_event(std::string_view json_text) {
     return {FieldEvent{type == "blur", str(j, "field"), str(j, "value")}, {}};
   }
   if (type == "action") {
-    return {ActionEvent{str(j, "action"), integer(j, "id").value_or(0)}, {}};
+    return {ActionEvent{str(j, "action"), integer(j, "id").value_or(0), str(j, "value")}, {}};
   }
   if (type == "submit") return {submit(j), {}};
   if (type == "tick") return {TickEvent{integer(j, "now").value_or(0)}, {}};
+  if (type == "login") {
+    return {
+        LoginEvent{str(j, "token"), str(j, "error"), boolean(j, "closed"), boolean(j, "blocked")},
+        {}};
+  }
   if (type == "live") return {LiveEvent{str(j, "data"), str(j, "id"), boolean(j, "closed")}, {}};
   if (type == "copied") return {CopiedEvent{boolean(j, "ok")}, {}};
   if (type == "spread") return {SpreadEvent{str(j, "target")}, {}};

@@ -51,6 +51,9 @@ struct StartEvent {
   std::string prerendered;
   std::string parts;  // data-parley-parts: "share,likes,comments" (core/embed_parts.hpp)
   ShareStart share;
+  std::string origin;    // the page's origin (location.origin), for the login popup
+  std::string token;     // the stored login session token of this site, or ""
+  std::string instance;  // the reader's remembered Mastodon server, or ""
 };
 
 struct ResponseEvent {
@@ -69,8 +72,18 @@ struct FieldEvent {
 };
 
 struct ActionEvent {
-  std::string action;  // reply, cancel, preview, write
+  std::string action;  // reply, cancel, preview, write, login, login-cancel, logout, ...
   std::int64_t id = 0;
+  std::string value;  // data-parley-value: the provider of `login`
+};
+
+// The login popup's outcome, as the host saw it: the token or error message it posted
+// (only from parleyd's origin and that popup), or that it closed or never opened.
+struct LoginEvent {
+  std::string token;
+  std::string error;
+  bool closed = false;
+  bool blocked = false;
 };
 
 struct SubmitEvent {
@@ -109,7 +122,7 @@ struct SpreadEvent {
 struct ResumeEvent {};
 
 using Event = std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent,
-                           TickEvent, LiveEvent, CopiedEvent, SpreadEvent, ResumeEvent>;
+                           TickEvent, LiveEvent, CopiedEvent, SpreadEvent, ResumeEvent, LoginEvent>;
 
 struct ParsedEvent {
   std::optional<Event> event;

@@ -10,6 +10,7 @@
 #include "core/view_form.hpp"
 #include "core/view_keys.hpp"
 #include "handlers.hpp"
+#include "login_flow.hpp"
 #include "messages.hpp"
 
 namespace parley::widget {
@@ -137,7 +138,7 @@ void on_submit(State& s, const SubmitEvent& e, Output& out) {
   if (s.post_request != 0) return;  // already posting; the button is disabled anyway
   s.form = {e.text, e.author, e.email, e.website, e.save};
   const Draft d = draft_of(s);
-  const FieldErrors errors = validate(d);
+  const FieldErrors errors = validate(d, logged_in(s) ? Author::verified : Author::guest);
   const std::string first_invalid = show_errors(s, errors, out);
   if (!first_invalid.empty()) out.focus(first_invalid);
   if (!errors.empty()) return;
@@ -145,7 +146,7 @@ void on_submit(State& s, const SubmitEvent& e, Output& out) {
   out.attr(keys::kSubmit, "disabled", "");
   out.status(messages::posting());
   s.post_request = s.next_request++;
-  out.fetch(s.post_request, "POST", api::post_path(s.site), draft_to_json(d).dump());
+  out.fetch(s.post_request, "POST", api::post_path(s.site), draft_to_json(d).dump(), bearer(s));
 }
 
 }  // namespace parley::widget

@@ -113,14 +113,27 @@ void Output::status(std::string_view message) {
 }
 
 void Output::fetch(int request, std::string_view method, std::string path,
-                   std::optional<std::string> body) {
+                   std::optional<std::string> body, std::string_view bearer) {
   separate(effects_);
   effects_.append("{\"kind\":\"fetch\",\"request\":");
   effects_.append(std::to_string(request));
   member(effects_, "method", method);
   member(effects_, "path", path);
   if (body) member(effects_, "body", *body);
+  if (!bearer.empty()) member(effects_, "bearer", bearer);
   effects_.push_back('}');
+}
+
+void Output::popup(std::string_view path) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"popup\"");
+  member(effects_, "path", path);
+  effects_.push_back('}');
+}
+
+void Output::close_popup() {
+  separate(effects_);
+  effects_.append("{\"kind\":\"popup\",\"close\":true}");
 }
 
 void Output::listen(std::string_view path, int after_ms) {

@@ -26,8 +26,13 @@ class Output {
   void status(std::string_view message);
 
   // Effects.
+  // `bearer`: a login session token, sent as `Authorization: Bearer` ("" for none).
   void fetch(int request, std::string_view method, std::string path,
-             std::optional<std::string> body = std::nullopt);
+             std::optional<std::string> body = std::nullopt, std::string_view bearer = {});
+  // Open the login popup at `path` (parleyd's /auth/start); the host must do it within
+  // the click that caused this event, or the browser blocks it.
+  void popup(std::string_view path);
+  void close_popup();
   void save(std::string_view key, const nlohmann::json& value);
   // Open the event stream at `path` after `after_ms` (0: now), closing any open one.
   void listen(std::string_view path, int after_ms);

@@ -10,6 +10,7 @@
 #include "core/view_thread.hpp"
 #include "handlers.hpp"
 #include "live_flow.hpp"
+#include "login_flow.hpp"
 #include "messages.hpp"
 
 namespace parley::widget {
@@ -20,6 +21,7 @@ namespace {
 
 constexpr int kCreated = 201;
 constexpr int kBadRequest = 400;
+constexpr int kUnauthorized = 401;
 constexpr int kTooManyRequests = 429;
 
 void show_posted(State& s, Comment c, Output& out) {
@@ -36,6 +38,7 @@ void show_posted(State& s, Comment c, Output& out) {
 }
 
 void remember_details(const State& s, Output& out) {
+  if (logged_in(s)) return;  // the guest fields were hidden: nothing new to remember
   if (!s.form.save) {
     out.save(api::kSavedKey, nullptr);
     return;
@@ -91,6 +94,9 @@ void on_post_response(State& s, const ResponseEvent& e, Output& out) {
   }
   if (e.status == 0) return out.status(messages::post_unreachable());
   const api::Error err = api::read_error(e.body);
+  // The login ended (expired, logged out elsewhere): the reader is a guest again and
+  // can log in anew; the server's message says what happened.
+  if (e.status == kUnauthorized && logged_in(s)) login_lost(s, out);
   out.status(messages::failed(messages::post_failed(), err.message, e.status) + " " +
              messages::kept());
 }

@@ -9,6 +9,7 @@
 #include "core/i18n.hpp"
 #include "core/thread.hpp"
 #include "live_state.hpp"
+#include "login_state.hpp"
 #include "share_state.hpp"
 
 namespace parley::widget {
@@ -52,6 +53,7 @@ struct State {
 
   LiveState live;
   ShareState share;
+  LoginState login;
 };
 
 }  // namespace parley::widget

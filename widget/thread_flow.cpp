@@ -13,6 +13,7 @@
 #include "core/view_thread.hpp"
 #include "handlers.hpp"
 #include "live_flow.hpp"
+#include "login_flow.hpp"
 #include "messages.hpp"
 #include "share_flow.hpp"
 
@@ -93,7 +94,10 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   const bool comments = std::find(parts.begin(), parts.end(), Part::Comments) != parts.end();
   // The thread parleyd rendered into the mount stays as it is (adopt_flow.cpp); the
   // other parts are not rendered around it yet (docs/share-and-likes.md).
-  if (comments && adopt_prerendered(s, e, values, out)) return start_listening(s, out);
+  if (comments && adopt_prerendered(s, e, values, out)) {
+    start_listening(s, out);
+    return start_login(s, e, out);
+  }
   HtmlBuilder root;
   for (const Part part : parts) {
     switch (part) {
@@ -112,6 +116,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   s.thread_request = s.next_request++;
   out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
   start_listening(s, out);
+  start_login(s, e, out);
 }
 
 void on_thread_response(State& s, const ResponseEvent& e, Output& out) {

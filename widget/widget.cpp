@@ -7,6 +7,7 @@
 #include "events.hpp"
 #include "handlers.hpp"
 #include "live_flow.hpp"
+#include "login_flow.hpp"
 #include "messages.hpp"
 #include "output.hpp"
 #include "share_flow.hpp"
@@ -26,11 +27,16 @@ struct Dispatch {
     if (e.request == s.thread_request) return on_thread_response(s, e, out);
     if (e.request == s.post_request) return on_post_response(s, e, out);
     if (e.request == s.share.nodeinfo_request) return on_nodeinfo_response(s, e, out);
+    if (on_login_response(s, e, out)) return;
     // Otherwise a response nobody waits for (a duplicate): ignored.
   }
-  void operator()(const FieldEvent& e) const { on_field(s, e, out); }
+  void operator()(const FieldEvent& e) const {
+    if (e.field == "instance") return on_instance_field(s, e);
+    on_field(s, e, out);
+  }
   void operator()(const ActionEvent& e) const {
     if (on_share_action(s, e.action, out)) return;
+    if (on_login_action(s, e, out)) return;
     if (e.action == "reply") return on_reply(s, e.id, out);
     if (e.action == "cancel") {
       // The Cancel button leaves with the reply title: keep the keyboard with the
@@ -51,6 +57,7 @@ struct Dispatch {
   void operator()(const CopiedEvent& e) const { on_copied(s, e, out); }
   void operator()(const SpreadEvent& e) const { on_spread_click(s, e, out); }
   void operator()(const ResumeEvent&) const { on_resume(s, out); }
+  void operator()(const LoginEvent& e) const { on_login_event(s, e, out); }
 };
 
 std::string status_only(std::string_view message) {

@@ -4,6 +4,8 @@
 #include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
+#include "api/reader_identity.hpp"
+#include "auth/login_service.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
 #include "live/live_events.hpp"
@@ -38,6 +40,14 @@ nlohmann::json parse_object(const Request& req) {
   return j;
 }
 
+// Guests may post unless the site requires a login. `required-fields` needs no check
+// here: core's validation already requires a guest's name and email.
+auth::GuestMode guest_mode(const Context& ctx) {
+  const auth::SiteLogin* site =
+      ctx.services.login ? ctx.services.login->config().site(ctx.site->id) : nullptr;
+  return site ? site->guests : auth::GuestMode::allowed;
+}
+
 }  // namespace
 
 Response list_comments(const Request& req, Context& ctx) {
@@ -64,13 +74,25 @@ Response list_comments(const Request& req, Context& ctx) {
 }
 
 Response post_comment(const Request& req, Context& ctx) {
+  // A bad bearer token is refused before anything else: the reader believes they are
+  // logged in, so posting as a guest instead would surprise them.
+  const std::optional<ReaderIdentity> reader = reader_identity(req, ctx);
+  if (!reader && guest_mode(ctx) == auth::GuestMode::disabled) {
+    throw ApiError(ErrorCode::login_required, "Please log in to comment on this site.");
+  }
   const nlohmann::json j = parse_object(req);
   Draft draft;
   if (FieldErrors errors = draft_from_json(j, draft); !errors.empty()) {
     throw ApiError(std::move(errors));
   }
-  PostResult result = ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft),
-                                                 ctx.now, ctx.mono_now);
+  std::optional<VerifiedAuthor> author;
+  if (reader) {
+    author = VerifiedAuthor{reader->provider(), reader->provider_name, reader->subject(),
+                            reader->name(), reader->avatar()};
+  }
+  PostResult result =
+      ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft), ctx.now,
+                                 ctx.mono_now, author ? &*author : nullptr);
   if (auto* errors = std::get_if<FieldErrors>(&result)) throw ApiError(std::move(*errors));
   if (const auto* limited = std::get_if<RateLimited>(&result)) {
     throw ApiError(ErrorCode::rate_limited,

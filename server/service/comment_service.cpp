@@ -5,6 +5,7 @@
 #include "core/limits.hpp"
 #include "core/markdown.hpp"
 #include "core/thread.hpp"
+#include "core/utf8.hpp"
 #include "core/validate.hpp"
 
 namespace parley::server {
@@ -13,6 +14,26 @@ namespace {
 FieldErrors thread_full() {
   return {{"page", "too_many",
            "This page has reached its comment limit; no new comments can be added."}};
+}
+
+// A provider's display name is outside input: one line, bounded like a typed name.
+std::string clean_name(std::string_view name) {
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < name.size() && chars < limits::kMaxAuthorChars;) {
+    const std::size_t start = i;
+    const char32_t cp = utf8::decode(name, i);
+    if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) continue;
+    out.append(name.substr(start, i - start));
+    ++chars;
+  }
+  return out;
+}
+
+void take_identity(Draft& draft, const VerifiedAuthor& author) {
+  draft.author = clean_name(author.name);
+  draft.email.clear();
+  draft.website.clear();
 }
 
 }  // namespace
@@ -27,9 +48,11 @@ std::vector<std::size_t> CommentService::counts(std::string_view site,
 }
 
 PostResult CommentService::post(std::string_view site, std::string_view client, Draft draft,
-                                std::int64_t now, RateLimiter::Clock::time_point mono_now) {
+                                std::int64_t now, RateLimiter::Clock::time_point mono_now,
+                                const VerifiedAuthor* verified) {
+  if (verified) take_identity(draft, *verified);
   normalize(draft);
-  FieldErrors errors = validate(draft);
+  FieldErrors errors = validate(draft, verified ? Author::verified : Author::guest);
   if (!errors.empty()) return errors;
 
   Comment c;
@@ -57,8 +80,19 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
   c.html = markdown::render(draft.text).release();
   c.text = std::move(draft.text);
   c.created = now;
-  return store_.insert(
-      NewComment{std::string(site), std::move(draft.title), std::move(draft.email), std::move(c)});
+  NewComment row;
+  row.site = std::string(site);
+  row.title = std::move(draft.title);
+  row.email = std::move(draft.email);
+  row.comment = std::move(c);
+  if (verified) {
+    row.comment.provider = verified->provider;
+    row.comment.provider_name = verified->provider_name;
+    row.comment.avatar =
+        verified->avatar.size() <= limits::kMaxWebsiteChars ? verified->avatar : std::string();
+    row.subject = verified->subject;
+  }
+  return store_.insert(row);
 }
 
 }  // namespace parley::server

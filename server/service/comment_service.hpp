@@ -20,6 +20,15 @@ struct RateLimited {
   int retry_after_seconds = 1;
 };
 
+// A logged-in author as their verified session token names them (api/reader_identity).
+struct VerifiedAuthor {
+  std::string provider;       // provider id, as configured for the site
+  std::string provider_name;  // "GitHub"
+  std::string subject;        // the provider's user id; stored, never published
+  std::string name;
+  std::string avatar;  // https URL or ""
+};
+
 // A stored comment, every reason the draft was refused, or a rate-limit refusal.
 using PostResult = std::variant<Comment, FieldErrors, RateLimited>;
 
@@ -38,9 +47,11 @@ class CommentService {
   // Normalises and validates the draft, places it in its thread (a reply to a comment
   // at limits::kMaxDepth becomes that comment's sibling), renders its Markdown and
   // stores it, if `client` (the IP) is within its post budget. `now` is the creation
-  // time in Unix seconds.
+  // time in Unix seconds. With `verified`, the author's name and avatar are theirs and
+  // the draft's guest fields (name, email, website) are ignored.
   PostResult post(std::string_view site, std::string_view client, Draft draft, std::int64_t now,
-                  RateLimiter::Clock::time_point mono_now);
+                  RateLimiter::Clock::time_point mono_now,
+                  const VerifiedAuthor* verified = nullptr);
 
  private:
   Store& store_;

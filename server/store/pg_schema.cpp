@@ -109,6 +109,15 @@ constexpr std::array kMigrations = {
       PRIMARY KEY (site, page, target)
     );
     )sql",
+    // 6: comments by logged-in readers (docs/login.md): the provider that verified the
+    // author, its display name, the author's user id there (never published) and avatar.
+    // Empty for guests.
+    R"sql(
+    ALTER TABLE comments ADD COLUMN provider      TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN provider_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN subject       TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN avatar        TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 // pg_advisory_xact_lock key: any constant unlikely to be used by another application

@@ -19,7 +19,8 @@ const std::string kInsert = "insert_comment";
 std::vector<pg::PreparedSql> statements() {
   return {
       {kList, R"sql(
-      SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created
+      SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created,
+             c.provider, c.provider_name, c.avatar
       FROM comments c JOIN threads t ON t.id = c.thread_id
       WHERE t.site = $1 AND t.page = $2
       ORDER BY c.created, c.id)sql"},
@@ -43,8 +44,10 @@ std::vector<pg::PreparedSql> statements() {
         ON CONFLICT (site, page) DO UPDATE SET title = excluded.title
         RETURNING id)
       INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                            created)
-      SELECT thread.id, $4::bigint, $5::integer, $6, $7, $8, $9, $10, $11::bigint FROM thread
+                            created, provider, provider_name, subject, avatar)
+      SELECT thread.id, $4::bigint, $5::integer, $6, $7, $8, $9, $10, $11::bigint, $12, $13,
+             $14, $15
+      FROM thread
       RETURNING id)sql"},
   };
 }
@@ -83,6 +86,9 @@ std::vector<Comment> PgStore::list_page(std::string_view site, std::string_view 
     c.text = r.text(row, 5);
     c.html = r.text(row, 6);
     c.created = r.integer(row, 7);
+    c.provider = r.text(row, 8);
+    c.provider_name = r.text(row, 9);
+    c.avatar = r.text(row, 10);
     out.push_back(std::move(c));
   }
   return out;
@@ -107,7 +113,8 @@ Comment PgStore::insert(const NewComment& c) {
   const Comment& in = c.comment;
   const pg::Result r = impl_->db.run(
       kInsert, {c.site, in.page, c.title, std::to_string(in.parent), std::to_string(in.depth),
-                in.author, c.email, in.website, in.text, in.html, std::to_string(in.created)});
+                in.author, c.email, in.website, in.text, in.html, std::to_string(in.created),
+                in.provider, in.provider_name, c.subject, in.avatar});
   Comment stored = in;
   stored.id = r.integer(0, 0);
   return stored;

@@ -21,7 +21,8 @@ struct SqliteStore::Impl {
 
   MigratedDatabase db;  // declared first: statements are finalized before it closes
   sqlite::Statement list{db, R"sql(
-      SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created
+      SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created,
+             c.provider, c.provider_name, c.avatar
       FROM comments c JOIN threads t ON t.id = c.thread_id
       WHERE t.site = ?1 AND t.page = ?2
       ORDER BY c.created, c.id)sql"};
@@ -35,8 +36,8 @@ struct SqliteStore::Impl {
       RETURNING id)sql"};
   sqlite::Statement insert_comment{db, R"sql(
       INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                            created)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql"};
+                            created, provider, provider_name, subject, avatar)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql"};
   sqlite::LikeStatements likes{db};
   // Changes when another connection committed; this connection's own writes show in
   // total_changes() instead.
@@ -61,6 +62,9 @@ std::vector<Comment> SqliteStore::list_page(std::string_view site, std::string_v
     c.text = st.column_text(5);
     c.html = st.column_text(6);
     c.created = st.column_int(7);
+    c.provider = st.column_text(8);
+    c.provider_name = st.column_text(9);
+    c.avatar = st.column_text(10);
     out.push_back(std::move(c));
   }
   st.reset();  // releases the read snapshot so WAL checkpoints can proceed
@@ -100,6 +104,10 @@ Comment SqliteStore::insert(const NewComment& c) {
       .bind(7, c.comment.text)
       .bind(8, c.comment.html)
       .bind(9, c.comment.created)
+      .bind(10, c.comment.provider)
+      .bind(11, c.comment.provider_name)
+      .bind(12, c.subject)
+      .bind(13, c.comment.avatar)
       .run();
   Comment stored = c.comment;
   stored.id = impl_->db.last_insert_rowid();

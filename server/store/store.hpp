@@ -22,7 +22,8 @@ struct NewComment {
   std::string site;
   std::string title;
   std::string email;
-  Comment comment;  // id is ignored; the store assigns it
+  Comment comment;      // id is ignored; the store assigns it
+  std::string subject;  // a verified author's user id at their provider; "" for guests
 };
 
 // What a like is about: a page (comment 0) or one comment on it.

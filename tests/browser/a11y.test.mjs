@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { completeLogin, openLoginPopup, openLoginReader, PROVIDER } from './login_stack.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -166,3 +167,18 @@ for (const [state, query, check] of [
     await reader.close();
   });
 }
+
+test('the login chooser, the logged-in form and a verified comment have no violations',
+  async (t) => {
+    const { reader, page } = await openLoginReader(browser, t);
+    await assertAccessible(page, 'the login chooser');
+    await completeLogin(await openLoginPopup(page));
+    await page.getByText(`You are commenting using your ${PROVIDER.name} account.`).waitFor();
+    await assertAccessible(page, 'logged in');
+    await form(page).text.fill('A verified comment.');
+    await form(page).submit.click();
+    await page.getByRole('img', { name: `Verified ${PROVIDER.name} account` }).waitFor();
+    await assertAccessible(page, 'a verified comment with its avatar');
+    reader.assertNoConsoleErrors();
+    await reader.close();
+  });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { openLoginReader, PROVIDER } from './login_stack.mjs';
 
 // More Tabs than the widget has stops: a missing stop fails instead of looping.
 const MAX_TABS = 80;
@@ -102,3 +103,24 @@ test('reply, preview, cancel and post with the keyboard only', async (t) => {
   reader.assertNoConsoleErrors();
   await reader.close();
 });
+
+test('the login chooser by keyboard: Tab to a provider, Enter opens the popup, Cancel',
+  async (t) => {
+    const { reader, page } = await openLoginReader(browser, t);
+    await page.locator('h2.parley-count').click();
+    const icon = await tabTo(page, (f) => f.text === `Log in with ${PROVIDER.name}`,
+      'the provider button');
+    assert.ok(icon.outlined, 'the focused provider button is visibly outlined');
+    const popupOpened = page.waitForEvent('popup');
+    await page.keyboard.press('Enter');
+    const popup = await popupOpened;
+    await page.getByText(`Connecting to ${PROVIDER.name}…`).waitFor();
+    // The keyboard waits on Cancel; Enter there closes the popup and brings the row back.
+    assert.equal((await focused(page)).text, 'Cancel');
+    await page.keyboard.press('Enter');
+    await popup.waitForEvent('close');
+    const back = await focused(page);
+    assert.equal(back.text, `Log in with ${PROVIDER.name}`);
+    reader.assertNoConsoleErrors();
+    await reader.close();
+  });

@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/limits.hpp"
 #include "core/thread.hpp"
+#include "core/validate.hpp"
 #include "core/view_comment.hpp"
 #include "core/view_form.hpp"
 #include "core/view_section.hpp"
@@ -132,7 +133,7 @@ TEST_CASE("the form has every field labelled, keyed, described and autocompleted
   const std::string html = parley::view::respond_section({}).str();
   CHECK(has(html, R"(data-parley-key="form-title">Leave a Reply</h3>)"));
   CHECK(has(html,
-            R"(<form class="parley-form" aria-labelledby="parley-reply-title" novalidate="">)"));
+            R"(<form class="parley-form" aria-labelledby="parley-reply-title" novalidate="" data-parley-key="form-body">)"));
   CHECK(has(html, "Your email address will not be published."));
   CHECK(has(html, "Required fields are marked"));
   for (const char* field : {"text", "author", "email", "website", "save"}) {
@@ -207,4 +208,37 @@ TEST_CASE("a second section on a page prefixes every id it renders") {
   CHECK(has(html, R"(aria-describedby="parley-2-email-notes parley-2-error-email")"));
   CHECK(has(html, R"(aria-labelledby="parley-2-reply-title")"));
   CHECK_FALSE(has(html, "id=\"parley-field"));
+}
+
+TEST_CASE("a verified comment shows the provider's avatar and an accessible badge") {
+  Comment c = comment(7, 0, "Ada");
+  c.provider = "github";
+  c.provider_name = "GitHub";
+  c.avatar = "https://avatars.example/ada.png?s=40&v=4";
+  const std::string html = render(c);
+  CHECK(has(html,
+            "<img class=\"parley-avatar parley-avatar-picture\" "
+            "src=\"https://avatars.example/ada.png?s=40&amp;v=4\" alt=\"\""));
+  CHECK(has(html, "loading=\"lazy\" referrerpolicy=\"no-referrer\""));
+  CHECK(has(html, "role=\"img\" aria-label=\"Verified GitHub account\""));
+  CHECK_FALSE(has(html, "aria-hidden=\"true\">A</span>"));  // no initial beside the picture
+  CHECK_FALSE(has(render(comment(8, 0, "Bo")), "parley-verified"));  // guests have no badge
+}
+
+TEST_CASE("an avatar URL that is not https (or loopback http) falls back to the initial") {
+  for (const char* url :
+       {"javascript:alert(1)", "http://tracker.example/a.png", "data:image/svg+xml,<svg/>",
+        "https://x.example/\"onerror=\"a", "//x.example/a.png", ""}) {
+    Comment c = comment(9, 0, "Ada");
+    c.provider = "github";
+    c.provider_name = "GitHub";
+    c.avatar = url;
+    const std::string html = render(c);
+    CHECK_MESSAGE(!has(html, "<img"), url);
+    CHECK(has(html, "aria-hidden=\"true\">A</span>"));
+  }
+  CHECK(parley::is_safe_avatar_url("http://127.0.0.1:8082/avatars/ada.svg"));
+  CHECK(parley::is_safe_avatar_url("http://localhost/a.png"));
+  CHECK_FALSE(parley::is_safe_avatar_url("http://127.0.0.1.evil.example/a.png"));
+  CHECK_FALSE(parley::is_safe_avatar_url("http://user@127.0.0.1/a.png"));
 }

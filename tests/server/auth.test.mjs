@@ -124,7 +124,7 @@ describe('login with an OpenID Connect issuer', () => {
       assert.equal(me.headers.get('access-control-allow-origin'), ORIGIN);
       const who = await me.json();
       assert.equal(who.name, TEST_USER.name);
-      assert.equal(who.avatar, TEST_USER.picture);
+      assert.equal(who.avatar, idp.picture);
       assert.equal(who.provider, 'local');
       assert.equal(who.provider_name, 'Local ID');
       assert.ok(!JSON.stringify(who).includes('access_token'));
@@ -156,7 +156,7 @@ describe('login with an OpenID Connect issuer', () => {
       const me = await fetch(`${server.url}/api/session?site=demo`, { headers: bearer(popup.token) });
       const who = await me.json();
       assert.equal(who.name, TEST_USER.name);
-      assert.equal(who.avatar, TEST_USER.picture);
+      assert.equal(who.avatar, idp.picture);
       assert.equal(who.provider, 'local-oauth2');
       const replay = popupData(await (await fetch(callbackUrl)).text());
       assert.equal(replay.token, undefined);

@@ -43,6 +43,9 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
     }, {
       // Live updates: the page's event stream is opened beside the thread request.
       kind: 'listen', path: '/api/events?site=blog&page=/2011/07/raids/', after: 0,
+    }, {
+      // Login: which providers the site offers (docs/login.md).
+      kind: 'fetch', request: 2, method: 'GET', path: '/api/login?site=blog',
     }]);
 
     const body = JSON.stringify({ page: '/2011/07/raids/', count: 1, comments: [{

@@ -16,13 +16,15 @@ TEST_CASE("start renders the skeleton once and fetches the thread") {
   const std::string root = s.patches[0]["html"];
   CHECK(root.find("Loading comments\u2026") != std::string::npos);
   CHECK(root.find(">Leave a Reply</h3>") != std::string::npos);
-  REQUIRE(s.effects.size() == 2);
+  REQUIRE(s.effects.size() == 3);
   CHECK(s.effects[0] == json{{"kind", "fetch"},
                              {"request", 1},
                              {"method", "GET"},
                              {"path", "/api/comments?site=blog&page=/2011/07/raids/"}});
-  // Live updates are listened to from the start (widget_live_test.cpp).
+  // Live updates are listened to from the start (widget_live_test.cpp), and the site's
+  // login offer is asked for (widget_login_test.cpp).
   CHECK(s.effects[1]["kind"] == "listen");
+  CHECK(s.effects[2]["path"] == "/api/login?site=blog");
   CHECK(send(w, start_event()).patches.empty());  // a second start changes nothing
 }
 

@@ -1,0 +1,156 @@
+// Comments by logged-in readers and the guest modes, over real HTTP against a real
+// OpenID Connect provider (oidc-provider on loopback): a bearer token makes the comment
+// carry the verified name, provider and avatar (never the provider's user id or an
+// email), a bad token is refused rather than turned into a guest post, and each site's
+// guest mode (allowed, required-fields, disabled) holds for guests.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startParleyd } from '../support/parleyd.mjs';
+import { startOidcProvider, TEST_CLIENT, TEST_USER } from '../support/oidc-provider.mjs';
+import { popupData, walkPopup } from './login_popup.mjs';
+import { draft, ORIGIN, PAGE, post, thread } from './client.mjs';
+
+const SECRET = 'another-test-secret-long-enough-0123456789';
+const SITES = ['demo', 'closed', 'strict'].map((id) => ({ id, origins: [ORIGIN] }));
+const GUESTS = { demo: 'allowed', closed: 'disabled', strict: 'required-fields' };
+
+describe('comments by logged-in readers, and guest modes', () => {
+  let idp;
+  let server;
+  let dir;
+  const tokens = {};
+
+  async function login(site) {
+    const startUrl = `${server.url}/auth/start?site=${site}&provider=local` +
+      `&origin=${encodeURIComponent(ORIGIN)}`;
+    const { callbackUrl } = await walkPopup({ startUrl, callbackPrefix: `${server.url}/auth/callback` });
+    const popup = popupData(await (await fetch(callbackUrl)).text());
+    assert.ok(popup.token, popup.error);
+    return popup.token;
+  }
+
+  const as = (token) => ({ headers: { Authorization: `Bearer ${token}` } });
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'parley-login-comments-'));
+    idp = await startOidcProvider();
+    const provider = { id: 'local', name: 'Local ID', issuer: idp.issuer,
+      client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret };
+    const sites = Object.fromEntries(Object.entries(GUESTS)
+      .map(([id, guests]) => [id, { guests, providers: [provider] }]));
+    const config = path.join(dir, 'login.json');
+    await writeFile(config, JSON.stringify({ login: { secret: SECRET, sites } }));
+    server = await startParleyd({ sites: SITES, extraArgs: ['--config', config] });
+    idp.registerClient({ redirectUris: [`${server.url}/auth/callback`] });
+    for (const site of Object.keys(GUESTS)) tokens[site] = await login(site);
+  });
+  after(async () => {
+    await server?.stop();
+    await idp?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('the login options name each provider\'s kind and the guest mode', async () => {
+    const res = await fetch(`${server.url}/api/login?site=closed`, { headers: { Origin: ORIGIN } });
+    assert.deepEqual(await res.json(),
+      { guests: 'disabled', providers: [{ id: 'local', name: 'Local ID', kind: 'oidc' }] });
+  });
+
+  test('a bearer comment carries the verified name, provider and avatar; guest fields are ignored',
+    async () => {
+      const page = '/verified/';
+      const res = await post(server, draft({ page, author: 'Mallory', email: 'mallory@example.org',
+        website: 'https://mallory.example' }), as(tokens.demo));
+      assert.equal(res.status, 201, res.text);
+      const c = res.json;
+      assert.equal(c.author, TEST_USER.name);
+      assert.equal(c.website, '');
+      assert.equal(c.verified, true);
+      assert.equal(c.provider, 'local');
+      assert.equal(c.provider_name, 'Local ID');
+      assert.equal(c.avatar, idp.picture);
+
+      const list = await thread(server, page);
+      assert.deepEqual(list.json.comments.map((x) => [x.author, x.verified, x.avatar]),
+        [[TEST_USER.name, true, idp.picture]]);
+      // The provider's user id and any email stay on the server.
+      for (const text of [res.text, list.text]) {
+        assert.ok(!text.includes('mallory@example.org'));
+        assert.ok(!/"(subject|sub|email)"/.test(text), text);
+        assert.ok(!text.includes(`"${TEST_USER.login}"`), text);
+      }
+    });
+
+  test('a logged-in reader needs no name or email', async () => {
+    const res = await post(server, { page: PAGE, text: 'Only text' }, as(tokens.demo));
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.json.author, TEST_USER.name);
+  });
+
+  test('a guest comment is not verified and names no provider', async () => {
+    const res = await post(server, draft({ page: '/guest/' }));
+    assert.equal(res.status, 201, res.text);
+    assert.equal(res.json.verified, false);
+    assert.equal(res.json.provider, undefined);
+    assert.equal(res.json.avatar, undefined);
+  });
+
+  test('a forged, foreign, expired or revoked token is refused, never posted as a guest',
+    async () => {
+      const page = '/refused/';
+      const body = Buffer.from(JSON.stringify({ sid: 'x', site: 'demo', prv: 'local', sub: 'ada',
+        name: 'Ada', pic: '', exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url');
+      const forged = `${body}.${createHmac('sha256', 'not-the-secret-0123456789abcdef0123')
+        .update(body).digest('base64url')}`;
+      const expiredBody = Buffer.from(JSON.stringify({ sid: 'x', site: 'demo', prv: 'local',
+        sub: 'ada', name: 'Ada', pic: '', exp: 1 })).toString('base64url');
+      const expired = `${expiredBody}.${createHmac('sha256', SECRET).update(expiredBody)
+        .digest('base64url')}`;
+      const cases = [
+        [forged, 'Your login could not be verified. Please log in again.'],
+        [tokens.strict, 'Your login could not be verified. Please log in again.'],  // other site
+        [expired, 'Your login has expired. Please log in again.'],
+      ];
+      for (const [token, message] of cases) {
+        const res = await post(server, draft({ page }), as(token));
+        assert.equal(res.status, 401, res.text);
+        assert.equal(res.json.error, 'login_required');
+        assert.equal(res.json.message, message);
+      }
+      const revoked = await login('demo');
+      const out = await fetch(`${server.url}/api/logout?site=demo`,
+        { method: 'POST', headers: { Authorization: `Bearer ${revoked}`, Origin: ORIGIN } });
+      assert.equal(out.status, 204);
+      const res = await post(server, draft({ page }), as(revoked));
+      assert.equal(res.status, 401);
+      assert.equal(res.json.message, 'You have logged out. Please log in again.');
+      assert.equal((await thread(server, page)).json.comments.length, 0, 'nothing was stored');
+    });
+
+  test('"disabled": guests get 401 login required; logged-in readers post', async () => {
+    const page = '/closed/';
+    const guest = await post(server, draft({ page }), { site: 'closed' });
+    assert.equal(guest.status, 401, guest.text);
+    assert.equal(guest.json.error, 'login_required');
+    assert.equal(guest.json.message, 'Please log in to comment on this site.');
+    assert.equal((await thread(server, page, 'closed')).json.comments.length, 0);
+    const member = await post(server, draft({ page }), { site: 'closed', ...as(tokens.closed) });
+    assert.equal(member.status, 201, member.text);
+    assert.equal(member.json.verified, true);
+  });
+
+  test('"required-fields": a guest must give a name and an email', async () => {
+    const page = '/strict/';
+    const missing = await post(server, draft({ page, author: '', email: '' }), { site: 'strict' });
+    assert.equal(missing.status, 400);
+    assert.deepEqual(missing.json.errors.map((e) => e.field), ['author', 'email']);
+    const ok = await post(server, draft({ page }), { site: 'strict' });
+    assert.equal(ok.status, 201, ok.text);
+    assert.equal(ok.json.verified, false);
+  });
+});

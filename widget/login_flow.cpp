@@ -1,0 +1,242 @@
+#include "login_flow.hpp"
+
+#include <algorithm>
+
+#include "api.hpp"
+#include "core/host.hpp"
+#include "core/i18n.hpp"
+#include "core/view_keys.hpp"
+#include "core/view_login.hpp"
+
+namespace parley::widget {
+
+namespace keys = view::keys;
+using Phase = LoginState::Phase;
+
+namespace {
+
+constexpr int kOk = 200;
+constexpr int kUnauthorized = 401;
+
+std::string t(std::string_view key) {
+  return i18n::active().text(key);
+}
+
+const LoginProviderInfo* find_provider(const State& s, std::string_view id) {
+  const auto it = std::find_if(s.login.providers.begin(), s.login.providers.end(),
+                               [&](const LoginProviderInfo& p) { return p.shown.id == id; });
+  return it == s.login.providers.end() ? nullptr : &*it;
+}
+
+std::string provider_name(const State& s, std::string_view id) {
+  const LoginProviderInfo* p = find_provider(s, id);
+  return p ? p->shown.name : std::string(id);
+}
+
+void render(const State& s, Output& out) {
+  const LoginState& l = s.login;
+  std::vector<view::LoginProvider> shown;
+  for (const LoginProviderInfo& p : l.providers) shown.push_back(p.shown);
+  switch (l.phase) {
+    case Phase::logged_in:
+      out.html(keys::kLogin, view::login_logged_in(l.who));
+      break;
+    case Phase::connecting:
+      out.html(keys::kLogin, view::login_connecting(provider_name(s, l.provider)));
+      break;
+    case Phase::instance:
+      out.html(keys::kLogin, view::login_instance(provider_name(s, l.provider), l.instance,
+                                                  l.instance_error, s.id_prefix));
+      break;
+    case Phase::guest:
+      out.html(keys::kLogin,
+               shown.empty() ? SafeHtml() : view::login_chooser(shown, l.required, l.message));
+      break;
+  }
+  const bool in = l.phase == Phase::logged_in;
+  const std::optional<std::string_view> hidden =
+      in ? std::optional<std::string_view>("") : std::nullopt;
+  out.attr(keys::kGuest, "hidden", hidden);
+  out.attr(keys::kNotes, "hidden", hidden);
+  // "Login required": until the reader is logged in the form shows only the row.
+  out.attr(keys::kFormBody, "hidden",
+           l.required && !in ? std::optional<std::string_view>("") : std::nullopt);
+}
+
+void forget_token(State& s, Output& out) {
+  s.login.token.clear();
+  out.save(api::login_token_key(s.site), nullptr);
+}
+
+void check_session(State& s, Output& out) {
+  s.login.session_request = s.next_request++;
+  out.fetch(s.login.session_request, "GET", api::session_path(s.site), std::nullopt, s.login.token);
+}
+
+void back_to_chooser(State& s, std::string message, Output& out) {
+  s.login.phase = Phase::guest;
+  s.login.message = std::move(message);
+  render(s, out);
+}
+
+void open_popup(State& s, std::string_view provider, std::string_view instance, Output& out) {
+  out.popup(api::login_start_path(s.site, provider, s.login.origin, instance));
+  s.login.phase = Phase::connecting;
+  s.login.provider = std::string(provider);
+  s.login.message.clear();
+  render(s, out);
+  out.focus(keys::kLoginFocus);
+}
+
+// Readers paste "https://mastodon.social/" or "@ada@mastodon.social" as often as the
+// bare host; all three name the same server.
+std::string instance_host(std::string_view typed) {
+  while (!typed.empty() && (typed.front() == ' ' || typed.front() == '@')) typed.remove_prefix(1);
+  while (!typed.empty() && (typed.back() == ' ' || typed.back() == '/')) typed.remove_suffix(1);
+  if (typed.starts_with("https://")) typed.remove_prefix(8);
+  if (const auto at = typed.rfind('@'); at != std::string_view::npos) typed.remove_prefix(at + 1);
+  std::string host(typed);
+  std::transform(host.begin(), host.end(), host.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return host;
+}
+
+void on_options(State& s, const ResponseEvent& e, Output& out) {
+  api::LoginOptions options;
+  if (e.status != kOk || !api::read_login_options(e.body, options)) return;  // guests only
+  s.login.required = options.guests_disabled;
+  s.login.providers.clear();
+  for (api::LoginOptions::Provider& p : options.providers) {
+    s.login.providers.push_back({{std::move(p.id), std::move(p.name)}, p.kind == "mastodon"});
+  }
+  render(s, out);
+}
+
+void on_session(State& s, const ResponseEvent& e, Output& out) {
+  api::Session session;
+  if (e.status == kOk && api::read_session(e.body, session)) {
+    s.login.phase = Phase::logged_in;
+    s.login.provider = session.provider;
+    s.login.who = {session.name, session.avatar, session.provider_name};
+    s.login.message.clear();
+    render(s, out);
+    return;
+  }
+  // A token the server refuses is worthless; a network failure may pass, so the token
+  // is kept for the next page view, but this one continues as a guest.
+  if (e.status == kUnauthorized) forget_token(s, out);
+  back_to_chooser(s, s.login.phase == Phase::connecting ? t("login.failed") : "", out);
+}
+
+}  // namespace
+
+void start_login(State& s, const StartEvent& e, Output& out) {
+  s.login.origin = e.origin;
+  s.login.instance = e.instance;
+  s.login.options_request = s.next_request++;
+  out.fetch(s.login.options_request, "GET", api::login_options_path(s.site));
+  if (!e.token.empty()) {
+    s.login.token = e.token;
+    check_session(s, out);
+  }
+}
+
+bool on_login_response(State& s, const ResponseEvent& e, Output& out) {
+  if (e.request == s.login.options_request) {
+    s.login.options_request = 0;
+    on_options(s, e, out);
+    return true;
+  }
+  if (e.request == s.login.session_request) {
+    s.login.session_request = 0;
+    on_session(s, e, out);
+    return true;
+  }
+  return false;
+}
+
+bool on_login_action(State& s, const ActionEvent& e, Output& out) {
+  LoginState& l = s.login;
+  if (e.action == "login") {
+    const LoginProviderInfo* p = find_provider(s, e.value);
+    if (!p || l.phase == Phase::connecting) return true;
+    if (!p->mastodon) {
+      open_popup(s, p->shown.id, "", out);
+      return true;
+    }
+    l.phase = Phase::instance;
+    l.provider = p->shown.id;
+    l.instance_error.clear();
+    render(s, out);
+    out.focus(keys::field("instance"));
+    return true;
+  }
+  if (e.action == "login-instance") {
+    if (l.phase != Phase::instance) return true;
+    const std::string host = instance_host(l.instance);
+    if (!is_dns_name(host)) {
+      l.instance_error = t("login.instance_invalid");
+      render(s, out);
+      out.focus(keys::field("instance"));
+      return true;
+    }
+    l.instance = host;
+    out.save(api::kInstanceKey, host);
+    open_popup(s, l.provider, host, out);
+    return true;
+  }
+  if (e.action == "login-cancel") {
+    if (l.phase != Phase::connecting && l.phase != Phase::instance) return true;
+    if (l.phase == Phase::connecting) out.close_popup();
+    back_to_chooser(s, "", out);
+    out.focus(keys::kLoginFocus);
+    return true;
+  }
+  if (e.action == "logout" || e.action == "login-change") {
+    if (l.phase != Phase::logged_in) return true;
+    // The server forgets the session too; its answer changes nothing here.
+    out.fetch(s.next_request++, "POST", api::logout_path(s.site), std::nullopt, l.token);
+    forget_token(s, out);
+    back_to_chooser(s, "", out);
+    out.focus(keys::kLoginFocus);
+    return true;
+  }
+  return false;
+}
+
+void on_login_event(State& s, const LoginEvent& e, Output& out) {
+  if (s.login.phase != Phase::connecting) return;  // cancelled meanwhile: nothing waits
+  if (!e.token.empty()) {
+    s.login.token = e.token;
+    out.save(api::login_token_key(s.site), e.token);
+    // The token names the reader, but the session says so with the provider's name.
+    check_session(s, out);
+    return;
+  }
+  back_to_chooser(s,
+                  !e.error.empty() ? e.error
+                  : e.blocked      ? t("login.blocked")
+                                   : t("login.closed"),
+                  out);
+  out.focus(keys::kLoginFocus);
+}
+
+void on_instance_field(State& s, const FieldEvent& e) {
+  if (s.login.phase == Phase::instance) s.login.instance = e.value;
+}
+
+bool logged_in(const State& s) {
+  return s.login.phase == Phase::logged_in;
+}
+
+std::string_view bearer(const State& s) {
+  return logged_in(s) ? std::string_view(s.login.token) : std::string_view();
+}
+
+void login_lost(State& s, Output& out) {
+  forget_token(s, out);
+  back_to_chooser(s, "", out);
+}
+
+}  // namespace parley::widget
