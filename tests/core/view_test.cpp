@@ -132,8 +132,9 @@ TEST_CASE("visual depth is capped at the limit however deep a chain goes") {
 TEST_CASE("the form has every field labelled, keyed, described and autocompleted") {
   const std::string html = parley::view::respond_section({}).str();
   CHECK(has(html, R"(data-parley-key="form-title">Leave a Reply</h3>)"));
-  CHECK(has(html,
-            R"(<form class="parley-form" aria-labelledby="parley-reply-title" novalidate="" data-parley-key="form-body">)"));
+  CHECK(has(
+      html,
+      R"(<form class="parley-form" aria-labelledby="parley-reply-title" novalidate="" data-parley-key="form-body">)"));
   CHECK(has(html, "Your email address will not be published."));
   CHECK(has(html, "Required fields are marked"));
   for (const char* field : {"text", "author", "email", "website", "save"}) {
