@@ -5,7 +5,6 @@
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/reader_identity.hpp"
-#include "auth/login_service.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
 #include "live/live_events.hpp"
@@ -40,14 +39,6 @@ nlohmann::json parse_object(const Request& req) {
   return j;
 }
 
-// Guests may post unless the site requires a login. `required-fields` needs no check
-// here: core's validation already requires a guest's name and email.
-auth::GuestMode guest_mode(const Context& ctx) {
-  const auth::SiteLogin* site =
-      ctx.services.login ? ctx.services.login->config().site(ctx.site->id) : nullptr;
-  return site ? site->guests : auth::GuestMode::allowed;
-}
-
 }  // namespace
 
 Response list_comments(const Request& req, Context& ctx) {
@@ -77,9 +68,7 @@ Response post_comment(const Request& req, Context& ctx) {
   // A bad bearer token is refused before anything else: the reader believes they are
   // logged in, so posting as a guest instead would surprise them.
   const std::optional<ReaderIdentity> reader = reader_identity(req, ctx);
-  if (!reader && guest_mode(ctx) == auth::GuestMode::disabled) {
-    throw ApiError(ErrorCode::login_required, "Please log in to comment on this site.");
-  }
+  if (!reader) require_guests_allowed(ctx);
   const nlohmann::json j = parse_object(req);
   Draft draft;
   if (FieldErrors errors = draft_from_json(j, draft); !errors.empty()) {

@@ -4,6 +4,7 @@
 
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
+#include "api/reader_identity.hpp"
 #include "core/escape.hpp"
 #include "core/field_messages.hpp"
 #include "core/i18n.hpp"
@@ -152,6 +153,8 @@ Response post_form(const Request& req, Context& ctx) {
     throw ApiError(ErrorCode::origin_not_allowed,
                    "This form is accepted only from the pages of its site.");
   }
+  // A plain form cannot log in: on a site that requires a login it cannot post.
+  require_guests_allowed(ctx);
   const Query form = Query::parse_form(req.body);
   ThreadHtml in = thread_of(*ctx.site, form);
   // The site origin to return to: where the post came from, or, when the form was shown

@@ -49,4 +49,12 @@ ReaderIdentity require_reader_identity(const Request& req, const Context& ctx) {
   return verify(authorization, ctx);
 }
 
+void require_guests_allowed(const Context& ctx) {
+  const auth::SiteLogin* site =
+      ctx.services.login ? ctx.services.login->config().site(ctx.site->id) : nullptr;
+  if (site && site->guests == auth::GuestMode::disabled) {
+    throw ApiError(ErrorCode::login_required, "Please log in to comment on this site.");
+  }
+}
+
 }  // namespace parley::server

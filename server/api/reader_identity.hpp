@@ -30,4 +30,9 @@ std::optional<ReaderIdentity> reader_identity(const Request& req, const Context&
 // As above, but a missing header is also 401 ("Please log in first.").
 ReaderIdentity require_reader_identity(const Request& req, const Context& ctx);
 
+// A guest (no bearer token) may post unless the site's guest mode is `disabled`: then
+// ApiError(login_required). `required-fields` needs no check here: core's validation
+// already requires a guest's name and email.
+void require_guests_allowed(const Context& ctx);
+
 }  // namespace parley::server

@@ -117,8 +117,9 @@ test('the login chooser by keyboard: Tab to a provider, Enter opens the popup, C
     await page.getByText(`Connecting to ${PROVIDER.name}…`).waitFor();
     // The keyboard waits on Cancel; Enter there closes the popup and brings the row back.
     assert.equal((await focused(page)).text, 'Cancel');
+    const closed = popup.waitForEvent('close');
     await page.keyboard.press('Enter');
-    await popup.waitForEvent('close');
+    await closed;
     const back = await focused(page);
     assert.equal(back.text, `Log in with ${PROVIDER.name}`);
     reader.assertNoConsoleErrors();

@@ -139,6 +139,16 @@ describe('comments by logged-in readers, and guest modes', () => {
     assert.equal(guest.json.error, 'login_required');
     assert.equal(guest.json.message, 'Please log in to comment on this site.');
     assert.equal((await thread(server, page, 'closed')).json.comments.length, 0);
+    // The plain (no-JavaScript) form cannot log in, so it cannot post there either.
+    const plain = await fetch(`${server.url}/form/comments?site=closed`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+      body: new URLSearchParams({ page, title: 'Closed', comment: 'No JS here', author: 'Ana',
+        email: 'ana@example.org' }).toString(),
+    });
+    assert.equal(plain.status, 401);
+    assert.equal((await plain.json()).error, 'login_required');
+    assert.equal((await thread(server, page, 'closed')).json.comments.length, 0);
     const member = await post(server, draft({ page }), { site: 'closed', ...as(tokens.closed) });
     assert.equal(member.status, 201, member.text);
     assert.equal(member.json.verified, true);

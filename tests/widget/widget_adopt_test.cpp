@@ -41,8 +41,9 @@ TEST_CASE(
   // date is patched.
   CHECK(s.html("date-2") == "a minute ago");
   CHECK_FALSE(s.touches("date-1"));
-  REQUIRE(s.effects.size() == 1);
+  REQUIRE(s.effects.size() == 2);
   CHECK(s.effects[0]["kind"] == "listen");
+  CHECK(s.effects[1]["path"] == "/api/login?site=blog");  // the login offer (login_flow)
   // The adopted comments are the widget's: Reply works on them.
   const Step reply = send(w, {{"type", "action"}, {"action", "reply"}, {"id", 2}});
   CHECK(reply.patch("move", "form") != nullptr);
@@ -52,7 +53,7 @@ TEST_CASE("old pre-rendered data (a static build) is kept on screen and refreshe
   Widget w;
   const Step s = send(w, start_with(prerendered(3600)));
   CHECK_FALSE(s.touches("root"));
-  REQUIRE(s.effects.size() == 2);
+  REQUIRE(s.effects.size() == 3);  // thread, live updates, the login offer
   CHECK(s.effects[0]["kind"] == "fetch");
   CHECK(s.effects[0]["path"] == "/api/comments?site=blog&page=/2011/07/raids/");
   const json body = {
