@@ -18,7 +18,8 @@ const budgets = {
   // +20 KB for the share bar (issue 4): its 19 brand icons inline, as the issue requires
   // (path data from simple-icons, ~6.7 KB gzip), its strings in 18 catalogs (~4.3 KB),
   // and the URL templates, views and flow (~10 KB, built -Oz).
-  'parley-widget.wasm': 143360,
+  // +14 KB for login (issue 3): provider row, popup/session flow and 15 strings x 18 languages.
+  'parley-widget.wasm': 157696,
 };
 
 let failed = false;
