@@ -7,6 +7,7 @@
 //   /api/comments?site=..&page=P   Parley's recorded response for page P
 //   /api/comment?path=P&...        Waline's recorded response for page P
 //   /api/events?...                Parley's live-updates stream, open and idle
+//   /api/login?site=..             Parley's login offer: guests only, as a site without providers
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -62,6 +63,7 @@ export function startBenchServer(recorded) {
         '<div id="waline"></div><script type="module" src="/waline-start.js' + url.search + '"></script>'));
     }
     if (url.pathname === '/api/comments') return send(200, 'json', recorded.get(q.get('page'))?.parley ?? '{}');
+    if (url.pathname === '/api/login') return send(200, 'json', '{"guests":"allowed","providers":[]}');
     if (url.pathname === '/api/events') {
       // Parley's widget follows the thread live once it is shown: an open stream with
       // no events, as parleyd gives a page nobody is commenting on.
