@@ -36,7 +36,7 @@ struct Services {
   live::EventHub* events = nullptr;
   // parleyd's address as readers' browsers see it (config "public_url", else the
   // address bound), for URLs in HTML that other sites include (docs/seo-nojs.md).
-  std::string public_url;
+  std::string public_url = {};
   // Finished GET /api/comments responses; null: every read is built afresh.
   ThreadCache* threads = nullptr;
   // Share bar (docs/share-and-likes.md): click counts, and NodeInfo lookups with their
