@@ -13,7 +13,7 @@ export const LOGIN_SECRET = 'browser-test-secret-long-enough-0123456789';
 export const PROVIDER = { id: 'local', name: 'Local ID' };
 export { TEST_USER };
 
-async function freePort() {
+export async function freePort() {
   const probe = net.createServer();
   await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address();

@@ -7,12 +7,12 @@
 // is down ends in its message in the widget.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { freePort } from './login_stack.mjs';
 import { MASTODON_USER, startMastodon } from '../support/mastodon.mjs';
 
 const SECRET = 'browser-mastodon-secret-7c1e94b2a05d83f6';
@@ -24,14 +24,6 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(() => browser?.close());
-
-async function freePort() {
-  const probe = net.createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 // The demo page and parleyd (public URL fixed first: it is in the registered callback
 // URL) offering Mastodon, with social.test served by a loopback Mastodon and down.test by
