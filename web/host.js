@@ -66,6 +66,7 @@
       const el = region(key);
       if (op == 'html') el.replaceChildren(parse(html));
       else if (op == 'append') el.append(parse(html));
+      else if (op == 'prepend') el.prepend(parse(html));
       else if (op == 'move') region(to).append(el);
       else if (op == 'attr') value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
       else if (op == 'value') el[typeof value == 'boolean' ? 'checked' : 'value'] = value;

@@ -77,6 +77,12 @@ void Output::append(std::string_view key, const SafeHtml& content) {
   patches_.push_back('}');
 }
 
+void Output::prepend(std::string_view key, const SafeHtml& content) {
+  begin_patch("prepend", key);
+  member(patches_, "html", content.str());
+  patches_.push_back('}');
+}
+
 void Output::move(std::string_view key, std::string_view to) {
   begin_patch("move", key);
   member(patches_, "to", to);

@@ -18,6 +18,7 @@ class Output {
   // Patches.
   void html(std::string_view key, const SafeHtml& content);
   void append(std::string_view key, const SafeHtml& content);
+  void prepend(std::string_view key, const SafeHtml& content);
   void move(std::string_view key, std::string_view to);
   void attr(std::string_view key, std::string_view name, std::optional<std::string_view> value);
   void value(std::string_view key, std::string_view text);

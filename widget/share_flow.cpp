@@ -124,6 +124,11 @@ void on_server_submit(State& s, const SubmitEvent& e, Output& out) {
 
 void on_nodeinfo_response(State& s, const ResponseEvent& e, Output& out) {
   s.share.nodeinfo_request = 0;
+  // parleyd refuses a name that is not a public server: the reader must fix it.
+  if (e.status == 400) {
+    return ask_server(s, s.share.asking, std::move(s.share.pending_server),
+                      t("share.server_invalid"), out);
+  }
   std::string software;
   if (e.status == 200) {
     // A string_view, as every other parse in the widget: one parser instantiation in
@@ -133,9 +138,9 @@ void on_nodeinfo_response(State& s, const ResponseEvent& e, Output& out) {
     const auto name = j.is_object() ? j.find("software") : j.end();
     if (name != j.end() && name->is_string()) software = name->get<std::string>();
   }
-  // Without an answer (parleyd unreachable, the server's NodeInfo missing) the reader
-  // still gets Mastodon's compose URL, which most fediverse servers understand; they
-  // can change the server if it is wrong.
+  // Without an answer (parleyd unreachable, busy, or the server's NodeInfo missing) the
+  // reader still gets Mastodon's compose URL, which most fediverse servers understand,
+  // and is told so: they can change the server if it is wrong.
   view::ShareBarInput& bar = s.share.bar;
   bar.server = std::move(s.share.pending_server);
   bar.software = software;
@@ -143,7 +148,8 @@ void on_nodeinfo_response(State& s, const ResponseEvent& e, Output& out) {
   out.html(kServer, SafeHtml());
   out.html(kList, view::share_items(bar));
   out.focus(view::spread_key(shown_as(s)));
-  say(s, t("share.ready", {{"host", bar.server}}), out);
+  say(s, t(software.empty() ? "share.ready_unchecked" : "share.ready", {{"host", bar.server}}),
+      out);
 }
 
 void on_copied(State& s, const CopiedEvent& e, Output& out) {

@@ -63,6 +63,20 @@ void show_slice(State& s, Output& out, std::size_t end) {
   if (s.shown_roots < s.loaded_roots) out.yield();
 }
 
+// One part of the mount as it first shows; the comments section starts empty and
+// loading.
+SafeHtml render_part(State& s, const StartEvent& e, Part part, const view::FormValues& values) {
+  switch (part) {
+    case Part::Share:
+      return start_share(s, e);
+    case Part::Likes:
+      return SafeHtml();  // the likes part (issue 4) renders here
+    case Part::Comments:
+      return view::comments_section({s.title, nullptr, s.now, values});
+  }
+  return SafeHtml();
+}
+
 }  // namespace
 
 void on_start(State& s, const StartEvent& e, Output& out) {
@@ -93,24 +107,23 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   const std::vector<Part> parts = parse_parts(e.parts);
   const bool comments = std::find(parts.begin(), parts.end(), Part::Comments) != parts.end();
   // The thread parleyd rendered into the mount stays as it is (adopt_flow.cpp); the
-  // other parts are not rendered around it yet (docs/share-and-likes.md).
+  // other parts go around it, in page order.
   if (comments && adopt_prerendered(s, e, values, out)) {
+    const auto at = std::find(parts.begin(), parts.end(), Part::Comments);
+    HtmlBuilder before;
+    HtmlBuilder after;
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+      if (it != at) (it < at ? before : after).html(render_part(s, e, *it, values));
+    }
+    const SafeHtml first = std::move(before).finish();
+    const SafeHtml last = std::move(after).finish();
+    if (!first.empty()) out.prepend(keys::kRoot, first);
+    if (!last.empty()) out.append(keys::kRoot, last);
     start_listening(s, out);
     return start_login(s, e, out);
   }
   HtmlBuilder root;
-  for (const Part part : parts) {
-    switch (part) {
-      case Part::Share:
-        root.html(start_share(s, e));
-        break;
-      case Part::Likes:
-        break;  // the likes part (issue 4) renders here
-      case Part::Comments:
-        root.html(view::comments_section({s.title, nullptr, s.now, values}));
-        break;
-    }
-  }
+  for (const Part part : parts) root.html(render_part(s, e, part, values));
   out.html(keys::kRoot, std::move(root).finish());
   if (!comments) return;
   s.thread_request = s.next_request++;

@@ -140,7 +140,7 @@ test('with JavaScript the widget takes over the included thread: no refetch, sam
     // runs: a node the widget replaced would come back unmarked.
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {
-        for (const el of document.querySelectorAll('#parley-thread .parley-comment, #parley-thread h2,' +
+        for (const el of document.querySelectorAll('#parley-thread .parley-comment, #parley-thread .parley-count,' +
           ' #parley-thread [data-parley-key="thread"], #parley-thread .parley-body')) {
           el.parleyPrerendered = true;
         }
@@ -151,18 +151,24 @@ test('with JavaScript the widget takes over the included thread: no refetch, sam
     // The widget is running once its own form (with Preview) replaced the plain one.
     await page.getByRole('button', { name: 'Preview' }).waitFor();
     const marks = await page.evaluate(() => [...document.querySelectorAll(
-      '#parley-thread .parley-comment, #parley-thread h2, #parley-thread [data-parley-key="thread"],' +
+      '#parley-thread .parley-comment, #parley-thread .parley-count, #parley-thread [data-parley-key="thread"],' +
       ' #parley-thread .parley-body')].map((el) => el.parleyPrerendered === true));
     assert.equal(marks.length, 2 + 1 + 1 + 2);
     assert.deepEqual(marks, marks.map(() => true), 'every pre-rendered node is still in place');
     assert.deepEqual(threadGets, [], 'the thread was not downloaded again');
     assert.equal(await page.locator('form.parley-form').getAttribute('method'), null);
+    // The share bar the embed asks for (data-parley-share) goes before the kept thread.
+    const mount = page.locator('#parley-thread');
+    await mount.getByRole('link', { name: 'Share on Bluesky (opens in a new window)' }).waitFor();
+    assert.deepEqual(await mount.evaluate((m) => [...m.children]
+      .filter((el) => el.tagName !== 'SCRIPT').map((el) => el.className.split(' ')[0])),
+    ['parley-spread', 'parley-comments']);
 
     // And it is the widget's now: Reply works on an adopted comment, posting too.
     const reply = page.locator(`#parley-comment-${ana}`).getByRole('button', { name: 'Reply to Ana' });
     await reply.click();
     assert.match(await form(page).title.textContent(), /Reply to Ana/);
     await postComment(page, { text: 'Through the widget' });
-    assert.equal(await page.locator('#parley-thread').getByRole('heading', { level: 2 }).textContent(), `3 Responses to “${POST_TITLE}”`);
+    assert.equal(await page.locator('#parley-thread .parley-count').textContent(), `3 Responses to “${POST_TITLE}”`);
     assert.deepEqual(threadGets, []);
   });

@@ -31,7 +31,8 @@ TEST_CASE(
     "fresh pre-rendered data: the thread is kept, not fetched; the form becomes the widget's") {
   Widget w;
   const Step s = send(w, start_with(prerendered()));
-  CHECK_FALSE(s.touches("root"));
+  // The mount keeps parleyd's nodes (the default parts add a share bar before them).
+  CHECK(s.patch("html", "root") == nullptr);
   CHECK_FALSE(s.touches("thread"));
   CHECK_FALSE(s.touches("count"));
   const std::string form = s.html("form-home");
@@ -49,10 +50,35 @@ TEST_CASE(
   CHECK(reply.patch("move", "form") != nullptr);
 }
 
+TEST_CASE("the other parts are rendered around the adopted thread, in page order") {
+  Widget w;
+  json e = start_with(prerendered());
+  e["parts"] = "share,comments,likes";
+  e["share"] = {{"targets", "bluesky,copy"},
+                {"url", "https://blog.example/2011/07/raids/"},
+                {"title", "Raids"}};
+  const Step s = send(w, e);
+  // The share bar goes before the kept section; nothing replaces the mount's content.
+  CHECK(s.patch("html", "root") == nullptr);
+  CHECK_FALSE(s.touches("thread"));
+  const json* first = s.patch("prepend", "root");
+  REQUIRE(first != nullptr);
+  const std::string bar = (*first)["html"].get<std::string>();
+  CHECK(bar.find("parley-spread") != std::string::npos);
+  CHECK(bar.find("https://bsky.app/intent/compose?text=") != std::string::npos);
+  CHECK(bar.find("parley-comments") == std::string::npos);
+
+  // Only the comments: the mount is left exactly as parleyd rendered it.
+  Widget alone;
+  json only = start_with(prerendered());
+  only["parts"] = "comments";
+  CHECK_FALSE(send(alone, only).touches("root"));
+}
+
 TEST_CASE("old pre-rendered data (a static build) is kept on screen and refreshed once") {
   Widget w;
   const Step s = send(w, start_with(prerendered(3600)));
-  CHECK_FALSE(s.touches("root"));
+  CHECK(s.patch("html", "root") == nullptr);
   REQUIRE(s.effects.size() == 3);  // thread, live updates, the login offer
   CHECK(s.effects[0]["kind"] == "fetch");
   CHECK(s.effects[0]["path"] == "/api/comments?site=blog&page=/2011/07/raids/");

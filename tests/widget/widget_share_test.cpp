@@ -147,6 +147,31 @@ TEST_CASE("without a NodeInfo answer the reader still gets Mastodon's compose UR
   const Step r = send(w, response(fetch_id(s), 404, {{"error", "not_found"}}));
   CHECK(has(r.html("spread-list"), "href=\"https://social.example/share?text="));
   CHECK(r.patch("focus", "spread-mastodon"));
+  // The reader is told the guess, not left to find out.
+  CHECK(has(r.html("spread-status"),
+            "Ready to share on social.example. Its software could not "
+            "be checked, so Mastodon&#39;s share page is used"));
+
+  // parleyd unreachable (status 0): the same fallback, said the same way.
+  Widget offline;
+  send(offline, share_start(kPage));
+  send(offline, action("spread-server-mastodon"));
+  const Step o = send_raw(
+      offline, response(fetch_id(send(offline, server_submit("a.example"))), 0, nullptr).dump());
+  CHECK(has(o.html("spread-status"), "Its software could not be checked"));
+}
+
+TEST_CASE("a server parleyd refuses to look up (not public) is asked for again") {
+  Widget w;
+  send(w, share_start(kPage));
+  send(w, action("spread-server-mastodon"));
+  const Step s = send(w, server_submit("intranet.example"));
+  const Step r = send(w, response(fetch_id(s), 400, {{"error", "invalid"}, {"field", "host"}}));
+  CHECK(has(r.html("spread-server"), "Enter the name of your server, like mastodon.social."));
+  CHECK(has(r.html("spread-server"), "value=\"intranet.example\""));
+  CHECK(r.patch("focus", "field-server"));
+  CHECK(r.effects.empty());  // nothing saved
+  CHECK_FALSE(r.touches("spread-list"));
 }
 
 TEST_CASE("a remembered server is used at once, checked again, and can be changed") {
