@@ -25,8 +25,10 @@ if [[ "${1:-}" == "--test" ]]; then
   cmake --build build/native-asan
 fi
 
-mkdir -p build/dist
+mkdir -p build/dist build/dist/admin
 cp build/wasm/widget/parley-widget.wasm build/dist/
+# The admin UI's script and stylesheet, served by parleyd at /admin/ (docs/admin.md).
+cp web/admin/admin.js web/admin/admin.css build/dist/admin/
 node scripts/minify-css.mjs web/parley.css build/dist/parley.css
 # The loader is what every page pays for: ship it minified (the source keeps its comments).
 npx --no-install terser web/parley.js --ecma 2018 --compress --mangle --output build/dist/parley.js

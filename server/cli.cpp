@@ -15,6 +15,10 @@ constexpr std::string_view kHelp = R"(Usage: parleyd [options]
 Serves the Parley comment API and the widget's static files.
 
 Commands:
+  admin create --email EMAIL [--role owner|moderator] [--site ID]...
+                             create an account of the admin UI at /admin; the
+                             password is read from standard input, never an argument
+                             (parleyd admin --help)
   export-html                writes a page's thread as HTML for static site
                              generators (parleyd export-html --help)
 
@@ -37,7 +41,10 @@ Options (flags override the config file):
   --nodeinfo-per-minute N    fediverse server lookups per client IP (default 10; 0 = unlimited)
   --nodeinfo-test-insecure   tests only: NodeInfo lookups over http to private addresses
   --log-requests             log one line per request to stderr
-  --demo                     demo/test mode: login without a configured secret
+  --admin-logins-per-minute N  admin login attempts per client IP and per account
+                             (default 5; 0 = unlimited)
+  --demo                     demo/test mode: login without a configured secret, and
+                             the admin cookie without Secure (plain-http loopback)
   --help                     show this help
   --version                  show the version
 )";
@@ -100,6 +107,8 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.rate_limit.share_clicks_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--nodeinfo-per-minute") {
       c.rate_limit.nodeinfo_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--admin-logins-per-minute") {
+      c.rate_limit.admin_logins_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--nodeinfo-test-insecure") {
       c.nodeinfo_test_insecure = true;
     } else if (flag == "--likes-require-login") {

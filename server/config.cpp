@@ -79,6 +79,7 @@ Config load_config_file(const std::string& path, Config base) {
     read(*rl, "likes_per_minute", c.rate_limit.likes_per_minute, path);
     read(*rl, "share_clicks_per_minute", c.rate_limit.share_clicks_per_minute, path);
     read(*rl, "nodeinfo_per_minute", c.rate_limit.nodeinfo_per_minute, path);
+    read(*rl, "admin_logins_per_minute", c.rate_limit.admin_logins_per_minute, path);
   }
   return c;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "admin/admin_limits.hpp"
 #include "auth/login_config.hpp"
 #include "server_limits.hpp"
 #include "service/sites.hpp"
@@ -21,6 +22,7 @@ struct RateLimitConfig {
   int likes_per_minute = limits::kDefaultLikesPerMinute;
   int share_clicks_per_minute = limits::kDefaultShareClicksPerMinute;
   int nodeinfo_per_minute = limits::kDefaultNodeInfoPerMinute;
+  int admin_logins_per_minute = admin::limits::kDefaultLoginsPerMinute;
 };
 
 struct Config {

@@ -10,6 +10,9 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "admin/admin_assets.hpp"
+#include "admin/admin_service.hpp"
+#include "admin_cli.hpp"
 #include "api/context.hpp"
 #include "auth/login_service.hpp"
 #include "auth/mastodon_app_store.hpp"
@@ -88,6 +91,17 @@ int serve(const Config& config) {
     services.login = login.get();
   }
 
+  // The admin UI (docs/admin.md): accounts and sessions on their own connection.
+  const std::unique_ptr<admin::AdminStore> admin_store =
+      config.store == "postgres" ? admin::open_pg_admin_store(config.postgres)
+                                 : admin::open_sqlite_admin_store(config.db);
+  admin::AdminService admin_accounts(*admin_store, config.rate_limit.admin_logins_per_minute);
+  std::vector<std::string> admin_warnings;
+  const admin::AdminAssets admin_assets = admin::AdminAssets::load(config.assets, admin_warnings);
+  for (const std::string& w : admin_warnings) std::cerr << "parleyd: " << w << '\n';
+  services.admin = &admin_accounts;
+  services.admin_assets = &admin_assets;
+
   live::EventHub events(limits::kLiveMaxSubscribers, first_event_id());
   services.events = &events;
   ThreadCache threads(limits::kThreadCacheBytes);
@@ -116,6 +130,8 @@ int serve(const Config& config) {
                         : !config.login.public_url.empty() ? config.login.public_url
                                                            : bound_url;
   if (services.public_url.ends_with('/')) services.public_url.pop_back();
+  // Browsers drop Secure cookies sent over plain http; only the demo runs that way.
+  services.admin_insecure_cookie = config.demo && services.public_url.starts_with("http://");
   if (login) {
     // Providers send readers back to <public_url>/auth/callback; without a configured
     // public_url that is the address just bound (the demo and the tests).
@@ -134,6 +150,9 @@ int serve(const Config& config) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (!args.empty() && args.front() == "admin") {
+    return run_admin_command(std::span(args).subspan(1));
+  }
   if (!args.empty() && args.front() == "export-html") {
     return export_html(std::span(args).subspan(1));
   }

@@ -20,6 +20,10 @@ namespace parley::server {
 namespace auth {
 class LoginService;
 }
+namespace admin {
+class AdminService;
+class AdminAssets;
+}  // namespace admin
 namespace fediverse {
 class NodeInfoResolver;
 }
@@ -44,6 +48,11 @@ struct Services {
   ShareClickService* share_clicks = nullptr;
   fediverse::NodeInfoResolver* nodeinfo = nullptr;
   RateLimiter* nodeinfo_limiter = nullptr;
+  // The admin UI (docs/admin.md); null: /admin answers 503.
+  admin::AdminService* admin = nullptr;
+  const admin::AdminAssets* admin_assets = nullptr;
+  // The admin session cookie without Secure: the demo on plain-http loopback only.
+  bool admin_insecure_cookie = false;
 };
 
 struct Context {

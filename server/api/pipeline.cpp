@@ -35,6 +35,26 @@ void set_security_headers(Response& res) {
   res.set("Referrer-Policy", "strict-origin-when-cross-origin");
 }
 
+// The admin UI loads only its own script, stylesheet and images, posts forms only to
+// itself and is never framed (docs/admin.md, "Content Security Policy").
+constexpr std::string_view kAdminCsp =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+bool is_admin_path(std::string_view path) {
+  return path == "/admin" || path.starts_with("/admin/");
+}
+
+// Every response under /admin, its errors and 404s included.
+void set_admin_headers(Response& res) {
+  res.set("Content-Security-Policy", std::string(kAdminCsp));
+  res.set("X-Frame-Options", "DENY");
+  res.set("Cross-Origin-Resource-Policy", "same-origin");
+  res.set("Vary", "Accept-Encoding");
+  // Pages show one account's data: never kept by a shared cache or the back button's.
+  if (res.header("Cache-Control").empty()) res.set("Cache-Control", "no-store");
+}
+
 Response preflight(const std::string& allow) {
   Response res;
   res.status = kNoContent;
@@ -116,6 +136,8 @@ void finish(const Request& req, const Exchange& ex, Response& res) {
                                    ? "no-cache"
                                    : "no-store");
     }
+  } else if (is_admin_path(req.path)) {
+    set_admin_headers(res);
   } else {
     res.set("Vary", "Accept-Encoding");
     // Pages with Cross-Origin-Embedder-Policy may still load the widget from here.
@@ -168,6 +190,9 @@ Response reject(const ApiError& e) {
   Response res = error_response(e);
   res.set("Cache-Control", "no-store");
   set_security_headers(res);
+  // The path of a refused request is not known; a JSON error loads nothing, so the
+  // admin UI's policy fits it wherever it was headed.
+  res.set("Content-Security-Policy", std::string(kAdminCsp));
   return res;
 }
 

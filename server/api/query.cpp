@@ -54,6 +54,10 @@ Query Query::parse_form(std::string_view body) {
   return parse(body, "form", limits::kMaxFormParams);
 }
 
+Query Query::parse_form(std::string_view body, std::size_t max_params) {
+  return parse(body, "form", max_params);
+}
+
 Query Query::parse(std::string_view raw, std::string_view what, std::size_t max_params) {
   Query q;
   for (std::string_view pair : split(raw, '&')) {

@@ -19,6 +19,8 @@ class Query {
   // encoding, bounded by the body limit and limits::kMaxFormParams instead. Throws the
   // same errors, worded for a form.
   static Query parse_form(std::string_view body);
+  // The same, for forms that may carry more fields (the admin UI's bulk actions).
+  static Query parse_form(std::string_view body, std::size_t max_params);
 
   // The first value of `name`, if present.
   std::optional<std::string_view> get(std::string_view name) const;

@@ -1,5 +1,6 @@
 #include "api/routes.hpp"
 
+#include "api/admin_handlers.hpp"
 #include "api/auth_handlers.hpp"
 #include "api/handlers.hpp"
 
@@ -38,6 +39,16 @@ constexpr Route kRoutes[] = {
      handlers::login_start},  // ?site&provider&origin[&instance]
     {"GET", "/auth/callback", Scope::public_, handlers::login_callback},  // ?state&code|error
     {"GET", "/auth/popup.js", Scope::public_, handlers::login_popup_script},
+
+    // The admin UI (api/admin_api.cpp, docs/admin.md): same-origin HTML forms.
+    {"GET", "/admin", Scope::admin, handlers::admin_home},
+    {"GET", "/admin/login", Scope::admin, handlers::admin_login_page},
+    {"POST", "/admin/login", Scope::admin, handlers::admin_login},    // email, password
+    {"POST", "/admin/logout", Scope::admin, handlers::admin_logout},  // csrf
+    {"POST", "/admin/moderators", Scope::admin,
+     handlers::admin_add_moderator},  // csrf, email, password, site
+    {"GET", "/admin/admin.js", Scope::admin, handlers::admin_script},
+    {"GET", "/admin/admin.css", Scope::admin, handlers::admin_stylesheet},
 };
 
 }  // namespace

@@ -13,6 +13,7 @@ namespace parley::server {
 enum class Scope {
   site,     // needs ?site=, answers CORS for that site's origins, JSON API caching
   public_,  // open to everyone (health check, static files)
+  admin,    // the admin UI: same-origin only, its own session cookie, strict CSP
 };
 
 using Handler = Response (*)(const Request&, Context&);

@@ -88,6 +88,32 @@ constexpr std::array kMigrations = {
     ALTER TABLE comments ADD COLUMN subject       TEXT NOT NULL DEFAULT '';
     ALTER TABLE comments ADD COLUMN avatar        TEXT NOT NULL DEFAULT '';
     )sql",
+    // 7: accounts of the admin UI (docs/admin.md): owners and moderators, the sites each
+    // may see ('*': every site the server serves), and their login sessions. A session
+    // row is keyed by the SHA-256 of the cookie's token, so the table alone cannot be
+    // replayed; `csrf` is the per-session token every form must send back.
+    R"sql(
+    CREATE TABLE admin_users (
+      id            INTEGER PRIMARY KEY,
+      email         TEXT NOT NULL UNIQUE,
+      password_hash TEXT NOT NULL,
+      role          TEXT NOT NULL,
+      created       INTEGER NOT NULL
+    );
+    CREATE TABLE admin_user_sites (
+      user_id INTEGER NOT NULL REFERENCES admin_users (id),
+      site    TEXT NOT NULL,
+      PRIMARY KEY (user_id, site)
+    );
+    CREATE TABLE admin_sessions (
+      id      TEXT PRIMARY KEY,
+      user_id INTEGER NOT NULL REFERENCES admin_users (id),
+      csrf    TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      expires INTEGER NOT NULL
+    );
+    CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires);
+    )sql",
 };
 
 }  // namespace

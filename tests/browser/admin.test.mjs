@@ -1,0 +1,108 @@
+// The admin UI in Chromium: an owner logs in at /admin with the real form. Every admin
+// page must pass axe (WCAG A/AA) and raise zero CSP violations (the strict policy of
+// /admin allows only parleyd's own script and stylesheet).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+
+import { OWNER_PASSWORD, createAccount } from '../support/admin.mjs';
+import { UI_TIMEOUT_MS, launchBrowser, startStack } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const OWNER = 'owner@example.org';
+
+let browser;
+let axeSource;
+before(async () => {
+  browser = await launchBrowser();
+  axeSource = await readFile(AXE, 'utf8');
+});
+after(() => browser?.close());
+
+// A browser context on parleyd's own origin that records what the admin pages must
+// never cause: CSP violations (as the page sees them and as the console reports them),
+// console errors and uncaught exceptions.
+export async function openAdmin(stack) {
+  const context = await browser.newContext();
+  // Runs before any page script, outside the page's CSP (DevTools protocol).
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT_MS);
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) {
+      problems.push(msg.text());
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  return {
+    page,
+    async assertClean(what, expected = []) {
+      const violations = await page.evaluate(() => window.__cspViolations);
+      assert.deepEqual(violations, [], `CSP violations on ${what}`);
+      assert.deepEqual(problems.splice(0), expected, `console errors on ${what}`);
+    },
+    async assertAccessible(what) {
+      // Evaluated through DevTools, not as a <script>: the page's CSP would block that.
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(
+        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_TAGS);
+      const violations = result.violations.map((v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
+      assert.deepEqual(violations, [], `axe violations on ${what}`);
+      assert.ok(result.passes.length > 0, `axe looked at ${what}`);
+    },
+    close: () => context.close(),
+  };
+}
+
+export async function logInAsOwner(admin, stack) {
+  const { page } = admin;
+  await page.goto(`${stack.api}/admin`);
+  await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+  await admin.assertAccessible('the login page');
+  await page.getByLabel('Email').fill(OWNER);
+  await page.getByLabel('Password').fill(OWNER_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByText(`${OWNER} (owner)`).waitFor();
+}
+
+test('an owner logs in; the login page, a failed login and the home page pass axe and the CSP', async (t) => {
+  const stack = await startStack(t, { extraArgs: ['--demo'] });
+  const made = await createAccount(stack.parleyd, { email: OWNER, password: OWNER_PASSWORD });
+  assert.equal(made.code, 0, made.stderr);
+  const admin = await openAdmin(stack);
+  t.after(() => admin.close());
+  const { page } = admin;
+
+  await page.goto(`${stack.api}/admin`);
+  await page.getByLabel('Email').fill(OWNER);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })
+    .waitFor());
+  await admin.assertAccessible('a failed login');
+  // The refused login is a 401 page, which Chromium reports; nothing else may be.
+  await admin.assertClean('a failed login',
+    ['Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
+
+  await logInAsOwner(admin, stack);
+  assert.equal(new URL(page.url()).pathname, '/admin');
+  await page.getByRole('link', { name: 'demo' }).waitFor();
+  await admin.assertAccessible('the home page');
+  // The stylesheet really applied (a blocked one would leave the default colours).
+  const bg = await page.locator('.pa-top').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(243, 245, 247)');
+  await admin.assertClean('login and home');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+  await admin.assertClean('logout');
+});
