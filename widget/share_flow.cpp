@@ -148,8 +148,9 @@ void on_nodeinfo_response(State& s, const ResponseEvent& e, Output& out) {
   out.html(kServer, SafeHtml());
   out.html(kList, view::share_items(bar));
   out.focus(view::spread_key(shown_as(s)));
-  say(s, t(software.empty() ? "share.ready_unchecked" : "share.ready", {{"host", bar.server}}),
-      out);
+  std::string said = t("share.ready", {{"host", bar.server}});
+  if (software.empty()) said += " " + t("share.unchecked");
+  say(s, said, out);
 }
 
 void on_copied(State& s, const CopiedEvent& e, Output& out) {

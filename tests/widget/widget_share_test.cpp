@@ -149,8 +149,8 @@ TEST_CASE("without a NodeInfo answer the reader still gets Mastodon's compose UR
   CHECK(r.patch("focus", "spread-mastodon"));
   // The reader is told the guess, not left to find out.
   CHECK(has(r.html("spread-status"),
-            "Ready to share on social.example. Its software could not "
-            "be checked, so Mastodon&#39;s share page is used"));
+            "Ready to share on social.example. Its software is unknown: Mastodon&#39;s share "
+            "page is used."));
 
   // parleyd unreachable (status 0): the same fallback, said the same way.
   Widget offline;
@@ -158,7 +158,7 @@ TEST_CASE("without a NodeInfo answer the reader still gets Mastodon's compose UR
   send(offline, action("spread-server-mastodon"));
   const Step o = send_raw(
       offline, response(fetch_id(send(offline, server_submit("a.example"))), 0, nullptr).dump());
-  CHECK(has(o.html("spread-status"), "Its software could not be checked"));
+  CHECK(has(o.html("spread-status"), "Its software is unknown"));
 }
 
 TEST_CASE("a server parleyd refuses to look up (not public) is asked for again") {
