@@ -165,12 +165,12 @@ bool is_valid_page_key(std::string_view page) {
 
 namespace {
 
-void validate_guest(const Draft& d, const Check& check) {
-  if (d.author.empty()) check.add("author", "required", "Please enter your name.");
+void validate_guest(const Draft& d, const Check& check, bool named) {
+  if (named && d.author.empty()) check.add("author", "required", "Please enter your name.");
   check.text("author", d.author, limits::kMaxAuthorChars, false, "Your name");
 
   if (d.email.empty()) {
-    check.add("email", "required", "Please enter your email address.");
+    if (named) check.add("email", "required", "Please enter your email address.");
   } else if (d.email.size() > limits::kMaxEmailChars) {
     check.add("email", "too_long", "Your email address is too long.");
   } else if (!utf8::valid(d.email) || !is_valid_email(d.email)) {
@@ -193,7 +193,7 @@ FieldErrors validate(const Draft& d, Author author) {
 
   if (d.text.empty()) check.add("text", "required", "Please type your comment text.");
   check.text("text", d.text, limits::kMaxTextChars, true, "Your comment");
-  if (author == Author::guest) validate_guest(d, check);
+  if (author != Author::verified) validate_guest(d, check, author == Author::guest);
 
   if (!is_valid_page_key(d.page)) {
     check.add("page", "invalid", "The page of this thread is not a valid path.");

@@ -14,8 +14,13 @@ namespace parley {
 void normalize(Draft& d);
 
 // Who is posting: a guest types name, email and website; a logged-in reader's name
-// comes from their login (docs/login.md), so those fields are not checked.
-enum class Author { guest, verified };
+// comes from their login (docs/login.md), so those fields are not checked. The site's
+// guest mode (guest_mode.hpp) says which kind of guest.
+enum class Author {
+  guest,            // name and email required
+  anonymous_guest,  // name and email may be left empty; what is given is still checked
+  verified,
+};
 
 // Checks a normalised draft. Returns every problem at once, in form order
 // (text, author, email, website), then the non-form fields (page, title, parent).

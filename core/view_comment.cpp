@@ -14,15 +14,15 @@ std::string depth_class(int depth) {
   return "parley-item parley-depth-" + std::to_string(depth);
 }
 
-void author_line(HtmlBuilder& b, const Comment& c) {
+void author_line(HtmlBuilder& b, const Comment& c, const std::string& name) {
   b.open("span", {{"class", "parley-author"}});
   // The store only keeps http(s) URLs, but the widget reads them off the network:
   // re-checking here keeps a javascript: URL out of an href whatever the server did.
   if (!c.website.empty() && is_valid_website(c.website)) {
     b.element("a", {{"class", "parley-author-link"}, {"href", c.website}, {"rel", kUserLinkRel}},
-              c.author);
+              name);
   } else {
-    b.text(c.author);
+    b.text(name);
   }
   b.close("span");
   if (c.verified()) {
@@ -38,7 +38,7 @@ void author_line(HtmlBuilder& b, const Comment& c) {
 
 // A verified author's own picture when its URL is safe to load; otherwise (and for
 // guests) the coloured initial, which needs no network.
-void avatar(HtmlBuilder& b, const Comment& c) {
+void avatar(HtmlBuilder& b, const Comment& c, const std::string& name) {
   if (c.verified() && is_safe_avatar_url(c.avatar)) {
     b.empty("img", {{"class", "parley-avatar parley-avatar-picture"},
                     {"src", c.avatar},
@@ -49,15 +49,15 @@ void avatar(HtmlBuilder& b, const Comment& c) {
                     {"referrerpolicy", "no-referrer"}});
     return;
   }
-  const std::string hue = "parley-avatar parley-avatar-" + std::to_string(avatar_hue(c.author));
-  b.element("span", {{"class", hue}, {"aria-hidden", "true"}}, avatar_initial(c.author));
+  const std::string hue = "parley-avatar parley-avatar-" + std::to_string(avatar_hue(name));
+  b.element("span", {{"class", hue}, {"aria-hidden", "true"}}, avatar_initial(name));
 }
 
-void meta(HtmlBuilder& b, const Comment& c, std::int64_t now) {
+void meta(HtmlBuilder& b, const Comment& c, const std::string& name, std::int64_t now) {
   const std::string anchor = "#" + keys::comment_id(c.id);
   b.open("header", {{"class", "parley-comment-meta"}});
-  avatar(b, c);
-  author_line(b, c);
+  avatar(b, c, name);
+  author_line(b, c, name);
   b.open("a", {{"class", "parley-permalink"}, {"href", anchor}});
   b.element("time",
             {{"class", "parley-date"},
@@ -73,9 +73,10 @@ void meta(HtmlBuilder& b, const Comment& c, std::int64_t now) {
 
 void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now) {
   const std::string id = std::to_string(c.id);
+  const std::string name = shown_author(c.author);
   b.open("li", {{"class", depth_class(depth)}});
   b.open("article", {{"class", "parley-comment"}, {"id", keys::comment_id(c.id)}});
-  meta(b, c, now);
+  meta(b, c, name, now);
   b.open("div", {{"class", "parley-body"}});
   b.html(SafeHtml::from_stored_render(c.html));
   b.close("div");
@@ -85,7 +86,7 @@ void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now)
              {"class", "parley-reply"},
              {"data-parley-action", "reply"},
              {"data-parley-id", id},
-             {"aria-label", i18n::active().text("comment.reply_label", {{"author", c.author}})}},
+             {"aria-label", i18n::active().text("comment.reply_label", {{"author", name}})}},
             i18n::active().text("comment.reply"));
   b.close("footer");
   b.open("div", {{"class", "parley-reply-slot"}, {"data-parley-key", keys::reply_slot(c.id)}});
@@ -104,6 +105,10 @@ SafeHtml comment_item(const Comment& c, int depth, std::int64_t now) {
   open_comment(b, c, depth, now);
   close_comment(b);
   return std::move(b).finish();
+}
+
+std::string shown_author(std::string_view author) {
+  return author.empty() ? i18n::active().text("comment.anonymous") : std::string(author);
 }
 
 std::string avatar_initial(std::string_view author) {

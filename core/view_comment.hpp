@@ -37,6 +37,10 @@ void close_comment(HtmlBuilder& b);
 // A comment with no replies yet, as one fragment (the widget appends a new comment).
 SafeHtml comment_item(const Comment& c, int depth, std::int64_t now);
 
+// The name readers see: the author's, or the localized "Anonymous" for a guest who gave
+// none (the `allowed` guest mode, core/guest_mode.hpp), as WordPress shows them.
+std::string shown_author(std::string_view author);
+
 // The initial shown in the avatar: the author's first character, upper-cased when
 // it is ASCII; "?" for an empty name.
 std::string avatar_initial(std::string_view author);

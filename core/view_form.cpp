@@ -8,19 +8,30 @@ namespace parley::view {
 
 namespace {
 
+enum class Need {
+  optional,
+  required,
+  guest_mode,  // required unless the site's guest mode lets guests stay anonymous
+};
+
 struct Field {
   std::string_view name;   // data-parley-field, also the id/key suffix
   std::string_view label;  // catalog key
   std::string_view type;   // input type; "" for the textarea
   std::string_view autocomplete;
-  bool required;
+  Need need;
   std::string_view hint;  // catalog key of the text after the label, e.g. "(never made public)"
 };
 
-constexpr Field kText{"text", "form.comment", "", "off", true, ""};
-constexpr Field kAuthor{"author", "form.name", "text", "name", true, ""};
-constexpr Field kEmail{"email", "form.email", "email", "email", true, "form.email_hint"};
-constexpr Field kWebsite{"website", "form.website", "url", "url", false, ""};
+constexpr Field kText{"text", "form.comment", "", "off", Need::required, ""};
+constexpr Field kAuthor{"author", "form.name", "text", "name", Need::guest_mode, ""};
+constexpr Field kEmail{"email", "form.email",     "email",
+                       "email", Need::guest_mode, "form.email_hint"};
+constexpr Field kWebsite{"website", "form.website", "url", "url", Need::optional, ""};
+
+bool required(const FormValues& values, const Field& f) {
+  return f.need == Need::required || (f.need == Need::guest_mode && values.name_email_required);
+}
 
 std::string t(std::string_view key) {
   return i18n::active().text(key);
@@ -45,12 +56,19 @@ void sentence_with(HtmlBuilder& b, std::string_view key, std::string_view slot, 
 // The textarea's visible height in lines: room for a paragraph, as WordPress's 8.
 constexpr std::string_view kTextRows = "8";
 
-void label(HtmlBuilder& b, std::string_view prefix, const Field& f) {
-  b.open("label", {{"class", "parley-label"}, {"for", keys::field_id(prefix, f.name)}});
+void label(HtmlBuilder& b, const FormValues& values, const Field& f) {
+  b.open("label", {{"class", "parley-label"}, {"for", keys::field_id(values.id_prefix, f.name)}});
   b.text(t(f.label));
-  if (f.required) {
+  if (f.need != Need::optional) {
     b.text(" ");
-    b.element("span", {{"class", "parley-required"}, {"aria-hidden", "true"}}, "*");
+    // Kept (hidden) when optional, so the widget can show it once it learns the mode.
+    const bool toggles = f.need == Need::guest_mode;
+    b.element("span",
+              {{"class", "parley-required"},
+               {"aria-hidden", "true"},
+               {toggles ? "data-parley-key" : "", keys::required_mark(f.name)},
+               {required(values, f) ? "" : "hidden", ""}},
+              "*");
   }
   if (!f.hint.empty()) {
     b.text(" ");
@@ -85,7 +103,7 @@ std::string described_by(std::string_view prefix, const Field& f) {
 void input_field(HtmlBuilder& b, const FormValues& values, const Field& f, std::string_view value) {
   const std::string_view prefix = values.id_prefix;
   b.open("p", {{"class", "parley-field parley-field-" + std::string(f.name)}});
-  label(b, prefix, f);
+  label(b, values, f);
   b.empty("input", {{"class", "parley-input"},
                     {"id", keys::field_id(prefix, f.name)},
                     {"name", f.name},
@@ -96,7 +114,7 @@ void input_field(HtmlBuilder& b, const FormValues& values, const Field& f, std::
                     {"data-parley-key", keys::field(f.name)},
                     {"aria-describedby", described_by(prefix, f)},
                     {error_for(values, f.name).empty() ? "" : "aria-invalid", "true"},
-                    {f.required ? "required" : "", ""}});
+                    {required(values, f) ? "required" : "", ""}});
   error_region(b, values, f.name);
   b.close("p");
 }
@@ -127,7 +145,7 @@ void text_field(HtmlBuilder& b, const FormValues& values) {
   const Field& f = kText;
   const bool plain = !values.action.empty();
   b.open("div", {{"class", "parley-field parley-field-text"}});
-  label(b, prefix, f);
+  label(b, values, f);
   if (!plain) tabs(b);
   b.open("textarea", {{"class", "parley-input parley-textarea"},
                       {"id", keys::field_id(prefix, f.name)},

@@ -37,6 +37,9 @@ struct FormValues {
   std::string text{};
   FieldErrors errors{};
   std::string status{};
+  // The site's guest mode asks for a name and an email (core/guest_mode.hpp); when not
+  // (`allowed`), their "*" is hidden and the inputs lose `required`.
+  bool name_email_required = true;
 };
 
 // The whole `form` region element (<div class="parley-respond">…</div>).

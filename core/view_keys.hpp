@@ -59,6 +59,11 @@ inline std::string field(std::string_view name) {
 inline std::string error(std::string_view name) {
   return with_name("error-", name);
 }
+// The "*" after the label of a field the site's guest mode may make optional (author,
+// email): hidden while it is.
+inline std::string required_mark(std::string_view name) {
+  return with_name("required-", name);
+}
 
 // Element ids (unique per page).
 inline std::string comment_id(std::int64_t id) {

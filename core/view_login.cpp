@@ -2,8 +2,9 @@
 
 #include "html.hpp"
 #include "i18n.hpp"
+#include "login_icons.hpp"
 #include "validate.hpp"
-#include "view_comment.hpp"
+#include "view_icon.hpp"
 #include "view_keys.hpp"
 
 namespace parley::view {
@@ -18,22 +19,39 @@ void message_line(HtmlBuilder& b, std::string_view message) {
   b.element("p", {{"class", "parley-login-message"}, {"role", "alert"}}, message);
 }
 
-// The provider's mark: its initial on the provider's stable colour, so every provider
-// (including any OpenID Connect issuer an owner adds) has an icon without fetching one.
-void provider_icon(HtmlBuilder& b, std::string_view name) {
-  const std::string hue =
-      "parley-avatar parley-login-icon parley-avatar-" + std::to_string(avatar_hue(name));
-  b.element("span", {{"class", hue}, {"aria-hidden", "true"}}, avatar_initial(name));
+// The provider's mark, inline (nothing is fetched), in currentColor so a theme colours it.
+void provider_icon(HtmlBuilder& b, std::string_view icon) {
+  icon_svg(b, "parley-login-icon", login::icon_path(icon));
+}
+
+// `focus`: the keyboard goes here after the step that shows it.
+void cancel_button(HtmlBuilder& b, bool focus) {
+  b.element("button",
+            {{"type", "button"},
+             {"class", "parley-login-cancel"},
+             {"data-parley-action", "login-cancel"},
+             {focus ? "data-parley-key" : "", keys::kLoginFocus}},
+            t("login.cancel"));
+}
+
+constexpr std::string_view prompt_key(Chooser chooser) {
+  switch (chooser) {
+    case Chooser::required:
+      return "login.choose_required";
+    case Chooser::change:
+      return "login.choose_change";
+    default:
+      return "login.choose";
+  }
 }
 
 }  // namespace
 
-SafeHtml login_chooser(const std::vector<LoginProvider>& providers, bool required,
-                       std::string_view message) {
+SafeHtml login_chooser(const std::vector<LoginProvider>& providers, Chooser chooser,
+                       std::string_view message, bool labels) {
   HtmlBuilder b;
   message_line(b, message);
-  b.element("p", {{"class", "parley-login-prompt"}},
-            t(required ? "login.choose_required" : "login.choose"));
+  b.element("p", {{"class", "parley-login-prompt"}}, t(prompt_key(chooser)));
   b.open("ul", {{"class", "parley-login-providers"}});
   for (const LoginProvider& p : providers) {
     const std::string label = t("login.with", {{"provider", p.name}});
@@ -46,11 +64,17 @@ SafeHtml login_chooser(const std::vector<LoginProvider>& providers, bool require
                       {"aria-label", label},
                       {"title", label},
                       {first ? "data-parley-key" : "", keys::kLoginFocus}});
-    provider_icon(b, p.name);
+    provider_icon(b, p.icon);
+    if (labels) b.element("span", {{"class", "parley-login-label"}}, p.name);
     b.close("button");
     b.close("li");
   }
   b.close("ul");
+  if (chooser == Chooser::change) {
+    b.open("p");
+    cancel_button(b, false);
+    b.close("p");
+  }
   return std::move(b).finish();
 }
 
@@ -59,12 +83,7 @@ SafeHtml login_connecting(std::string_view provider_name) {
   b.open("p", {{"class", "parley-login-connecting"}, {"role", "status"}});
   b.text(t("login.connecting", {{"provider", provider_name}}));
   b.text(" ");
-  b.element("button",
-            {{"type", "button"},
-             {"class", "parley-login-cancel"},
-             {"data-parley-action", "login-cancel"},
-             {"data-parley-key", keys::kLoginFocus}},
-            t("login.cancel"));
+  cancel_button(b, true);
   b.close("p");
   return std::move(b).finish();
 }
@@ -98,17 +117,14 @@ SafeHtml login_instance(std::string_view provider_name, std::string_view value,
              {"aria-label", t("login.with", {{"provider", provider_name}})}},
             t("login.instance_go"));
   b.text(" ");
-  b.element("button",
-            {{"type", "button"},
-             {"class", "parley-login-cancel"},
-             {"data-parley-action", "login-cancel"}},
-            t("login.cancel"));
+  cancel_button(b, false);
   b.close("p");
   return std::move(b).finish();
 }
 
-SafeHtml login_logged_in(const LoggedIn& who) {
+SafeHtml login_logged_in(const LoggedIn& who, std::string_view message) {
   HtmlBuilder b;
+  message_line(b, message);
   b.open("p", {{"class", "parley-login-as"}});
   if (is_safe_avatar_url(who.avatar)) {
     b.empty("img", {{"class", "parley-login-avatar"},

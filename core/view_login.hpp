@@ -20,12 +20,20 @@ namespace parley::view {
 struct LoginProvider {
   std::string id;    // data-parley-value of its button
   std::string name;  // "GitHub": "Log in with GitHub"
+  std::string icon;  // brand of its mark (login_icons.hpp): "github"; else the OpenID mark
 };
 
-// The provider row. `required`: the site allows no guests ("You must be logged in…").
-// `message`: why the last login did not work, shown above the row ("" for none).
-SafeHtml login_chooser(const std::vector<LoginProvider>& providers, bool required,
-                       std::string_view message);
+enum class Chooser {
+  offer,     // guests may comment too: "Fill in your details below or click an icon…"
+  required,  // the site allows no guests: "You must be logged in…"
+  change,    // "Change" while logged in: another account, or Cancel to keep this one
+};
+
+// The provider row, each provider an inline SVG mark (no network) with its name as the
+// accessible name; `labels` also shows the name beside the mark (the embed's
+// icons+labels style). `message`: why the last login did not work ("" for none).
+SafeHtml login_chooser(const std::vector<LoginProvider>& providers, Chooser chooser,
+                       std::string_view message, bool labels = false);
 
 // While the popup is open: "Connecting to GitHub…" and a Cancel button.
 SafeHtml login_connecting(std::string_view provider_name);
@@ -40,6 +48,7 @@ struct LoggedIn {
   std::string avatar;  // shown only when core/validate.hpp's is_safe_avatar_url allows
   std::string provider_name;
 };
-SafeHtml login_logged_in(const LoggedIn& who);
+// `message`: why a change of account did not happen ("" for none).
+SafeHtml login_logged_in(const LoggedIn& who, std::string_view message = {});
 
 }  // namespace parley::view

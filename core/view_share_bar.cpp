@@ -3,6 +3,7 @@
 #include "html.hpp"
 #include "i18n.hpp"
 #include "share_icons.hpp"
+#include "view_icon.hpp"
 #include "view_keys.hpp"
 
 namespace parley::view {
@@ -55,12 +56,7 @@ std::string accessible_name(Target target) {
 }
 
 void icon(HtmlBuilder& b, Target target) {
-  b.open("svg", {{"class", "parley-spread-icon"},
-                 {"viewbox", "0 0 24 24"},
-                 {"aria-hidden", "true"},
-                 {"focusable", "false"}});
-  b.open("path", {{"d", share::icon_path(target)}}).close("path");
-  b.close("svg");
+  icon_svg(b, "parley-spread-icon", share::icon_path(target));
 }
 
 // Icon and/or visible label, per the owner's style.

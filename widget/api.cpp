@@ -51,10 +51,11 @@ std::string logout_path(std::string_view site) {
 }
 
 std::string login_start_path(std::string_view site, std::string_view provider,
-                             std::string_view origin, std::string_view instance) {
+                             std::string_view origin, std::string_view instance, bool change) {
   std::string path = "/auth/start?site=" + query_encode(site) +
                      "&provider=" + query_encode(provider) + "&origin=" + query_encode(origin);
   if (!instance.empty()) path += "&instance=" + query_encode(instance);
+  if (change) path += "&change=1";
   return path;
 }
 
@@ -63,12 +64,13 @@ bool read_login_options(std::string_view body, LoginOptions& out) {
   if (!j.is_object()) return false;
   const auto list = j.find("providers");
   if (list == j.end() || !list->is_array()) return false;
-  out.guests_disabled = member(j, "guests") == "disabled";
+  out.guests = guest_mode_from_name(member(j, "guests")).value_or(kDefaultGuestMode);
   out.providers.clear();
   for (const json& item : *list) {
     if (out.providers.size() == kMaxLoginProviders) break;
     if (!item.is_object()) return false;
-    LoginOptions::Provider p{member(item, "id"), member(item, "name"), member(item, "kind")};
+    LoginOptions::Provider p{member(item, "id"), member(item, "name"), member(item, "kind"),
+                             member(item, "icon")};
     if (p.id.empty()) return false;
     if (p.name.empty()) p.name = p.id;
     out.providers.push_back(std::move(p));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/comment.hpp"
+#include "core/guest_mode.hpp"
 #include "core/result.hpp"
 
 namespace parley::widget::api {
@@ -38,17 +39,20 @@ std::string login_options_path(std::string_view site);  // GET /api/login
 std::string session_path(std::string_view site);        // GET /api/session (Bearer)
 std::string logout_path(std::string_view site);         // POST /api/logout (Bearer)
 // The popup's first page; `instance` only for Mastodon providers.
+// `change`: the reader is logged in and wants another account (the provider is asked to
+// show its login page again).
 std::string login_start_path(std::string_view site, std::string_view provider,
-                             std::string_view origin, std::string_view instance);
+                             std::string_view origin, std::string_view instance,
+                             bool change = false);
 
 struct LoginOptions {
-  bool guests_disabled = false;
+  GuestMode guests = kDefaultGuestMode;  // an unknown name keeps the default
   struct Provider {
-    std::string id, name, kind;
+    std::string id, name, kind, icon;
   };
   std::vector<Provider> providers;
 };
-// GET /api/login: {guests, providers: [{id, name, kind}]}; at most kMaxLoginProviders.
+// GET /api/login: {guests, providers: [{id, name, kind, icon}]}; at most kMaxLoginProviders.
 bool read_login_options(std::string_view body, LoginOptions& out);
 inline constexpr std::size_t kMaxLoginProviders = 32;
 

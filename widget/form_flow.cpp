@@ -65,7 +65,7 @@ void clear_field_error(State& s, std::string_view field, Output& out) {
 
 // Re-checks one field as it would be checked on submit, and shows or clears its error.
 void check_field(State& s, std::string_view field, Output& out) {
-  for (const FieldError& err : validate(draft_of(s))) {
+  for (const FieldError& err : validate(draft_of(s), author(s))) {
     if (err.field == field) return show_field_error(s, field, messages::field_error(err), out);
   }
   clear_field_error(s, field, out);
@@ -138,7 +138,7 @@ void on_submit(State& s, const SubmitEvent& e, Output& out) {
   if (s.post_request != 0) return;  // already posting; the button is disabled anyway
   s.form = {e.text, e.author, e.email, e.website, e.save};
   const Draft d = draft_of(s);
-  const FieldErrors errors = validate(d, logged_in(s) ? Author::verified : Author::guest);
+  const FieldErrors errors = validate(d, author(s));
   const std::string first_invalid = show_errors(s, errors, out);
   if (!first_invalid.empty()) out.focus(first_invalid);
   if (!errors.empty()) return;

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "core/validate.hpp"
 #include "events.hpp"
 #include "output.hpp"
 #include "state.hpp"
@@ -21,6 +22,8 @@ void on_login_event(State& s, const LoginEvent& e, Output& out);
 void on_instance_field(State& s, const FieldEvent& e);
 
 bool logged_in(const State& s);
+// How the draft is validated: as the reader's login, else as the site's guest mode says.
+Author author(const State& s);
 // The bearer token for requests made as the reader ("" for a guest).
 std::string_view bearer(const State& s);
 // The server no longer accepts the token (401): back to guest, token forgotten.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/guest_mode.hpp"
 #include "core/view_login.hpp"
 
 namespace parley::widget {
@@ -23,8 +24,9 @@ struct LoginState {
     logged_in,   // "You are commenting using your … account."
   };
   Phase phase = Phase::guest;
-  std::string origin;     // the page's origin: /auth/start posts the token back to it only
-  bool required = false;  // the site allows no guests ("disabled")
+  std::string origin;  // the page's origin: /auth/start posts the token back to it only
+  GuestMode guests = kDefaultGuestMode;                            // from GET /api/login
+  bool required() const { return guests == GuestMode::disabled; }  // "login required"
   std::vector<LoginProviderInfo> providers;
   std::string token;  // the session token while logged in (or being checked)
   view::LoggedIn who;
@@ -32,6 +34,12 @@ struct LoginState {
   std::string instance;  // the Mastodon server the reader typed (remembered)
   std::string instance_error;
   std::string message;  // why the last login did not work
+  bool labels = false;  // the provider row shows names beside the marks (icons+labels style)
+  // "Change" under way: the reader stays logged in (token, who) until the new login's
+  // session is confirmed; cancelling or failing returns to it.
+  bool changing = false;
+  std::string kept_provider;  // the provider of the login kept meanwhile
+  std::string new_token;      // the new login's token while its session is checked
   int options_request = 0;
   int session_request = 0;
 };

@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/embed_parts.hpp"
 #include "core/html.hpp"
+#include "core/view_comment.hpp"
 #include "core/view_form.hpp"
 #include "core/view_keys.hpp"
 #include "core/view_section.hpp"
@@ -186,7 +187,8 @@ void on_reply(State& s, std::int64_t id, Output& out) {
   if (i == s.thread.size()) return;  // a stale button; nothing to reply to
   if (s.replying_to != id) {
     s.replying_to = id;
-    out.html(keys::kFormTitle, view::form_title_reply(s.thread.comments[i].author));
+    out.html(keys::kFormTitle,
+             view::form_title_reply(view::shown_author(s.thread.comments[i].author)));
     out.move(keys::kForm, keys::reply_slot(id));
   }
   out.focus(keys::field("text"));

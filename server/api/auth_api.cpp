@@ -82,16 +82,17 @@ std::string_view provider_kind(auth::ProviderKind kind) {
 // GET /api/login?site: how readers of this site may comment.
 Response login_options(const Request&, Context& ctx) {
   nlohmann::json providers = nlohmann::json::array();
-  std::string_view guests = auth::guest_mode_name(auth::GuestMode::allowed);
-  if (ctx.services.login) {
-    if (const auth::SiteLogin* site = ctx.services.login->config().site(ctx.site->id)) {
-      guests = auth::guest_mode_name(site->guests);
-      for (const auth::ProviderConfig& p : site->providers) {
-        providers.push_back({{"id", p.id}, {"name", p.name}, {"kind", provider_kind(p.kind)}});
-      }
+  const auth::SiteLogin* site =
+      ctx.services.login ? ctx.services.login->config().site(ctx.site->id) : nullptr;
+  if (site) {
+    for (const auth::ProviderConfig& p : site->providers) {
+      providers.push_back(
+          {{"id", p.id}, {"name", p.name}, {"kind", provider_kind(p.kind)}, {"icon", p.icon}});
     }
   }
-  return json_response(200, nlohmann::json{{"guests", guests}, {"providers", providers}}.dump());
+  return json_response(
+      200, nlohmann::json{{"guests", guest_mode_name(guest_mode(ctx))}, {"providers", providers}}
+               .dump());
 }
 
 // GET /auth/start?site&provider&origin[&instance]: the popup's first page; redirects to
@@ -111,6 +112,7 @@ Response login_start(const Request&, Context& ctx) {
     return popup_error("This page is not allowed to log in to this site's comments.");
   }
   const std::string instance(ctx.query.get("instance").value_or(""));
+  const bool change = ctx.query.get("change") == "1";
   if (provider->kind == auth::ProviderKind::mastodon) {
     // Which server is the reader's? Asked here when the widget did not say.
     std::string problem;
@@ -124,9 +126,9 @@ Response login_start(const Request&, Context& ctx) {
   }
   // Discovery and Mastodon app registration wait on the provider: off the I/O thread.
   // The config (and so site_login and provider) lives as long as the server.
-  return deferred([&login, site_login, provider, origin, instance, now = ctx.now] {
+  return deferred([&login, site_login, provider, origin, instance, change, now = ctx.now] {
     auth::LoginFailure failure;
-    const auto url = login.start(*site_login, *provider, origin, instance, now, failure);
+    const auto url = login.start(*site_login, *provider, origin, instance, now, failure, change);
     if (!url) {
       // The origin is allowed: tell the widget, which shows the message in the page.
       return popup_response(kBadRequest, {origin, {}, failure.reader_message});

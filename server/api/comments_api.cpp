@@ -68,7 +68,7 @@ Response post_comment(const Request& req, Context& ctx) {
   // A bad bearer token is refused before anything else: the reader believes they are
   // logged in, so posting as a guest instead would surprise them.
   const std::optional<ReaderIdentity> reader = reader_identity(req, ctx);
-  if (!reader) require_guests_allowed(ctx);
+  const GuestMode guests = reader ? kDefaultGuestMode : require_guests_allowed(ctx);
   const nlohmann::json j = parse_object(req);
   Draft draft;
   if (FieldErrors errors = draft_from_json(j, draft); !errors.empty()) {
@@ -81,7 +81,7 @@ Response post_comment(const Request& req, Context& ctx) {
   }
   PostResult result =
       ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft), ctx.now,
-                                 ctx.mono_now, author ? &*author : nullptr);
+                                 ctx.mono_now, author ? &*author : nullptr, guests);
   if (auto* errors = std::get_if<FieldErrors>(&result)) throw ApiError(std::move(*errors));
   if (const auto* limited = std::get_if<RateLimited>(&result)) {
     throw ApiError(ErrorCode::rate_limited,

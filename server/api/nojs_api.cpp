@@ -126,6 +126,7 @@ Response refused_form(const Context& ctx, ThreadHtml in, int status) {
 
 Response embed_thread(const Request&, Context& ctx) {
   ThreadHtml in = thread_of(*ctx.site, ctx.query);
+  in.form.name_email_required = guest_mode(ctx) != GuestMode::allowed;
   if (ctx.query.get("format") == "fragment") {
     in.base = ctx.services.public_url;
     return html_response(kOk, thread_fragment(ctx.services.comments, std::move(in), ctx.now));
@@ -154,9 +155,10 @@ Response post_form(const Request& req, Context& ctx) {
                    "This form is accepted only from the pages of its site.");
   }
   // A plain form cannot log in: on a site that requires a login it cannot post.
-  require_guests_allowed(ctx);
+  const GuestMode guests = require_guests_allowed(ctx);
   const Query form = Query::parse_form(req.body);
   ThreadHtml in = thread_of(*ctx.site, form);
+  in.form.name_email_required = guests != GuestMode::allowed;
   // The site origin to return to: where the post came from, or, when the form was shown
   // again here after an error, the one it carried along (only if the site lists it).
   const std::string back = from_site ? origin : field(form, "origin");
@@ -177,7 +179,7 @@ Response post_form(const Request& req, Context& ctx) {
   const i18n::Catalog catalog = i18n::Catalog::for_language(in.lang);
   const i18n::Use language(catalog);
   PostResult result = ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft),
-                                                 ctx.now, ctx.mono_now);
+                                                 ctx.now, ctx.mono_now, nullptr, guests);
   if (auto* errors = std::get_if<FieldErrors>(&result)) {
     in.form.status = catalog.text("status.fix_fields");
     for (const FieldError& e : *errors) {

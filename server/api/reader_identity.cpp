@@ -49,12 +49,18 @@ ReaderIdentity require_reader_identity(const Request& req, const Context& ctx) {
   return verify(authorization, ctx);
 }
 
-void require_guests_allowed(const Context& ctx) {
+GuestMode guest_mode(const Context& ctx) {
   const auth::SiteLogin* site =
       ctx.services.login ? ctx.services.login->config().site(ctx.site->id) : nullptr;
-  if (site && site->guests == auth::GuestMode::disabled) {
+  return site ? site->guests : kDefaultGuestMode;
+}
+
+GuestMode require_guests_allowed(const Context& ctx) {
+  const GuestMode mode = guest_mode(ctx);
+  if (mode == GuestMode::disabled) {
     throw ApiError(ErrorCode::login_required, "Please log in to comment on this site.");
   }
+  return mode;
 }
 
 }  // namespace parley::server

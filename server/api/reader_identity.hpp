@@ -9,6 +9,7 @@
 #include "api/context.hpp"
 #include "api/message.hpp"
 #include "auth/session_token.hpp"
+#include "core/guest_mode.hpp"
 
 namespace parley::server {
 
@@ -30,9 +31,12 @@ std::optional<ReaderIdentity> reader_identity(const Request& req, const Context&
 // As above, but a missing header is also 401 ("Please log in first.").
 ReaderIdentity require_reader_identity(const Request& req, const Context& ctx);
 
+// The site's guest mode (core/guest_mode.hpp; the default when login is not configured).
+GuestMode guest_mode(const Context& ctx);
+
 // A guest (no bearer token) may post unless the site's guest mode is `disabled`: then
-// ApiError(login_required). `required-fields` needs no check here: core's validation
-// already requires a guest's name and email.
-void require_guests_allowed(const Context& ctx);
+// ApiError(login_required). Returns the mode, which decides whether core's validation
+// requires the guest's name and email.
+GuestMode require_guests_allowed(const Context& ctx);
 
 }  // namespace parley::server

@@ -72,6 +72,7 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
          preset->scopes,
          preset->claims,
          preset->basic_auth};
+    p.icon = std::string(preset->id);
   }
   read(j, "id", p.id, where);
   read(j, "name", p.name, where);
@@ -82,6 +83,7 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
   read(j, "client_id", p.client_id, where);
   read(j, "client_secret", p.client_secret, where);
   read(j, "scopes", p.scopes, where);
+  read(j, "icon", p.icon, where);
   std::string token_auth = p.basic_auth ? "basic" : "post";
   read(j, "token_auth", token_auth, where);
   if (token_auth != "basic" && token_auth != "post") {
@@ -102,6 +104,10 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
   if (p.issuer.empty() && !p.authorization_endpoint.empty()) p.kind = ProviderKind::oauth2;
   if (!valid_provider_id(p.id)) fail(where, "provider id \"" + p.id + "\" must be [a-z0-9-]{1,32}");
   if (p.name.empty()) p.name = p.id;
+  if (p.icon.empty() && p.kind == ProviderKind::mastodon) p.icon = "mastodon";
+  if (!p.icon.empty() && !valid_provider_id(p.icon)) {
+    fail(where, "provider \"" + p.id + "\": \"icon\" must be [a-z0-9-]{1,32}");
+  }
   const auto is_url = [](const std::string& u) {
     return u.starts_with("https://") || u.starts_with("http://");
   };
@@ -122,27 +128,13 @@ ProviderConfig read_provider(const json& j, const std::string& where) {
 }
 
 GuestMode read_guest_mode(const json& j, const std::string& where) {
-  std::string mode = "allowed";
+  std::string mode(guest_mode_name(kDefaultGuestMode));
   read(j, "guests", mode, where);
-  if (mode == "allowed") return GuestMode::allowed;
-  if (mode == "required-fields") return GuestMode::required_fields;
-  if (mode == "disabled") return GuestMode::disabled;
+  if (const auto known = guest_mode_from_name(mode)) return *known;
   fail(where, "\"guests\" must be \"allowed\", \"required-fields\" or \"disabled\"");
 }
 
 }  // namespace
-
-std::string_view guest_mode_name(GuestMode mode) {
-  switch (mode) {
-    case GuestMode::allowed:
-      return "allowed";
-    case GuestMode::required_fields:
-      return "required-fields";
-    case GuestMode::disabled:
-      return "disabled";
-  }
-  return "allowed";
-}
 
 const ProviderConfig* SiteLogin::find(std::string_view provider) const {
   for (const ProviderConfig& p : providers) {
@@ -185,6 +177,10 @@ LoginConfig read_login_config(const json& j, const std::string& where) {
   constexpr std::int64_t kMaxSessionDays = 365;  // a year: past that, ask again
   if (days < 1 || days > kMaxSessionDays) fail(at, "\"session_days\" must be 1 to 365");
   c.session_seconds = days * 24 * 3600;
+  read(j, "pending_login_seconds", c.pending_seconds, at);
+  if (c.pending_seconds < 1 || c.pending_seconds > kPendingLoginSeconds) {
+    fail(at, "\"pending_login_seconds\" must be 1 to " + std::to_string(kPendingLoginSeconds));
+  }
   if (const auto sites = j.find("sites"); sites != j.end()) {
     if (!sites->is_object()) fail(at, "\"sites\" must map site ids to objects");
     for (const auto& [id, s] : sites->items()) {

@@ -12,18 +12,20 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "auth/presets.hpp"
+#include "core/guest_mode.hpp"
 
 namespace parley::server::auth {
 
 // How long a reader stays logged in: a month, like the comment forms Parley replaces.
 inline constexpr std::int64_t kDefaultSessionSeconds = 30LL * 24 * 3600;
+// How long a started login may take (state, nonce and PKCE verifier are kept that long):
+// long enough to type a password and pass a second factor, short enough that a state
+// leaked from a browser history is soon worthless. The config may only shorten it.
+inline constexpr std::int64_t kPendingLoginSeconds = 10 * 60;
 
-enum class GuestMode {
-  allowed,          // name and email optional (the default, as before login existed)
-  required_fields,  // guests must give a name and an email
-  disabled,         // only logged-in readers may comment ("login required")
-};
-std::string_view guest_mode_name(GuestMode mode);
+// The guest modes are core's: the widget applies the same rule (core/guest_mode.hpp).
+using parley::guest_mode_name;
+using parley::GuestMode;
 
 // Mastodon servers the tests and the demo run on loopback ("test_instances"; demo mode
 // only, never the default).
@@ -50,13 +52,16 @@ struct ProviderConfig {
   bool basic_auth = false;  // "token_auth": "basic" (else "post", the default)
   // mastodon: also accept loopback http instances. Refused outside demo mode.
   TestInstances test_instances{};
+  // The mark readers see on its button (core/login_icons.hpp): the preset's id unless the
+  // config says "icon"; "" (any other issuer) shows the OpenID mark.
+  std::string icon{};
 
   bool any_test_instances() const { return kind == ProviderKind::mastodon && test_instances.any(); }
 };
 
 struct SiteLogin {
   std::string site;
-  GuestMode guests = GuestMode::allowed;
+  GuestMode guests = kDefaultGuestMode;
   std::vector<ProviderConfig> providers;
 
   const ProviderConfig* find(std::string_view provider) const;
@@ -66,6 +71,7 @@ struct LoginConfig {
   std::string secret;
   std::string public_url;  // e.g. https://comments.example; default: the listening address
   std::int64_t session_seconds = kDefaultSessionSeconds;
+  std::int64_t pending_seconds = kPendingLoginSeconds;  // "pending_login_seconds"
   std::vector<SiteLogin> sites;
 
   const SiteLogin* site(std::string_view id) const;

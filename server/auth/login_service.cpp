@@ -43,6 +43,13 @@ std::string authorization_url(const std::string& endpoint, const ProviderConfig&
                     {"scope", join_scopes(provider.scopes)},
                     {"state", r.state}};
   if (provider.kind == ProviderKind::oidc) fields.emplace_back("nonce", r.nonce);
+  if (r.switch_account && provider.kind == ProviderKind::oidc) {
+    fields.emplace_back("prompt", "login");
+  }
+  // docs.joinmastodon.org/methods/oauth/#authorize
+  if (r.switch_account && provider.kind == ProviderKind::mastodon) {
+    fields.emplace_back("force_login", "true");
+  }
   fields.emplace_back("code_challenge", r.code_challenge);
   fields.emplace_back("code_challenge_method", "S256");
   std::string url = endpoint;
@@ -75,7 +82,8 @@ void LoginService::purge(std::int64_t now) {
 std::optional<std::string> LoginService::start(const SiteLogin& site,
                                                const ProviderConfig& provider,
                                                const std::string& origin, std::string_view instance,
-                                               std::int64_t now, LoginFailure& failure) {
+                                               std::int64_t now, LoginFailure& failure,
+                                               bool switch_account) {
   {
     const std::lock_guard lock(mutex_);
     purge(now);
@@ -90,7 +98,7 @@ std::optional<std::string> LoginService::start(const SiteLogin& site,
             origin,
             random_token(kRandomBytes),
             random_token(kRandomBytes),
-            now + kPendingLoginSeconds};
+            now + config_.pending_seconds};
   std::string endpoint = provider.authorization_endpoint;
   ProviderConfig client = provider;
   if (provider.kind == ProviderKind::oidc) {
@@ -114,7 +122,8 @@ std::optional<std::string> LoginService::start(const SiteLogin& site,
   }
   const std::string state = random_token(kRandomBytes);
   const std::string url = authorization_url(
-      endpoint, client, {redirect_uri(), state, p.nonce, base64url_encode(sha256(p.verifier))});
+      endpoint, client,
+      {redirect_uri(), state, p.nonce, base64url_encode(sha256(p.verifier)), switch_account});
   const std::lock_guard lock(mutex_);
   pending_.emplace(state, std::move(p));
   return url;

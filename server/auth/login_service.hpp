@@ -28,9 +28,6 @@
 
 namespace parley::server::auth {
 
-// Long enough to type a password and pass a second factor, short enough that a state
-// leaked from a browser history is soon worthless.
-inline constexpr std::int64_t kPendingLoginSeconds = 10 * 60;
 // Bounds memory against a flood of unfinished logins; past it new ones are refused.
 inline constexpr std::size_t kMaxPendingLogins = 10000;
 // Entropy of state, nonce and session ids (bytes): 256 bits, unguessable.
@@ -49,6 +46,10 @@ struct AuthorizationRequest {
   std::string state;
   std::string nonce;           // sent to OIDC providers only
   std::string code_challenge;  // base64url(SHA-256(verifier)), method S256
+  // The reader is changing accounts: ask the provider to show its login page even when
+  // it has a session (OIDC prompt=login; Mastodon force_login), so another account can be
+  // chosen. Plain OAuth 2 has no standard way; those providers get nothing extra.
+  bool switch_account = false;
 };
 
 // The provider's authorization URL for one popup. PKCE is sent to every provider: those
@@ -68,10 +69,12 @@ class LoginService {
   void set_default_public_url(std::string url);
 
   // The provider's authorization URL for this popup, or nullopt with `failure`.
-  // `instance`: what the reader typed as their Mastodon server (Mastodon only).
+  // `instance`: what the reader typed as their Mastodon server (Mastodon only);
+  // `switch_account`: see AuthorizationRequest.
   std::optional<std::string> start(const SiteLogin& site, const ProviderConfig& provider,
                                    const std::string& origin, std::string_view instance,
-                                   std::int64_t now, LoginFailure& failure);
+                                   std::int64_t now, LoginFailure& failure,
+                                   bool switch_account = false);
   // The provider redirected the popup back with (state, code) or (state, error).
   LoginOutcome finish(std::string_view state, std::string_view code, std::string_view error,
                       std::int64_t now);

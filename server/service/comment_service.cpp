@@ -49,10 +49,10 @@ std::vector<std::size_t> CommentService::counts(std::string_view site,
 
 PostResult CommentService::post(std::string_view site, std::string_view client, Draft draft,
                                 std::int64_t now, RateLimiter::Clock::time_point mono_now,
-                                const VerifiedAuthor* verified) {
+                                const VerifiedAuthor* verified, GuestMode guests) {
   if (verified) take_identity(draft, *verified);
   normalize(draft);
-  FieldErrors errors = validate(draft, verified ? Author::verified : Author::guest);
+  FieldErrors errors = validate(draft, verified ? Author::verified : guest_author(guests));
   if (!errors.empty()) return errors;
 
   Comment c;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/comment.hpp"
+#include "core/guest_mode.hpp"
 #include "core/result.hpp"
 #include "service/rate_limiter.hpp"
 #include "store/store.hpp"
@@ -48,10 +49,11 @@ class CommentService {
   // at limits::kMaxDepth becomes that comment's sibling), renders its Markdown and
   // stores it, if `client` (the IP) is within its post budget. `now` is the creation
   // time in Unix seconds. With `verified`, the author's name and avatar are theirs and
-  // the draft's guest fields (name, email, website) are ignored.
+  // the draft's guest fields (name, email, website) are ignored; without, they are
+  // checked as the site's guest mode says (`allowed`: name and email may be empty).
   PostResult post(std::string_view site, std::string_view client, Draft draft, std::int64_t now,
-                  RateLimiter::Clock::time_point mono_now,
-                  const VerifiedAuthor* verified = nullptr);
+                  RateLimiter::Clock::time_point mono_now, const VerifiedAuthor* verified = nullptr,
+                  GuestMode guests = kDefaultGuestMode);
 
  private:
   Store& store_;

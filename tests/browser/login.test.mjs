@@ -10,8 +10,8 @@ import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
 import { form, launchBrowser, showThread } from './harness.mjs';
-import { completeLogin, LOGIN_SECRET, openLoginPopup, openLoginReader, PROVIDER, TEST_USER }
-  from './login_stack.mjs';
+import { completeLogin, LOGIN_SECRET, openLoginPopup, openLoginReader, PROVIDER, storedToken,
+  TEST_USER, TOKEN_KEY, USING } from './login_stack.mjs';
 
 let browser;
 before(async () => {
@@ -19,13 +19,10 @@ before(async () => {
 });
 after(() => browser?.close());
 
-const TOKEN_KEY = 'parley:login:demo';
-const USING = `You are commenting using your ${PROVIDER.name} account.`;
 const CHOOSER = 'Fill in your details below or click an icon to log in:';
 // A refused token is answered 401, which Chromium logs as a failed resource.
 const REFUSED = [/status of 401/];
 
-const storedToken = (page) => page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY);
 
 function craftToken(claims, secret = LOGIN_SECRET) {
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');

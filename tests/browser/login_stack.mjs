@@ -6,12 +6,18 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { startOidcProvider, TEST_CLIENT, TEST_USER } from '../support/oidc-provider.mjs';
+import { SECOND_USER, startOidcProvider, TEST_CLIENT, TEST_USER }
+  from '../support/oidc-provider.mjs';
 import { openReader, showThread, startStack } from './harness.mjs';
 
 export const LOGIN_SECRET = 'browser-test-secret-long-enough-0123456789';
 export const PROVIDER = { id: 'local', name: 'Local ID' };
-export { TEST_USER };
+export { SECOND_USER, TEST_USER };
+// Where the widget keeps the demo site's session token, and the line it shows when logged in.
+export const TOKEN_KEY = 'parley:login:demo';
+export const USING = `You are commenting using your ${PROVIDER.name} account.`;
+export const storedToken = (page) =>
+  page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY);
 
 export async function freePort() {
   const probe = net.createServer();
@@ -55,8 +61,8 @@ export async function openLoginPopup(page) {
 
 // In the popup: oidc-provider's own login page ("enter any login"), then its consent
 // page, allowed or denied; resolves when the popup has closed itself.
-export async function completeLogin(popup, { consent = true } = {}) {
-  await popup.locator('input[name="login"]').fill(TEST_USER.login);
+export async function completeLogin(popup, { consent = true, user = TEST_USER } = {}) {
+  await popup.locator('input[name="login"]').fill(user.login);
   await popup.locator('input[name="password"]').fill('any');
   await popup.locator('button[type="submit"]').click();
   await popup.locator('input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/guest_mode.hpp"
 #include "core/limits.hpp"
 #include "core/validate.hpp"
 
@@ -41,6 +42,45 @@ TEST_CASE("empty required fields each get their own message, in form order") {
   CHECK(errors[1].message == "Please enter your name.");
   CHECK(errors[2].field == "email");
   CHECK(errors[2].code == "required");
+}
+
+TEST_CASE("an anonymous guest (guest mode \"allowed\") may leave name and email empty") {
+  Draft d = good();
+  d.author = d.email = d.website = "";
+  CHECK(parley::validate(d, parley::Author::anonymous_guest).empty());
+  // What is given is still checked, one message per field, in form order.
+  d.email = "ana@";
+  d.website = "ftp://ana.example";
+  auto errors = parley::validate(d, parley::Author::anonymous_guest);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].field == "email");
+  CHECK(errors[0].code == "invalid");
+  CHECK(errors[1].field == "website");
+  d = good();
+  d.author = std::string(parley::limits::kMaxAuthorChars + 1, 'a');
+  CHECK(first_field(parley::validate(d, parley::Author::anonymous_guest)) == "author");
+  d.author = "Ana\x01";
+  CHECK(first_field(parley::validate(d, parley::Author::anonymous_guest)) == "author");
+  // The comment text is required whoever posts.
+  d = good();
+  d.text = "";
+  CHECK(first_field(parley::validate(d, parley::Author::anonymous_guest)) == "text");
+}
+
+TEST_CASE("guest modes: names, the default, and the validation each asks for") {
+  using parley::GuestMode;
+  for (const GuestMode m : {GuestMode::allowed, GuestMode::required_fields, GuestMode::disabled}) {
+    CHECK(parley::guest_mode_from_name(parley::guest_mode_name(m)) == m);
+  }
+  CHECK(parley::guest_mode_name(GuestMode::required_fields) == "required-fields");
+  CHECK_FALSE(parley::guest_mode_from_name("Allowed").has_value());
+  CHECK_FALSE(parley::guest_mode_from_name("").has_value());
+  CHECK(parley::kDefaultGuestMode == GuestMode::required_fields);
+  Draft d = good();
+  d.author = d.email = "";
+  CHECK(parley::validate(d, parley::guest_author(GuestMode::allowed)).empty());
+  CHECK(parley::validate(d, parley::guest_author(GuestMode::required_fields)).size() == 2);
+  CHECK(parley::validate(d, parley::guest_author(GuestMode::disabled)).size() == 2);
 }
 
 TEST_CASE("too long fields are refused with the limit in the message") {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/dates.hpp"
+#include "core/i18n.hpp"
 #include "core/limits.hpp"
 #include "core/thread.hpp"
 #include "core/validate.hpp"
@@ -162,6 +163,37 @@ TEST_CASE("the form has every field labelled, keyed, described and autocompleted
       R"(<button type="submit" class="parley-submit" data-parley-key="submit">Post Comment</button>)"));
   CHECK(has(html, R"(data-parley-key="status" role="status" aria-live="polite")"));
   CHECK_FALSE(has(html, "checked"));
+}
+
+TEST_CASE("the name and email markers follow the guest mode; the comment's always shows") {
+  parley::view::FormValues values;
+  std::string html = parley::view::respond_section(values).str();
+  for (const char* field : {"author", "email"}) {
+    CAPTURE(field);
+    const std::string mark = std::string(R"(data-parley-key="required-)") + field + "\"";
+    CHECK(has(html, mark + ">*</span>"));
+    CHECK(has(html, std::string(R"(data-parley-key="field-)") + field + R"(" aria-describedby=")"));
+  }
+  CHECK(count(html, R"(required="")") == 3);  // text, author, email
+  values.name_email_required = false;
+  html = parley::view::respond_section(values).str();
+  CHECK(has(html, R"(data-parley-key="required-author" hidden="">*</span>)"));
+  CHECK(has(html, R"(data-parley-key="required-email" hidden="">*</span>)"));
+  CHECK(count(html, R"(required="")") == 1);  // the comment text only
+  CHECK(has(html, R"(name="comment" rows="8" autocomplete="off")"));
+}
+
+TEST_CASE("a guest without a name is shown as the localized Anonymous") {
+  parley::Comment c = comment(7, 0, "");
+  std::string html = parley::view::comment_item(c, 0, kNow).str();
+  CHECK(has(html, R"(<span class="parley-author">Anonymous</span>)"));
+  CHECK(has(html, R"(aria-label="Reply to Anonymous")"));
+  CHECK(has(html, R"(aria-hidden="true">A</span>)"));  // its initial
+  const parley::i18n::Catalog german = parley::i18n::Catalog::for_language("de");
+  const parley::i18n::Use use(german);
+  html = parley::view::comment_item(c, 0, kNow).str();
+  CHECK(has(html, R"(<span class="parley-author">Anonym</span>)"));
+  CHECK(parley::view::shown_author("Ana") == "Ana");
 }
 
 TEST_CASE("saved details fill the form, escaped, with the save box checked") {

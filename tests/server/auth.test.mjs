@@ -85,9 +85,9 @@ describe('login with an OpenID Connect issuer', () => {
     const res = await fetch(`${server.url}/api/login?site=demo`, { headers: { Origin: ORIGIN } });
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(),
-      { guests: 'allowed', providers: [{ id: 'local', name: 'Local ID', kind: 'oidc' },
-        { id: 'local-oauth2', name: 'Local OAuth', kind: 'oauth2' },
-        { id: 'local-basic', name: 'Local Basic', kind: 'oauth2' }] });
+      { guests: 'allowed', providers: [{ id: 'local', name: 'Local ID', kind: 'oidc', icon: '' },
+        { id: 'local-oauth2', name: 'Local OAuth', kind: 'oauth2', icon: '' },
+        { id: 'local-basic', name: 'Local Basic', kind: 'oauth2', icon: '' }] });
   });
 
   test('the popup is sent to the provider with state, nonce and an S256 PKCE challenge',

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, createSign, generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,7 +122,8 @@ describe('ID tokens parleyd must refuse', () => {
     assert.equal(start.status, 302);
     const authorize = await fetch(start.headers.get('location'), { redirect: 'manual' });
     const callback = await fetch(authorize.headers.get('location'));
-    return { status: callback.status, ...popupData(await callback.text()) };
+    const html = await callback.text();
+    return { status: callback.status, html, ...popupData(html) };
   }
 
   test('a well-formed ID token logs in (the fake provider itself is sound)', async () => {
@@ -150,10 +152,16 @@ describe('ID tokens parleyd must refuse', () => {
     assert.equal(r.error, 'The login provider did not accept this login. Please try again.');
   });
 
-  test('the provider access token never reaches the page or the log', async () => {
+  test('the provider access token never reaches the page, the log or the database', async () => {
     const r = await loginWith('good');
     assert.ok(!Buffer.from(r.token.split('.')[0], 'base64url').toString().includes('access'));
+    assert.ok(!r.html.includes('provider-access-token'));
     assert.ok(!server.stderr().includes('provider-access-token'));
+    // Used once for the profile and dropped: not in the session table or anywhere else.
+    // (SQLite: the database files; the PostgreSQL run checks the page and the log.)
+    for (const file of server.dbPath ? [server.dbPath, `${server.dbPath}-wal`] : []) {
+      if (existsSync(file)) assert.ok(!readFileSync(file).includes('provider-access-token'), file);
+    }
   });
 
   test('an unreachable provider ends in a message for the page', async () => {

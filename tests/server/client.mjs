@@ -27,6 +27,19 @@ export async function post(server, body, { site = 'demo', origin = ORIGIN, heade
   return read(res);
 }
 
+// POSTs a plain form body (POST /form/comments) as a browser would from `origin`
+// (null: no Origin header); redirects are returned, not followed.
+export async function postForm(server, body, { origin = ORIGIN, site = 'demo', headers = {} } = {}) {
+  const res = await fetch(`${server.url}/form/comments?site=${site}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded',
+      ...(origin ? { Origin: origin } : {}), ...headers },
+    body,
+  });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
 export async function get(server, pathAndQuery, headers = {}) {
   return read(await fetch(`${server.url}${pathAndQuery}`, { headers }));
 }

@@ -58,7 +58,7 @@ describe('comments by logged-in readers, and guest modes', () => {
   test('the login options name each provider\'s kind and the guest mode', async () => {
     const res = await fetch(`${server.url}/api/login?site=closed`, { headers: { Origin: ORIGIN } });
     assert.deepEqual(await res.json(),
-      { guests: 'disabled', providers: [{ id: 'local', name: 'Local ID', kind: 'oidc' }] });
+      { guests: 'disabled', providers: [{ id: 'local', name: 'Local ID', kind: 'oidc', icon: '' }] });
   });
 
   test('a bearer comment carries the verified name, provider and avatar; guest fields are ignored',

@@ -67,7 +67,7 @@ describe('Mastodon login against a loopback instance', () => {
 
   test('GET /api/login lists Mastodon', async () => {
     const res = await fetch(`${server.url}/api/login?site=demo`, { headers: { Origin: ORIGIN } });
-    assert.deepEqual((await res.json()).providers, [{ id: 'mastodon', name: 'Mastodon', kind: 'mastodon' }]);
+    assert.deepEqual((await res.json()).providers, [{ id: 'mastodon', name: 'Mastodon', kind: 'mastodon', icon: 'mastodon' }]);
   });
 
   test('without an instance the popup asks for it, keeping site, provider and origin', async () => {

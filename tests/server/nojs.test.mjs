@@ -5,25 +5,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { startParleyd } from '../support/parleyd.mjs';
-import { ORIGIN, PAGE, draft, get, post, thread } from './client.mjs';
+import { ORIGIN, PAGE, draft, get, post, postForm, thread } from './client.mjs';
 
 const TITLE = 'New Report Examines the Use of Raids';
 
 function form(fields) {
   return new URLSearchParams({ page: PAGE, title: TITLE, comment: 'Hello *world*', author: 'Ana',
     email: 'ana@example.org', website: '', ...fields }).toString();
-}
-
-// POSTs a form body as a browser would from `origin` (null: no Origin header).
-async function postForm(server, body, { origin = ORIGIN, site = 'demo', headers = {} } = {}) {
-  const res = await fetch(`${server.url}/form/comments?site=${site}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded',
-      ...(origin ? { Origin: origin } : {}), ...headers },
-    body,
-  });
-  return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
 const embed = (server, query) => get(server, `/embed/thread?site=demo&${query}`);

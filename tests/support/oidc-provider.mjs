@@ -1,6 +1,6 @@
 // A real OpenID Connect provider on loopback for the login tests and the demo: the npm
 // package `oidc-provider` with its built-in login and consent pages ("enter any login"),
-// one confidential client for parleyd and one known test user.
+// one confidential client for parleyd and two known test users.
 //
 //   const idp = await startOidcProvider();            // idp.issuer is known now
 //   const server = await startParleyd(... idp.issuer ...);
@@ -19,6 +19,8 @@ export const TEST_BASIC_CLIENT = { id: 'parley-test-basic', secret: 'parley-basi
 // The one user the tests log in as (any other login is a user with only a `sub`). Their
 // picture is served by this same loopback server (idp.picture), so a browser can load it.
 export const TEST_USER = { login: 'ada', name: 'Ada Lovelace' };
+// A second named user, for changing accounts ("Change"); no picture.
+export const SECOND_USER = { login: 'grace', name: 'Grace Hopper' };
 const AVATAR_PATH = '/avatars/ada.svg';
 const AVATAR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
   '<rect width="32" height="32" fill="#5b3a8c"/><text x="16" y="22" font-size="16" ' +
@@ -29,7 +31,8 @@ const AVATAR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 const TTL_SECONDS = { AccessToken: 60, IdToken: 60, Interaction: 600, Session: 600, Grant: 600 };
 
 function account(id, picture) {
-  const claims = id === TEST_USER.login ? { sub: id, name: TEST_USER.name, picture } : { sub: id };
+  const claims = id === TEST_USER.login ? { sub: id, name: TEST_USER.name, picture }
+    : id === SECOND_USER.login ? { sub: id, name: SECOND_USER.name } : { sub: id };
   return { accountId: id, claims: async () => claims };
 }
 

@@ -20,3 +20,20 @@ test('icons are paths only, and brands simple-icons lacks fall back to the neutr
   assert.match(text, /case Target::LinkedIn:\n\s+return kFallback;/);
   assert.match(text, /case Target::Bluesky:\n\s+return "M[^"]+";  \/\/ Bluesky/);
 });
+
+test('the login row\'s marks: simple-icons brands, share bar paths reused, OpenID for the rest',
+  () => {
+    const login = readFileSync(new URL('../../core/login_icons.cpp', import.meta.url), 'utf8');
+    const share = readFileSync(source, 'utf8');
+    for (const brand of ['wordpress', 'google', 'github', 'gitlab']) {
+      assert.match(login, new RegExp(`if \\(brand == "${brand}"\\)\\n\\s+return "M[^"]+";`));
+    }
+    for (const [brand, target] of [['x', 'X'], ['facebook', 'Facebook'], ['mastodon', 'Mastodon']]) {
+      assert.match(login, new RegExp(`if \\(brand == "${brand}"\\)\\n\\s+return share::icon_path\\(` +
+        `share::Target::${target}\\);`));
+    }
+    assert.match(login, /\n {2}return "M[^"]+";  \/\/ OpenID\n\}/);
+    // No path is stored twice in the wasm.
+    const paths = [...`${share}\n${login}`.matchAll(/"(M[^"]{20,})"/g)].map((m) => m[1]);
+    assert.equal(new Set(paths).size, paths.length);
+  });

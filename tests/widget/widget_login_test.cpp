@@ -3,61 +3,10 @@
 // with a bearer token, and the Mastodon server prompt.
 #include <doctest/doctest.h>
 
-#include "widget_test_util.hpp"
+#include "core/login_icons.hpp"
+#include "widget_login_util.hpp"
 
 namespace parley::test {
-namespace {
-
-const json kOptions = {{"guests", "allowed"},
-                       {"providers",
-                        {{{"id", "github"}, {"name", "GitHub"}, {"kind", "oauth2"}},
-                         {{"id", "masto"}, {"name", "Mastodon"}, {"kind", "mastodon"}}}}};
-const json kSession = {{"name", "Ada"},
-                       {"avatar", "https://img.example/ada.png"},
-                       {"provider", "github"},
-                       {"provider_name", "GitHub"},
-                       {"expires", kNow + 3600}};
-
-const json* effect(const Step& s, std::string_view kind, std::string_view path_prefix = "") {
-  for (const json& e : s.effects) {
-    if (e["kind"] == kind &&
-        (path_prefix.empty() || e.value("path", "").rfind(path_prefix, 0) == 0)) {
-      return &e;
-    }
-  }
-  return nullptr;
-}
-
-json login_event(json members) {
-  members["type"] = "login";
-  return members;
-}
-
-json action(const char* name, const char* value = "") {
-  return {{"type", "action"}, {"action", name}, {"value", value}};
-}
-
-// A started widget whose site offers GitHub and a Mastodon provider.
-struct Offered {
-  Widget w;
-  Step start;
-  Offered(const json& options = kOptions, const char* token = "") {
-    json e = start_event();
-    e["origin"] = "https://blog.example";
-    if (*token) e["token"] = token;
-    start = send(w, e);
-    const json* ask = effect(start, "fetch", "/api/login");
-    REQUIRE(ask);
-    send(w, response((*ask)["request"], 200, options));
-  }
-};
-
-int request_of(const json* e) {
-  REQUIRE(e);
-  return (*e)["request"].get<int>();
-}
-
-}  // namespace
 
 TEST_CASE("the provider row offers each provider by an accessible button") {
   Widget w;
@@ -69,6 +18,28 @@ TEST_CASE("the provider row offers each provider by an accessible button") {
   CHECK(html.find("data-parley-action=\"login\" data-parley-value=\"github\"") !=
         std::string::npos);
   CHECK(effect(start, "fetch", "/api/session") == nullptr);  // no stored token
+}
+
+TEST_CASE("each provider's button shows its brand mark inline; others the OpenID mark") {
+  json options = kOptions;
+  options["providers"] = {
+      {{"id", "gh"}, {"name", "GitHub"}, {"kind", "oauth2"}, {"icon", "github"}},
+      {{"id", "sso"}, {"name", "Company SSO"}, {"kind", "oidc"}, {"icon", ""}}};
+  const std::string html = offered_row(start_event(), options);
+  const std::string svg =
+      R"(<svg class="parley-login-icon" viewbox="0 0 24 24" aria-hidden="true" focusable="false"><path d=")";
+  CHECK(html.find(svg + std::string(login::icon_path("github"))) != std::string::npos);
+  CHECK(html.find(svg + std::string(login::icon_path(""))) != std::string::npos);
+  CHECK(login::icon_path("github") != login::icon_path(""));
+  CHECK(html.find("aria-label=\"Log in with Company SSO\"") != std::string::npos);
+  CHECK(html.find("parley-login-label") == std::string::npos);  // icons only by default
+}
+
+TEST_CASE("the embed's icons+labels style also names each provider beside its mark") {
+  json e = start_event();
+  e["share"] = {{"style", "icons+labels"}};
+  const std::string html = offered_row(e, kOptions);
+  CHECK(html.find(R"(<span class="parley-login-label">GitHub</span>)") != std::string::npos);
 }
 
 TEST_CASE("a click opens the popup and shows Connecting with Cancel; Cancel closes it") {
@@ -157,15 +128,49 @@ TEST_CASE("a stored token is checked on start; a refused one is forgotten") {
 }
 
 TEST_CASE("\"login required\" hides the form until the reader logs in") {
-  json options = kOptions;
-  options["guests"] = "disabled";
-  Widget w;
-  const Step start = send(w, start_event());
-  const Step s = send(w, response(request_of(effect(start, "fetch", "/api/login")), 200, options));
+  const Offered o(options_with_guests("disabled"));
+  const Step& s = o.offered;
   CHECK(s.html("login").find("You must be logged in to post a comment.") != std::string::npos);
   const json* hidden = s.patch("attr", "form-body");
   REQUIRE(hidden);
   CHECK((*hidden)["value"] == "");
+}
+
+TEST_CASE("\"allowed\": name and email become optional, in the markers and in validation") {
+  Offered o(options_with_guests("allowed"));
+  Widget& w = o.w;
+  const Step& s = o.offered;
+  for (const char* field : {"author", "email"}) {
+    CAPTURE(field);
+    const json* mark = s.patch("attr", std::string("required-") + field);
+    REQUIRE(mark);
+    CHECK((*mark)["name"] == "hidden");
+    CHECK((*mark)["value"] == "");
+    const json* input = s.patch("attr", std::string("field-") + field);
+    REQUIRE(input);
+    CHECK((*input)["name"] == "required");
+    CHECK((*input)["value"].is_null());
+  }
+  // An anonymous comment is posted; a malformed email is still caught before sending.
+  const Step bad = send(w, submit_event("Hi", "", "ana@"));
+  CHECK(effect(bad, "fetch") == nullptr);
+  CHECK(bad.html("error-email").find("valid email address") != std::string::npos);
+  CHECK(bad.html("error-author").find("Please enter your name.") == std::string::npos);
+  const Step ok = send(w, submit_event("Hi", "", ""));
+  const json* post = effect(ok, "fetch", "/api/comments");
+  REQUIRE(post);
+  CHECK((*post)["method"] == "POST");
+}
+
+TEST_CASE("\"required-fields\": the markers stay and name and email are required") {
+  Offered o;  // kOptions: required-fields
+  const json* mark = o.offered.patch("attr", "required-author");
+  REQUIRE(mark);
+  CHECK((*mark)["value"].is_null());  // not hidden
+  const Step s = send(o.w, submit_event("Hi", "", ""));
+  CHECK(effect(s, "fetch") == nullptr);
+  CHECK(s.html("error-author").find("Please enter your name.") != std::string::npos);
+  CHECK(s.html("error-email").find("Please enter your email address.") != std::string::npos);
 }
 
 TEST_CASE("a Mastodon provider asks for the reader's server, checked and remembered") {

@@ -93,6 +93,51 @@ TEST_CASE("authorization URLs: X gets PKCE; OAuth 2 providers get no nonce; OIDC
   CHECK(wp.starts_with("https://public-api.wordpress.com/oauth2/authorize?"));
 }
 
+TEST_CASE("each preset's button shows its brand mark; other providers the OpenID mark") {
+  for (const std::string_view name : preset_names()) {
+    CAPTURE(name);
+    CHECK(only_provider(config_with({{"preset", name}, {"client_id", "c"}})).icon == name);
+  }
+  // Renamed, the preset keeps its mark; an owner may name one for a plain issuer.
+  CHECK(
+      only_provider(config_with({{"preset", "gitlab"}, {"id", "work"}, {"client_id", "c"}})).icon ==
+      "gitlab");
+  const json sso = {{"id", "sso"}, {"issuer", "https://sso.example"}, {"client_id", "c"}};
+  CHECK(only_provider(config_with(sso)).icon.empty());
+  json own = sso;
+  own["icon"] = "gitlab";
+  CHECK(only_provider(config_with(own)).icon == "gitlab");
+  own["icon"] = "<svg>";
+  CHECK_THROWS_WITH(config_with(own), doctest::Contains("\"icon\" must be"));
+}
+
+TEST_CASE("changing accounts asks OIDC providers to log in again, Mastodon too, OAuth 2 not") {
+  const auto change_url = [](const json& provider) {
+    return authorization_url(
+        "https://idp.example/authorize", only_provider(config_with(provider)),
+        {"https://comments.example/auth/callback", "STATE", "NONCE", "CHAL", true});
+  };
+  CHECK(change_url({{"preset", "google"}, {"client_id", "c"}}).find("&nonce=NONCE&prompt=login&") !=
+        std::string::npos);
+  CHECK(change_url({{"preset", "mastodon"}}).find("&force_login=true") != std::string::npos);
+  const std::string github = change_url({{"preset", "github"}, {"client_id", "c"}});
+  CHECK(github.find("prompt") == std::string::npos);
+  CHECK(github.find("force_login") == std::string::npos);
+  // Not changing: nothing extra.
+  CHECK(url_for(only_provider(config_with({{"preset", "google"}, {"client_id", "c"}})))
+            .find("prompt") == std::string::npos);
+}
+
+TEST_CASE("a started login's lifetime may be shortened, never lengthened") {
+  const auto with = [](std::int64_t seconds) {
+    return read_login_config(json{{"pending_login_seconds", seconds}}, "test");
+  };
+  CHECK(read_login_config(json::object(), "test").pending_seconds == kPendingLoginSeconds);
+  CHECK(with(60).pending_seconds == 60);
+  CHECK_THROWS_WITH(with(0), doctest::Contains("pending_login_seconds"));
+  CHECK_THROWS_WITH(with(kPendingLoginSeconds + 1), doctest::Contains("pending_login_seconds"));
+}
+
 TEST_CASE("profiles map to id, name and avatar as each provider documents them") {
   const auto claims = [](std::string_view preset) { return find_preset(preset)->claims; };
   SUBCASE("GitHub: numeric id, name falls back to login") {
