@@ -60,6 +60,7 @@ json comment_to_json(const Comment& c, bool include_source) {
     j["avatar"] = c.avatar;
   }
   if (include_source) j["text"] = c.text;
+  if (c.deleted) j["deleted"] = true;
   return j;
 }
 
@@ -92,6 +93,9 @@ bool comment_from_json(const json& j, Comment& out) {
         !str_member("avatar", out.avatar, false)) {
       return false;
     }
+  }
+  if (const auto it = j.find("deleted"); it != j.end() && it->is_boolean()) {
+    out.deleted = it->get<bool>();
   }
   if (int_member("depth", depth))
     out.depth = static_cast<int>(depth < 0 ? 0 : depth > 1000 ? 1000 : depth);

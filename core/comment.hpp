@@ -43,6 +43,10 @@ struct Comment {
   std::string avatar;
 
   bool verified() const { return !provider.empty(); }
+
+  // A deleted comment that still has replies: shown as a placeholder so its replies
+  // keep their place; author, website, text and html are empty.
+  bool deleted = false;
 };
 
 // Parses a submitted draft from JSON. Unknown members are ignored; a member of the
@@ -51,7 +55,8 @@ FieldErrors draft_from_json(const nlohmann::json& j, Draft& out);
 nlohmann::json draft_to_json(const Draft& d);
 
 // The public wire form: {id, parent, depth, author, website, html, created, verified},
-// plus {provider, provider_name, avatar} when verified.
+// plus {provider, provider_name, avatar} when verified and "deleted": true for a
+// placeholder.
 // `text` is included only when include_source is true (not yet used by any reader).
 nlohmann::json comment_to_json(const Comment& c, bool include_source = false);
 // Reads the public wire form back (the widget's side). Returns false on a shape

@@ -75,6 +75,13 @@ void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now)
   const std::string id = std::to_string(c.id);
   const std::string name = shown_author(c.author);
   b.open("li", {{"class", depth_class(depth)}});
+  if (c.deleted) {
+    // Keeps the replies in their place; nothing of the comment itself is left to show.
+    b.open("article", {{"class", "parley-comment parley-deleted"}, {"id", keys::comment_id(c.id)}});
+    b.element("p", {{"class", "parley-deleted-note"}}, i18n::active().text("comment.deleted"));
+    b.open("ol", {{"class", "parley-children"}, {"data-parley-key", keys::children(c.id)}});
+    return;
+  }
   b.open("article", {{"class", "parley-comment"}, {"id", keys::comment_id(c.id)}});
   meta(b, c, name, now);
   b.open("div", {{"class", "parley-body"}});

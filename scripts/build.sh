@@ -32,6 +32,8 @@ cp web/admin/admin.js web/admin/admin.css build/dist/admin/
 node scripts/minify-css.mjs web/parley.css build/dist/parley.css
 # The loader is what every page pays for: ship it minified (the source keeps its comments).
 npx --no-install terser web/parley.js --ecma 2018 --compress --mangle --output build/dist/parley.js
+npx --no-install terser web/parley-count.js --ecma 2018 --compress --mangle \
+  --output build/dist/parley-count.js
 # The widget script is the Emscripten glue and the host (web/host.js) in one function
 # scope: one request, and the factory ParleyWidget stays out of the page's globals.
 # Emscripten only strips whitespace from the glue without Closure (not in Debian's

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 want=(cmake ninja-build g++ make pkg-config emscripten
       libboost-dev libsqlite3-dev zlib1g-dev nlohmann-json3-dev doctest-dev
-      libssl-dev libcurl4-openssl-dev libpq-dev libargon2-dev)
+      libssl-dev libcurl4-openssl-dev libpq-dev libargon2-dev
+      libexpat1-dev)
 # Node may come from elsewhere than Debian (nodesource, nvm): only install Debian's
 # when there is none at all.
 command -v npm >/dev/null || want+=(nodejs npm)

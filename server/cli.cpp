@@ -10,7 +10,7 @@ namespace {
 constexpr int kUsageError = 2;  // the sysexits/getopt convention for bad usage
 
 constexpr std::string_view kHelp = R"(Usage: parleyd [options]
-       parleyd export-html --site ID --page KEY [options]
+       parleyd COMMAND [options]
 
 Serves the Parley comment API and the widget's static files.
 
@@ -21,6 +21,17 @@ Commands:
                              (parleyd admin --help)
   export-html                writes a page's thread as HTML for static site
                              generators (parleyd export-html --help)
+Data commands (docs/import-export.md; each takes --config, --db, --store and --pg too):
+  import --site ID --format wxr|disqus|isso|json FILE
+                             import comments from a WordPress export (WXR), a Disqus
+                             export, an Isso database or a Parley JSON export; running
+                             it again adds nothing
+  export --site ID [--out FILE]
+                             write the site's threads and comments as JSON
+  thread move --site ID --from PAGE --to PAGE
+                             give a thread a new page key (the page's URL changed)
+  thread merge --site ID --from PAGE --into PAGE
+                             move a thread's comments into another page's thread
 
 Options (flags override the config file):
   --config FILE              JSON config file (see docs/configuration.md)

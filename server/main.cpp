@@ -14,6 +14,7 @@
 #include "admin/admin_service.hpp"
 #include "admin_cli.hpp"
 #include "api/context.hpp"
+#include "archive_cli.hpp"
 #include "auth/login_service.hpp"
 #include "auth/mastodon_app_store.hpp"
 #include "auth/session_store.hpp"
@@ -156,6 +157,7 @@ int main(int argc, char** argv) {
   if (!args.empty() && args.front() == "export-html") {
     return export_html(std::span(args).subspan(1));
   }
+  if (!args.empty() && is_archive_command(args.front())) return run_archive_command(args);
   const CliOutcome cli = parse_command_line(args);
   if (!cli.config) return cli.exit_code;
   try {

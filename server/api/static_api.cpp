@@ -1,4 +1,5 @@
-// GET /healthz, GET /parley.js, GET /parley.css and GET /assets/<hashed name>.
+// GET /healthz, GET /parley.js, GET /parley.css, GET /parley-count.js and
+// GET /assets/<hashed name>.
 #include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
@@ -35,6 +36,12 @@ Response stylesheet(const Request& req, Context& ctx) {
   const Asset* asset = ctx.services.assets.stylesheet();
   if (!asset) throw ApiError(ErrorCode::not_found, "The widget is not installed on this server.");
   // Short-cached like the loader: pages link it by this stable name.
+  return serve(req, *asset, "public, max-age=" + std::to_string(limits::kLoaderMaxAgeSeconds));
+}
+
+Response counter(const Request& req, Context& ctx) {
+  const Asset* asset = ctx.services.assets.counter();
+  if (!asset) throw ApiError(ErrorCode::not_found, "The counts script is not installed.");
   return serve(req, *asset, "public, max-age=" + std::to_string(limits::kLoaderMaxAgeSeconds));
 }
 

@@ -24,6 +24,7 @@ constexpr HashedSource kHashedSources[] = {
     {kStylesheetFile, "__PARLEY_CSS__", "text/css; charset=utf-8"},
 };
 constexpr std::string_view kLoaderFile = "parley.js";
+constexpr std::string_view kCounterFile = "parley-count.js";
 constexpr std::string_view kAssetPrefix = "/assets/";
 
 std::optional<std::string> read_file(const std::filesystem::path& path) {
@@ -69,6 +70,11 @@ AssetCatalog AssetCatalog::load(const std::filesystem::path& dir,
     substitutions.emplace_back(src.placeholder, std::string(kAssetPrefix) + name);
     if (src.file == kStylesheetFile) catalog.stylesheet_ = name;
     catalog.hashed_.emplace(std::move(name), make_asset(std::move(*body), src.content_type));
+  }
+  if (std::optional<std::string> counter = read_file(dir / kCounterFile)) {
+    catalog.counter_ = make_asset(std::move(*counter), "text/javascript; charset=utf-8");
+  } else {
+    warnings.push_back("assets: " + (dir / kCounterFile).string() + " is missing");
   }
   std::optional<std::string> loader = read_file(dir / kLoaderFile);
   if (!loader) {

@@ -26,6 +26,8 @@ class AssetCatalog {
 
   // GET /parley.js: the loader with the hashed asset paths substituted in.
   const Asset* loader() const { return loader_ ? &*loader_ : nullptr; }
+  // GET /parley-count.js: the counts script of index pages.
+  const Asset* counter() const { return counter_ ? &*counter_ : nullptr; }
   // GET /assets/<name>: `name` is the hashed file name ("parley.0123abcd.css").
   const Asset* find(std::string_view name) const;
   // GET /parley.css: the stylesheet under a stable name, for pages that show the
@@ -37,6 +39,7 @@ class AssetCatalog {
  private:
   std::optional<Asset> loader_;
   std::string stylesheet_;  // the stylesheet's hashed name, "" when missing
+  std::optional<Asset> counter_;
   std::map<std::string, Asset, std::less<>> hashed_;
 };
 

@@ -1,5 +1,7 @@
 #include "service/comment_service.hpp"
 
+#include <algorithm>
+#include <unordered_set>
 #include <utility>
 
 #include "core/limits.hpp"
@@ -38,8 +40,40 @@ void take_identity(Draft& draft, const VerifiedAuthor& author) {
 
 }  // namespace
 
+std::vector<Comment> visible_thread(std::vector<Comment> comments) {
+  // A parent is always one level shallower than its replies, so visiting the deepest
+  // comments first sees every reply before its parent (whatever the dates say): a
+  // deleted comment stays only when something visible hangs below it.
+  std::vector<std::size_t> order(comments.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&comments](std::size_t a, std::size_t b) {
+    return comments[a].depth > comments[b].depth;
+  });
+  std::unordered_set<std::int64_t> has_visible_reply;
+  std::vector<bool> keep(comments.size());
+  for (const std::size_t i : order) {
+    const Comment& c = comments[i];
+    keep[i] = !c.deleted || has_visible_reply.contains(c.id);
+    if (keep[i] && c.parent != 0) has_visible_reply.insert(c.parent);
+  }
+  std::vector<Comment> out;
+  out.reserve(comments.size());
+  for (std::size_t i = 0; i < comments.size(); ++i) {
+    if (!keep[i]) continue;
+    Comment& c = comments[i];
+    if (c.deleted) {
+      c.author.clear();
+      c.website.clear();
+      c.text.clear();
+      c.html.clear();
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 std::vector<Comment> CommentService::thread(std::string_view site, std::string_view page) {
-  return store_.list_page(site, page);
+  return visible_thread(store_.list_page(site, page));
 }
 
 std::vector<std::size_t> CommentService::counts(std::string_view site,

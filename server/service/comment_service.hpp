@@ -33,6 +33,10 @@ struct VerifiedAuthor {
 // A stored comment, every reason the draft was refused, or a rate-limit refusal.
 using PostResult = std::variant<Comment, FieldErrors, RateLimited>;
 
+// What readers see of a page's comments (oldest first, approved and deleted): deleted
+// comments without visible replies are left out, the others become empty placeholders.
+std::vector<Comment> visible_thread(std::vector<Comment> comments);
+
 class CommentService {
  public:
   // `post_limiter` is charged only for comments that would be stored, so a reader
@@ -44,6 +48,10 @@ class CommentService {
   std::vector<std::size_t> counts(std::string_view site, const std::vector<std::string>& pages);
   // Store::data_version(): what a cached thread is checked against.
   std::uint64_t data_version() { return store_.data_version(); }
+  // The newest approved comments of a site (page "") or a page, for feeds.
+  std::vector<FeedEntry> recent(std::string_view site, std::string_view page, std::size_t limit) {
+    return store_.recent_comments(site, page, limit);
+  }
 
   // Normalises and validates the draft, places it in its thread (a reply to a comment
   // at limits::kMaxDepth becomes that comment's sibling), renders its Markdown and

@@ -144,6 +144,20 @@ constexpr std::array kMigrations = {
     );
     CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires);
     )sql",
+    // 8: comment status (only "approved" is read by readers; "deleted" with replies is
+    // a placeholder) and the source keys of imported comments, unique per site, which
+    // make imports idempotent (docs/import-export.md).
+    R"sql(
+    ALTER TABLE comments ADD COLUMN status TEXT NOT NULL DEFAULT 'approved';
+    CREATE TABLE comment_sources (
+      site       TEXT NOT NULL,
+      source     TEXT NOT NULL,
+      comment_id BIGINT NOT NULL REFERENCES comments (id),
+      PRIMARY KEY (site, source)
+    );
+    CREATE INDEX comment_sources_by_comment ON comment_sources (comment_id);
+    CREATE INDEX comments_recent ON comments (created);
+    )sql",
 };
 
 // pg_advisory_xact_lock key: any constant unlikely to be used by another application

@@ -1,5 +1,6 @@
 #include "store/pg_store.hpp"
 
+#include "store/pg_archive.hpp"
 #include "store/pg_db.hpp"
 #include "store/pg_likes.hpp"
 #include "store/pg_schema.hpp"
@@ -20,19 +21,20 @@ std::vector<pg::PreparedSql> statements() {
   return {
       {kList, R"sql(
       SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created,
-             c.provider, c.provider_name, c.avatar
+             c.provider, c.provider_name, c.avatar,
+             c.status = 'deleted'
       FROM comments c JOIN threads t ON t.id = c.thread_id
-      WHERE t.site = $1 AND t.page = $2
+      WHERE t.site = $1 AND t.page = $2 AND c.status IN ('approved', 'deleted')
       ORDER BY c.created, c.id)sql"},
       {kCount, R"sql(
       SELECT count(*) FROM comments c JOIN threads t ON t.id = c.thread_id
-      WHERE t.site = $1 AND t.page = $2)sql"},
+      WHERE t.site = $1 AND t.page = $2 AND c.status = 'approved')sql"},
       // One round trip for a whole counts request, in the order asked.
       {kCountMany, R"sql(
       SELECT count(c.id)
       FROM unnest($2::text[]) WITH ORDINALITY AS p (page, n)
       LEFT JOIN threads t ON t.site = $1 AND t.page = p.page
-      LEFT JOIN comments c ON c.thread_id = t.id
+      LEFT JOIN comments c ON c.thread_id = t.id AND c.status = 'approved'
       GROUP BY p.n ORDER BY p.n)sql"},
       // One statement, so one implicit transaction: the thread upsert and the comment
       // commit together. ON CONFLICT DO UPDATE is atomic under concurrent writers, so two
@@ -66,6 +68,7 @@ struct PgStore::Impl {
   MigratedConnection db;
   pg::LikeStatements likes{db};  // after db: prepares on it
   pg::ShareClickStatements share_clicks{db};
+  pg::ArchiveStatements archive{db};
 };
 
 PgStore::PgStore(const std::string& conninfo) : impl_(std::make_unique<Impl>(conninfo)) {}
@@ -76,19 +79,8 @@ std::vector<Comment> PgStore::list_page(std::string_view site, std::string_view 
   std::vector<Comment> out;
   out.reserve(static_cast<std::size_t>(r.rows()));
   for (int row = 0; row < r.rows(); ++row) {
-    Comment c;
-    c.id = r.integer(row, 0);
-    c.parent = r.integer(row, 1);
-    c.depth = static_cast<int>(r.integer(row, 2));
-    c.page = std::string(page);
-    c.author = r.text(row, 3);
-    c.website = r.text(row, 4);
-    c.text = r.text(row, 5);
-    c.html = r.text(row, 6);
-    c.created = r.integer(row, 7);
-    c.provider = r.text(row, 8);
-    c.provider_name = r.text(row, 9);
-    c.avatar = r.text(row, 10);
+    Comment c = pg::comment_from_row(r, row, std::string(page));
+    c.deleted = r.text(row, 11) == "t";
     out.push_back(std::move(c));
   }
   return out;
@@ -163,6 +155,32 @@ void PgStore::add_share_click(std::string_view site, std::string_view page,
 
 std::vector<ShareClicks> PgStore::share_clicks(std::string_view site, std::string_view page) {
   return impl_->share_clicks.list(site, page);
+}
+
+std::optional<ImportedRef> PgStore::find_imported(std::string_view site, std::string_view source) {
+  return impl_->archive.find_imported(site, source);
+}
+
+std::optional<std::int64_t> PgStore::insert_imported(const ImportedComment& c) {
+  return impl_->archive.insert_imported(c);
+}
+
+std::vector<ThreadInfo> PgStore::list_threads(std::string_view site) {
+  return impl_->archive.list_threads(site);
+}
+
+std::vector<StoredComment> PgStore::dump_page(std::string_view site, std::string_view page) {
+  return impl_->archive.dump_page(site, page);
+}
+
+std::vector<FeedEntry> PgStore::recent_comments(std::string_view site, std::string_view page,
+                                                std::size_t limit) {
+  return impl_->archive.recent(site, page, limit);
+}
+
+std::int64_t PgStore::move_thread(std::string_view site, std::string_view from,
+                                  std::string_view to) {
+  return impl_->archive.move_thread(site, from, to);
 }
 
 }  // namespace parley::server

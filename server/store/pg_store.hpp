@@ -42,6 +42,15 @@ class PgStore final : public Store {
 
   std::uint64_t data_version() override;
 
+  std::optional<ImportedRef> find_imported(std::string_view site, std::string_view source) override;
+  std::optional<std::int64_t> insert_imported(const ImportedComment& c) override;
+  std::vector<ThreadInfo> list_threads(std::string_view site) override;
+  std::vector<StoredComment> dump_page(std::string_view site, std::string_view page) override;
+  std::vector<FeedEntry> recent_comments(std::string_view site, std::string_view page,
+                                         std::size_t limit) override;
+  std::int64_t move_thread(std::string_view site, std::string_view from,
+                           std::string_view to) override;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

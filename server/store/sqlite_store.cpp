@@ -1,5 +1,6 @@
 #include "store/sqlite_store.hpp"
 
+#include "store/sqlite_archive.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/sqlite_likes.hpp"
 #include "store/sqlite_schema.hpp"
@@ -22,13 +23,14 @@ struct SqliteStore::Impl {
   MigratedDatabase db;  // declared first: statements are finalized before it closes
   sqlite::Statement list{db, R"sql(
       SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created,
-             c.provider, c.provider_name, c.avatar
+             c.provider, c.provider_name, c.avatar,
+             c.status = 'deleted'
       FROM comments c JOIN threads t ON t.id = c.thread_id
-      WHERE t.site = ?1 AND t.page = ?2
+      WHERE t.site = ?1 AND t.page = ?2 AND c.status IN ('approved', 'deleted')
       ORDER BY c.created, c.id)sql"};
   sqlite::Statement count{db, R"sql(
       SELECT count(*) FROM comments c JOIN threads t ON t.id = c.thread_id
-      WHERE t.site = ?1 AND t.page = ?2)sql"};
+      WHERE t.site = ?1 AND t.page = ?2 AND c.status = 'approved')sql"};
   // The latest title wins: pages get renamed, and the newest post knows the current one.
   sqlite::Statement upsert_thread{db, R"sql(
       INSERT INTO threads (site, page, title) VALUES (?1, ?2, ?3)
@@ -43,6 +45,7 @@ struct SqliteStore::Impl {
   // total_changes() instead.
   sqlite::Statement data_version{db, "PRAGMA data_version"};
   sqlite::ShareClickStatements share_clicks{db};
+  sqlite::ArchiveStatements archive{db};
 };
 
 SqliteStore::SqliteStore(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
@@ -52,19 +55,8 @@ std::vector<Comment> SqliteStore::list_page(std::string_view site, std::string_v
   auto& st = impl_->list.reset().bind(1, site).bind(2, page);
   std::vector<Comment> out;
   while (st.step()) {
-    Comment c;
-    c.id = st.column_int(0);
-    c.parent = st.column_int(1);
-    c.depth = static_cast<int>(st.column_int(2));
-    c.page = std::string(page);
-    c.author = st.column_text(3);
-    c.website = st.column_text(4);
-    c.text = st.column_text(5);
-    c.html = st.column_text(6);
-    c.created = st.column_int(7);
-    c.provider = st.column_text(8);
-    c.provider_name = st.column_text(9);
-    c.avatar = st.column_text(10);
+    Comment c = sqlite::comment_from_row(st, page);
+    c.deleted = st.column_int(11) != 0;
     out.push_back(std::move(c));
   }
   st.reset();  // releases the read snapshot so WAL checkpoints can proceed
@@ -169,6 +161,33 @@ void SqliteStore::add_share_click(std::string_view site, std::string_view page,
 
 std::vector<ShareClicks> SqliteStore::share_clicks(std::string_view site, std::string_view page) {
   return impl_->share_clicks.list(site, page);
+}
+
+std::optional<ImportedRef> SqliteStore::find_imported(std::string_view site,
+                                                      std::string_view source) {
+  return impl_->archive.find_imported(site, source);
+}
+
+std::optional<std::int64_t> SqliteStore::insert_imported(const ImportedComment& c) {
+  return impl_->archive.insert_imported(c);
+}
+
+std::vector<ThreadInfo> SqliteStore::list_threads(std::string_view site) {
+  return impl_->archive.list_threads(site);
+}
+
+std::vector<StoredComment> SqliteStore::dump_page(std::string_view site, std::string_view page) {
+  return impl_->archive.dump_page(site, page);
+}
+
+std::vector<FeedEntry> SqliteStore::recent_comments(std::string_view site, std::string_view page,
+                                                    std::size_t limit) {
+  return impl_->archive.recent(site, page, limit);
+}
+
+std::int64_t SqliteStore::move_thread(std::string_view site, std::string_view from,
+                                      std::string_view to) {
+  return impl_->archive.move_thread(site, from, to);
 }
 
 }  // namespace parley::server

@@ -58,6 +58,62 @@ struct LikeSummary {
   std::vector<std::string> recent;
 };
 
+// Import, export, feeds and thread moves (server/archive, docs/import-export.md).
+// A comment's status: only "approved" comments are read by readers; a "deleted" one
+// with replies is shown as a placeholder; "pending" and "spam" wait for moderation.
+inline constexpr std::string_view kStatuses[] = {"approved", "pending", "spam", "deleted"};
+
+// A comment brought in by an importer. `source` is its key in the source system
+// ("wxr:<post>:<comment_ID>"), unique per site: importing it again adds nothing.
+// comment.parent and comment.depth are already Parley's.
+struct ImportedComment {
+  std::string site;
+  std::string title;
+  std::string email;
+  std::string status;
+  std::string source;
+  Comment comment;
+};
+
+// Where an already imported (or natively posted, source
+// "parley:<site>:<id>@<created>") comment is.
+struct ImportedRef {
+  std::int64_t id = 0;
+  std::int64_t parent = 0;
+  int depth = 0;
+  std::string page;
+};
+
+// A comment posted through the API, as a JSON export names it:
+// "parley:<site>:<id>@<created>". The date makes the key name that comment only, not
+// one that has the same id in another installation.
+struct PostedKey {
+  std::int64_t id = 0;
+  std::int64_t created = 0;
+};
+std::string posted_key(std::string_view site, std::int64_t id, std::int64_t created);
+// The id and date in such a key of this site, else nullopt.
+std::optional<PostedKey> parse_posted_key(std::string_view site, std::string_view source);
+
+// A comment with everything the owner may export (never sent to readers).
+struct StoredComment {
+  Comment comment;
+  std::string email;
+  std::string status;
+  std::string source;  // "" for comments posted through the API
+};
+
+struct ThreadInfo {
+  std::string page;
+  std::string title;
+};
+
+// A comment for a feed, with the title of its thread.
+struct FeedEntry {
+  Comment comment;
+  std::string title;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -102,6 +158,26 @@ class Store {
                                std::string_view target) = 0;
   // A page's share clicks, by target id (alphabetical); targets never clicked are absent.
   virtual std::vector<ShareClicks> share_clicks(std::string_view site, std::string_view page) = 0;
+  // Archive (store/sqlite_archive.cpp, store/pg_archive.cpp). The comment a source key
+  // names on this site: an imported one, or a posted one by its
+  // posted_key.
+  virtual std::optional<ImportedRef> find_imported(std::string_view site,
+                                                   std::string_view source) = 0;
+  // Stores the comment unless the site already has its source key; returns its id
+  // when stored.
+  virtual std::optional<std::int64_t> insert_imported(const ImportedComment& c) = 0;
+  // The threads of a site, by page.
+  virtual std::vector<ThreadInfo> list_threads(std::string_view site) = 0;
+  // Every comment of a page whatever its status, oldest first.
+  virtual std::vector<StoredComment> dump_page(std::string_view site, std::string_view page) = 0;
+  // The newest approved comments of a site (page "" ) or of one page, newest first.
+  virtual std::vector<FeedEntry> recent_comments(std::string_view site, std::string_view page,
+                                                 std::size_t limit) = 0;
+  // Moves the comments (with their ids, threading and likes) of page `from` to page
+  // `to`, creating or joining its thread. Returns how many moved; -1 when `from` has
+  // no thread.
+  virtual std::int64_t move_thread(std::string_view site, std::string_view from,
+                                   std::string_view to) = 0;
 };
 
 }  // namespace parley::server

@@ -200,4 +200,10 @@ TEST_CASE("the public wire form never carries the email") {
   CHECK(back.id == 7);
   CHECK(back.html == "<p>x</p>");
   CHECK_FALSE(parley::comment_from_json(nlohmann::json{{"id", "7"}}, back));
+  CHECK_FALSE(j.contains("deleted"));
+  c.deleted = true;
+  const auto placeholder = parley::comment_to_json(c);
+  CHECK(placeholder["deleted"] == true);
+  REQUIRE(parley::comment_from_json(placeholder, back));
+  CHECK(back.deleted);
 }

@@ -91,6 +91,17 @@ TEST_CASE("hostile author and website are shown as text, never as markup or scri
   CHECK(has(linked, R"(href="https://bo.example/?a=1&amp;b=2")"));
 }
 
+TEST_CASE("a deleted comment with replies is a placeholder without author, body or Reply") {
+  Comment c = comment(9, 0, "", "");
+  c.html.clear();
+  c.deleted = true;
+  const std::string html = render(c);
+  CHECK(has(html, "<p class=\"parley-deleted-note\">This comment was deleted</p>"));
+  CHECK(has(html, "parley-children"));
+  CHECK_FALSE(has(html, "parley-reply"));
+  CHECK_FALSE(has(html, "parley-author"));
+}
+
 TEST_CASE("an author without a name still gets an avatar, and colours are stable") {
   CHECK(parley::view::avatar_initial("") == "?");
   CHECK(parley::view::avatar_initial("\xC3\xA9lodie") == "\xC3\xA9");  // é kept whole

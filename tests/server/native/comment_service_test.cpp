@@ -84,3 +84,30 @@ TEST_CASE("a page holding kMaxThreadComments takes no more comments or replies")
   }
   CHECK(std::holds_alternative<Comment>(f.post(0, "/other/")));
 }
+
+TEST_CASE("visible_thread: a deleted comment stays as an empty placeholder only above replies") {
+  const auto c = [](std::int64_t id, std::int64_t parent, int depth, bool deleted) {
+    Comment x;
+    x.id = id;
+    x.parent = parent;
+    x.depth = depth;
+    x.author = "A" + std::to_string(id);
+    x.text = "t";
+    x.html = "<p>t</p>";
+    x.deleted = deleted;
+    return x;
+  };
+  // 1 deleted <- 2 kept; 3 deleted <- 4 deleted (no visible reply below either);
+  // 5 deleted at depth 0 with a deleted child 6 whose child 7 is visible.
+  const std::vector<Comment> in = {c(1, 0, 0, true), c(2, 1, 1, false), c(3, 0, 0, true),
+                                   c(4, 3, 1, true), c(5, 0, 0, true),  c(6, 5, 1, true),
+                                   c(7, 6, 2, false)};
+  const std::vector<Comment> out = visible_thread(in);
+  std::vector<std::int64_t> ids;
+  for (const Comment& x : out) ids.push_back(x.id);
+  CHECK(ids == std::vector<std::int64_t>{1, 2, 5, 6, 7});
+  CHECK(out[0].deleted);
+  CHECK(out[0].author.empty());
+  CHECK(out[0].html.empty());
+  CHECK(out[1].author == "A2");
+}

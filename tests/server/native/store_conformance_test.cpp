@@ -196,6 +196,95 @@ TEST_CASE("Store conformance") {
       CHECK(clicks[1].target == "x");
       CHECK(clicks[1].clicks == 2);
       CHECK(store->share_clicks("demo", "/none/").empty());
+    SUBCASE("an imported comment is stored once per site and source key") {
+      ImportedComment in{"demo",     "Title",   "ana@example.org",
+                         "approved", "wxr:1:2", make("/a/", 10).comment};
+      const auto id = store->insert_imported(in);
+      REQUIRE(id.has_value());
+      CHECK_FALSE(store->insert_imported(in).has_value());
+      in.site = "other";
+      CHECK(store->insert_imported(in).has_value());
+      const auto found = store->find_imported("demo", "wxr:1:2");
+      REQUIRE(found.has_value());
+      CHECK(found->id == *id);
+      CHECK(found->page == "/a/");
+      CHECK_FALSE(store->find_imported("demo", "wxr:1:3").has_value());
+      CHECK(store->count_page("demo", "/a/") == 1);
+    }
+
+    SUBCASE("a posted comment is found by its posted key, on its site only") {
+      const Comment posted = store->insert(make("/a/", 1));
+      const std::string key = posted_key("demo", posted.id, 1);
+      REQUIRE(store->find_imported("demo", key).has_value());
+      CHECK(store->find_imported("demo", key)->id == posted.id);
+      CHECK_FALSE(store->find_imported("other", posted_key("other", posted.id, 1)));
+      CHECK_FALSE(store->find_imported("demo", posted_key("demo", posted.id, 2)));
+      // An imported comment with that id is not the posted one another server exported.
+      ImportedComment in{"demo", "", "", "approved", "x", make("/a/", 5).comment};
+      const auto imported = store->insert_imported(in);
+      REQUIRE(imported.has_value());
+      CHECK_FALSE(store->find_imported("demo", posted_key("demo", *imported, 5)));
+    }
+
+    SUBCASE("readers get approved and deleted comments; the dump has every status") {
+      const char* statuses[] = {"approved", "pending", "spam", "deleted"};
+      for (int i = 0; i < 4; ++i) {
+        ImportedComment in{"demo",
+                           "Title",
+                           "",
+                           statuses[i],
+                           "k" + std::to_string(i),
+                           make("/a/", i + 1, statuses[i]).comment};
+        REQUIRE(store->insert_imported(in).has_value());
+      }
+      const auto listed = store->list_page("demo", "/a/");
+      REQUIRE(listed.size() == 2);
+      CHECK(listed[0].author == "approved");
+      CHECK_FALSE(listed[0].deleted);
+      CHECK(listed[1].deleted);
+      CHECK(store->count_page("demo", "/a/") == 1);
+      CHECK(store->count_pages("demo", {"/a/"}) == std::vector<std::size_t>{1});
+      const auto dump = store->dump_page("demo", "/a/");
+      REQUIRE(dump.size() == 4);
+      CHECK(dump[2].status == "spam");
+      CHECK(dump[2].source == "k2");
+      CHECK(store->recent_comments("demo", "", 10).size() == 1);
+    }
+
+    SUBCASE("recent comments: newest first, by site or page, with thread titles") {
+      store->insert(make("/a/", 1, "one"));
+      store->insert(make("/b/", 3, "three"));
+      store->insert(make("/a/", 2, "two"));
+      const auto site = store->recent_comments("demo", "", 2);
+      REQUIRE(site.size() == 2);
+      CHECK(site[0].comment.author == "three");
+      CHECK(site[0].comment.page == "/b/");
+      CHECK(site[0].title == "Title");
+      CHECK(site[1].comment.author == "two");
+      const auto page = store->recent_comments("demo", "/a/", 10);
+      REQUIRE(page.size() == 2);
+      CHECK(page[0].comment.author == "two");
+    }
+
+    SUBCASE("moving a thread keeps ids and threading; onto an existing one merges") {
+      const Comment root = store->insert(make("/old/", 1));
+      NewComment reply = make("/old/", 2);
+      reply.comment.parent = root.id;
+      reply.comment.depth = 1;
+      const Comment child = store->insert(reply);
+      CHECK(store->move_thread("demo", "/none/", "/x/") == -1);
+      CHECK(store->move_thread("demo", "/old/", "/new/") == 2);
+      CHECK(store->list_page("demo", "/old/").empty());
+      const auto moved = store->list_page("demo", "/new/");
+      REQUIRE(moved.size() == 2);
+      CHECK(moved[1].id == child.id);
+      CHECK(moved[1].parent == root.id);
+      store->insert(make("/other/", 0, "first"));
+      CHECK(store->move_thread("demo", "/new/", "/other/") == 2);
+      const auto merged = store->list_page("demo", "/other/");
+      REQUIRE(merged.size() == 3);
+      CHECK(merged[0].author == "first");
+      CHECK(store->list_threads("demo").size() == 1);
     }
 
     SUBCASE("survives reopening") {
