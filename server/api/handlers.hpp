@@ -18,28 +18,14 @@ Response count_likes(const Request& req, Context& ctx);        // likes_api.cpp
 Response share_click(const Request& req, Context& ctx);        // share_api.cpp
 Response list_share_clicks(const Request& req, Context& ctx);  // share_api.cpp
 Response nodeinfo(const Request& req, Context& ctx);           // share_api.cpp
+Response site_feed(const Request& req, Context& ctx);          // feeds_api.cpp
+Response thread_feed(const Request& req, Context& ctx);        // feeds_api.cpp
 Response health(const Request& req, Context& ctx);             // static_api.cpp
 Response loader(const Request& req, Context& ctx);             // static_api.cpp
 Response stylesheet(const Request& req, Context& ctx);         // static_api.cpp
+Response counter(const Request& req, Context& ctx);            // static_api.cpp
 Response asset(const Request& req, Context& ctx);              // static_api.cpp
 Response embed_thread(const Request& req, Context& ctx);       // nojs_api.cpp
 Response post_form(const Request& req, Context& ctx);          // nojs_api.cpp
-Response list_comments(const Request& req, Context& ctx);   // comments_api.cpp
-Response post_comment(const Request& req, Context& ctx);    // comments_api.cpp
-Response events(const Request& req, Context& ctx);          // events_api.cpp
-Response count_comments(const Request& req, Context& ctx);  // counts_api.cpp
-Response list_likes(const Request& req, Context& ctx);      // likes_api.cpp
-Response like(const Request& req, Context& ctx);            // likes_api.cpp
-Response unlike(const Request& req, Context& ctx);          // likes_api.cpp
-Response count_likes(const Request& req, Context& ctx);     // likes_api.cpp
-Response site_feed(const Request& req, Context& ctx);       // feeds_api.cpp
-Response thread_feed(const Request& req, Context& ctx);     // feeds_api.cpp
-Response health(const Request& req, Context& ctx);          // static_api.cpp
-Response loader(const Request& req, Context& ctx);          // static_api.cpp
-Response stylesheet(const Request& req, Context& ctx);      // static_api.cpp
-Response counter(const Request& req, Context& ctx);         // static_api.cpp
-Response asset(const Request& req, Context& ctx);           // static_api.cpp
-Response embed_thread(const Request& req, Context& ctx);    // nojs_api.cpp
-Response post_form(const Request& req, Context& ctx);       // nojs_api.cpp
 
 }  // namespace parley::server::handlers

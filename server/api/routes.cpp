@@ -24,13 +24,9 @@ constexpr Route kRoutes[] = {
     {"GET", "/healthz", Scope::public_, handlers::health},                   // GET /healthz
     {"GET", "/parley.js", Scope::public_, handlers::loader},                 // GET /parley.js
     {"GET", "/parley.css", Scope::public_, handlers::stylesheet},            // GET /parley.css
-    {"GET", "/api/likes/counts", Scope::site, handlers::count_likes},  // ?site&page...
-    {"GET", "/feed/comments.atom", Scope::site, handlers::site_feed},  // ?site (Atom)
-    {"GET", "/feed/thread.atom", Scope::site, handlers::thread_feed},  // ?site&page (Atom)
-    {"GET", "/healthz", Scope::public_, handlers::health},             // GET /healthz
-    {"GET", "/parley.js", Scope::public_, handlers::loader},           // GET /parley.js
-    {"GET", "/parley.css", Scope::public_, handlers::stylesheet},      // GET /parley.css
-    {"GET", "/parley-count.js", Scope::public_, handlers::counter},    // GET /parley-count.js
+    {"GET", "/feed/comments.atom", Scope::site, handlers::site_feed},        // ?site (Atom)
+    {"GET", "/feed/thread.atom", Scope::site, handlers::thread_feed},        // ?site&page (Atom)
+    {"GET", "/parley-count.js", Scope::public_, handlers::counter},          // GET /parley-count.js
     {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
 
     // Without JavaScript (api/nojs_api.cpp, docs/seo-nojs.md). The form route checks

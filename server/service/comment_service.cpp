@@ -66,6 +66,9 @@ std::vector<Comment> visible_thread(std::vector<Comment> comments) {
       c.website.clear();
       c.text.clear();
       c.html.clear();
+      c.provider.clear();
+      c.provider_name.clear();
+      c.avatar.clear();
     }
     out.push_back(std::move(c));
   }

@@ -30,3 +30,18 @@ export async function comments(server, page) {
   assert.equal(res.status, 200);
   return res.json.comments;
 }
+
+// A running server learns of a command's change from the database: at once on SQLite
+// (its change counter), a moment later on PostgreSQL (NOTIFY). Reads the page (bounded
+// polling) until `settled(comments)` holds, and returns the last comments read.
+const SETTLE_TRIES = 50;
+const SETTLE_PAUSE_MS = 100;
+export async function commentsOnceSettled(server, page, settled) {
+  let list;
+  for (let i = 0; i < SETTLE_TRIES; ++i) {
+    list = await comments(server, page);
+    if (settled(list)) break;
+    await new Promise((resolve) => { setTimeout(resolve, SETTLE_PAUSE_MS); });
+  }
+  return list;
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
 import { startParleyd } from '../support/parleyd.mjs';
-import { comments, parleyd, storeArgs } from './commands.mjs';
+import { comments, commentsOnceSettled, parleyd, storeArgs } from './commands.mjs';
 import { ORIGIN, draft, get, post } from './client.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -156,5 +156,32 @@ describe('thread move and merge', () => {
     assert.match(missing.stderr, /has no thread on \/x\//);
     const bad = await cli('move', '--from', 'no-slash', '--to', '/z/');
     assert.equal(bad.code, 2);
+  });
+
+  // parleyd caches the threads it serves (server/api/thread_cache.hpp); the commands
+  // run in another process, and readers must still see what they changed.
+  it('a running server shows what import, move and merge changed in threads it has served', async () => {
+    const page = '/2011/08/second/';
+    const own = await post(server, draft({ page, text: 'Before the import' }), { site: 'blog' });
+    assert.equal(own.status, 201);
+    await post(server, draft({ page: '/cached-from/', text: 'To be moved' }), { site: 'blog' });
+    await post(server, draft({ page: '/cached-into/', text: 'Merged into' }), { site: 'blog' });
+    for (const p of [page, '/cached-from/', '/cached-into/']) {
+      assert.equal((await comments(server, p)).length, 1);
+      assert.equal((await comments(server, p)).length, 1);  // now served from the cache
+    }
+
+    const imported = await parleyd(['import', ...storeArgs(server), '--site', 'blog', '--format',
+      'wxr', path.join(FIXTURES, 'wordpress.wxr')]);
+    assert.equal(imported.code, 0, imported.stderr);
+    const after = await commentsOnceSettled(server, page, (list) => list.length > 1);
+    assert.deepEqual(after.map((c) => (c.deleted ? '(deleted)' : c.author)),
+      ['(deleted)', 'Replier', 'Verbose', 'Ana']);
+
+    assert.equal((await cli('move', '--from', '/cached-from/', '--to', '/cached-to/')).code, 0);
+    assert.deepEqual(await commentsOnceSettled(server, '/cached-from/', (l) => l.length === 0), []);
+    assert.equal((await cli('merge', '--from', '/cached-to/', '--into', '/cached-into/')).code, 0);
+    const merged = await commentsOnceSettled(server, '/cached-into/', (l) => l.length === 2);
+    assert.deepEqual(merged.map((c) => c.html), ['<p>To be moved</p>\n', '<p>Merged into</p>\n']);
   });
 });

@@ -94,6 +94,9 @@ TEST_CASE("visible_thread: a deleted comment stays as an empty placeholder only 
     x.author = "A" + std::to_string(id);
     x.text = "t";
     x.html = "<p>t</p>";
+    x.provider = "github";  // a logged-in author's identity goes with the rest
+    x.provider_name = "GitHub";
+    x.avatar = "https://avatars.example/" + std::to_string(id);
     x.deleted = deleted;
     return x;
   };
@@ -109,5 +112,9 @@ TEST_CASE("visible_thread: a deleted comment stays as an empty placeholder only 
   CHECK(out[0].deleted);
   CHECK(out[0].author.empty());
   CHECK(out[0].html.empty());
+  CHECK_FALSE(out[0].verified());
+  CHECK(out[0].provider_name.empty());
+  CHECK(out[0].avatar.empty());
   CHECK(out[1].author == "A2");
+  CHECK(out[1].verified());
 }

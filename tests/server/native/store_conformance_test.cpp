@@ -196,6 +196,8 @@ TEST_CASE("Store conformance") {
       CHECK(clicks[1].target == "x");
       CHECK(clicks[1].clicks == 2);
       CHECK(store->share_clicks("demo", "/none/").empty());
+    }
+
     SUBCASE("an imported comment is stored once per site and source key") {
       ImportedComment in{"demo",     "Title",   "ana@example.org",
                          "approved", "wxr:1:2", make("/a/", 10).comment};
