@@ -59,6 +59,7 @@ json comment_to_json(const Comment& c, bool include_source) {
     j["provider_name"] = c.provider_name;
     j["avatar"] = c.avatar;
   }
+  if (c.pinned) j["pinned"] = true;
   if (include_source) j["text"] = c.text;
   if (c.deleted) j["deleted"] = true;
   return j;
@@ -94,6 +95,8 @@ bool comment_from_json(const json& j, Comment& out) {
       return false;
     }
   }
+  const auto pinned = j.find("pinned");
+  out.pinned = pinned != j.end() && pinned->is_boolean() && pinned->get<bool>();
   if (const auto it = j.find("deleted"); it != j.end() && it->is_boolean()) {
     out.deleted = it->get<bool>();
   }

@@ -41,6 +41,8 @@ struct Comment {
   std::string provider;
   std::string provider_name;
   std::string avatar;
+  // Pinned by a moderator (docs/admin.md): shown before the other top-level comments.
+  bool pinned = false;
 
   bool verified() const { return !provider.empty(); }
 
@@ -55,8 +57,8 @@ FieldErrors draft_from_json(const nlohmann::json& j, Draft& out);
 nlohmann::json draft_to_json(const Draft& d);
 
 // The public wire form: {id, parent, depth, author, website, html, created, verified},
-// plus {provider, provider_name, avatar} when verified and "deleted": true for a
-// placeholder.
+// plus {provider, provider_name, avatar} when verified, "pinned": true when pinned and
+// "deleted": true for a placeholder.
 // `text` is included only when include_source is true (not yet used by any reader).
 nlohmann::json comment_to_json(const Comment& c, bool include_source = false);
 // Reads the public wire form back (the widget's side). Returns false on a shape

@@ -49,6 +49,9 @@ Thread build_thread(std::vector<Comment> flat) {
     t.children[it->second].push_back(i);
     t.depth[i] = std::min(t.depth[it->second] + 1, limits::kMaxDepth);
   }
+  // Pinned comments lead the top level, oldest pinned first; replies keep their order.
+  std::stable_partition(t.roots.begin(), t.roots.end(),
+                        [&t](std::size_t i) { return t.comments[i].pinned; });
   return t;
 }
 

@@ -1,7 +1,8 @@
 // Thread building: the store hands back flat rows; readers see a tree.
 //
 // Linear in the number of comments (one hash map from id to index, one stable sort).
-// Order: oldest first at every level, ties broken by id, as WordPress shows them.
+// Order: oldest first at every level, ties broken by id, as WordPress shows them;
+// pinned comments first among the top-level ones.
 // A comment whose parent is missing (deleted, or from another page) is shown at the
 // top level rather than lost.
 #pragma once

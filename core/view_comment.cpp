@@ -74,7 +74,7 @@ void meta(HtmlBuilder& b, const Comment& c, const std::string& name, std::int64_
 void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now) {
   const std::string id = std::to_string(c.id);
   const std::string name = shown_author(c.author);
-  b.open("li", {{"class", depth_class(depth)}});
+  b.open("li", {{"class", c.pinned ? depth_class(depth) + " parley-pinned" : depth_class(depth)}});
   if (c.deleted) {
     // Keeps the replies in their place; nothing of the comment itself is left to show.
     b.open("article", {{"class", "parley-comment parley-deleted"}, {"id", keys::comment_id(c.id)}});

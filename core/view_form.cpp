@@ -255,6 +255,12 @@ SafeHtml respond_section(const FormValues& values) {
   return std::move(b).finish();
 }
 
+SafeHtml closed_notice() {
+  HtmlBuilder b;
+  b.element("p", {{"class", "parley-closed"}}, i18n::active().text("form.closed"));
+  return std::move(b).finish();
+}
+
 SafeHtml form_title() {
   HtmlBuilder b;
   b.text(t("form.title"));

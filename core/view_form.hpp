@@ -48,6 +48,8 @@ SafeHtml respond_section(const FormValues& values);
 // Content of the `form-title` region: "Leave a Reply", or, when replying,
 // "Reply to <author>" followed by a Cancel reply button.
 SafeHtml form_title();
+// What stands in place of the form when a moderator closed the thread.
+SafeHtml closed_notice();
 SafeHtml form_title_reply(std::string_view author);
 
 // Content of the `preview` region for Markdown already rendered by core; an empty

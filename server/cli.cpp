@@ -48,6 +48,8 @@ Options (flags override the config file):
   --requests-per-minute N    requests per client IP (default 600; 0 = unlimited)
   --likes-per-minute N       likes and unlikes per client IP (default 30; 0 = unlimited)
   --likes-require-login      guests may not like pages of the last --site
+  --moderation MODE          hold comments of the last --site for moderation: none
+                             (default), first (each new author's first comment), all
   --share-clicks-per-minute N  share clicks counted per client IP (default 20; 0 = unlimited)
   --nodeinfo-per-minute N    fediverse server lookups per client IP (default 10; 0 = unlimited)
   --nodeinfo-test-insecure   tests only: NodeInfo lookups over http to private addresses
@@ -122,6 +124,9 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.rate_limit.admin_logins_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--nodeinfo-test-insecure") {
       c.nodeinfo_test_insecure = true;
+    } else if (flag == "--moderation") {
+      if (!current) throw Usage("--moderation must follow the --site it belongs to");
+      current->moderation = value();
     } else if (flag == "--likes-require-login") {
       if (!current) throw Usage("--likes-require-login must follow the --site it belongs to");
       current->likes_require_login = true;

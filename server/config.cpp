@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/limits.hpp"
+#include "service/moderation.hpp"
 #include "util/json_read.hpp"
 
 namespace parley::server {
@@ -26,6 +27,7 @@ Site read_site(const json& j, const std::string& where) {
   read(j, "title", site.title, where);
   read(j, "origins", site.origins, where);
   read(j, "likes_require_login", site.likes_require_login, where);
+  read(j, "moderation", site.moderation, where);
   return site;
 }
 
@@ -106,6 +108,9 @@ void check_config(const Config& config) {
                         std::to_string(parley::limits::kMaxSiteIdChars) + " characters");
     }
     if (!ids.insert(site.id).second) throw ConfigError("site \"" + site.id + "\" is listed twice");
+    if (!is_moderation_mode(site.moderation)) {
+      throw ConfigError("site \"" + site.id + "\": moderation must be none, first or all");
+    }
     for (const std::string& origin : site.origins) {
       if (!well_formed_origin(origin)) {
         throw ConfigError("site \"" + site.id + "\": origin \"" + origin +

@@ -28,6 +28,7 @@
 #include "service/asset_catalog.hpp"
 #include "service/comment_service.hpp"
 #include "service/like_service.hpp"
+#include "service/moderation.hpp"
 #include "service/rate_limiter.hpp"
 #include "service/sites.hpp"
 #include "store/open_store.hpp"
@@ -69,6 +70,14 @@ int serve(const Config& config) {
   const AssetCatalog assets = AssetCatalog::load(config.assets, warnings);
   for (const std::string& w : warnings) std::cerr << "parleyd: " << w << '\n';
   Services services{sites, comments, assets, request_limiter, likes, nullptr, nullptr, {}};
+  // Moderation (docs/admin.md): bans, closed threads, held comments, on its own
+  // connection. The server secret keys the author digests when there is one.
+  const std::unique_ptr<ModerationStore> moderation_store =
+      config.store == "postgres" ? open_pg_moderation_store(config.postgres)
+                                 : open_sqlite_moderation_store(config.db);
+  Moderation moderation(*moderation_store, sites,
+                        config.login.secret.empty() ? "parley-author-digest" : config.login.secret);
+  comments.set_moderation(&moderation);
   RateLimiter share_click_limiter(config.rate_limit.share_clicks_per_minute,
                                   limits::kMaxTrackedClients);
   ShareClickService share_clicks(store, share_click_limiter);

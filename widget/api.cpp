@@ -86,9 +86,10 @@ bool read_session(std::string_view body, Session& out) {
   return !out.provider.empty();
 }
 
-bool read_thread(std::string_view body, std::vector<Comment>& out) {
+bool read_thread(std::string_view body, std::vector<Comment>& out, bool* closed) {
   const json j = parse(body);
   if (!j.is_object()) return false;
+  if (closed) *closed = j.value("closed", false) == true;
   const auto list = j.find("comments");
   if (list == j.end() || !list->is_array()) return false;
   out.clear();

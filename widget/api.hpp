@@ -27,7 +27,8 @@ std::string post_path(std::string_view site);                           // POST
 
 // GET /api/comments: {"comments":[...]} in the public wire form. At most
 // limits::kMaxThreadComments are kept, the bound the store guarantees anyway.
-bool read_thread(std::string_view body, std::vector<Comment>& out);
+// `closed` (when given) tells whether a moderator closed the thread ("closed": true).
+bool read_thread(std::string_view body, std::vector<Comment>& out, bool* closed = nullptr);
 // POST 201: the stored comment.
 bool read_comment(std::string_view body, Comment& out);
 

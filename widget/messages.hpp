@@ -29,6 +29,10 @@ inline std::string posting() {
 inline std::string posted() {
   return t("status.posted");
 }
+// The comment is stored but held for a moderator (POST 202).
+inline std::string held() {
+  return t("status.held");
+}
 inline std::string posted_unseen() {
   return t("status.posted_unseen");
 }

@@ -20,6 +20,7 @@ namespace keys = view::keys;
 namespace {
 
 constexpr int kCreated = 201;
+constexpr int kAccepted = 202;  // stored, but held for a moderator
 constexpr int kBadRequest = 400;
 constexpr int kUnauthorized = 401;
 constexpr int kTooManyRequests = 429;
@@ -52,6 +53,20 @@ void remember_details(const State& s, Output& out) {
            nlohmann::json{{"author", d.author}, {"email", d.email}, {"website", d.website}});
 }
 
+// The server has the comment: the box is emptied, the form goes home, `message` says
+// what became of it.
+void form_sent(State& s, const std::string& message, Output& out) {
+  s.form.text.clear();
+  out.value(keys::field("text"), "");
+  refresh_preview(s, out);
+  move_form_home(s, out);
+  out.status(message);
+  // The submit button had focus and was disabled while posting, which drops focus to
+  // <body>; the emptied text box is where a keyboard reader continues.
+  out.focus(keys::field("text"));
+  remember_details(s, out);
+}
+
 void on_created(State& s, const ResponseEvent& e, Output& out) {
   Comment c;
   const bool shown = api::read_comment(e.body, c);
@@ -59,15 +74,7 @@ void on_created(State& s, const ResponseEvent& e, Output& out) {
     show_posted(s, std::move(c), out);
     refresh_live_bar(s, out);  // the live copy of this comment may be waiting there
   }
-  s.form.text.clear();
-  out.value(keys::field("text"), "");
-  refresh_preview(s, out);
-  move_form_home(s, out);
-  out.status(shown ? messages::posted() : messages::posted_unseen());
-  // The submit button had focus and was disabled while posting, which drops focus to
-  // <body>; the emptied text box is where a keyboard reader continues.
-  out.focus(keys::field("text"));
-  remember_details(s, out);
+  form_sent(s, shown ? messages::posted() : messages::posted_unseen(), out);
 }
 
 void on_rejected(State& s, const ResponseEvent& e, Output& out) {
@@ -86,6 +93,8 @@ void on_post_response(State& s, const ResponseEvent& e, Output& out) {
   s.post_request = 0;
   out.attr(keys::kSubmit, "disabled", std::nullopt);
   if (e.status == kCreated) return on_created(s, e, out);
+  // Held for a moderator: nothing to show yet.
+  if (e.status == kAccepted) return form_sent(s, messages::held(), out);
   if (e.status == kBadRequest) return on_rejected(s, e, out);
   if (e.status == kTooManyRequests) {
     const api::Error err = api::read_error(e.body);

@@ -42,6 +42,7 @@ struct State {
 
   FormState form;
   std::int64_t replying_to = 0;        // comment whose reply slot holds the form; 0 = at home
+  bool closed = false;                 // a moderator closed the thread: no form, no replies
   bool preview = false;                // the preview pane is shown
   std::set<std::string> errors_shown;  // fields whose error region has a message
 

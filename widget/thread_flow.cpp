@@ -136,7 +136,8 @@ void on_start(State& s, const StartEvent& e, Output& out) {
 void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
   s.thread_request = 0;
   std::vector<Comment> flat;
-  if (e.status == 200 && api::read_thread(e.body, flat)) {
+  bool closed = false;
+  if (e.status == 200 && api::read_thread(e.body, flat, &closed)) {
     // The thread region is about to be replaced, reply slots included: the form must
     // not be inside one.
     if (s.replying_to != 0) move_form_home(s, out);
@@ -144,6 +145,13 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     s.loaded_roots = s.thread.roots.size();
     s.shown_roots = 0;
     out.html(keys::kCount, text_html(view::responses_heading(s.thread.size(), s.title)));
+    if (closed && !s.closed) {
+      s.closed = true;
+      // The form is hidden, not removed: the login flow still patches regions inside it.
+      out.attr(keys::kForm, "hidden", "");
+      out.prepend(keys::kFormHome, view::closed_notice());
+      out.attr(keys::kThread, "data-parley-closed", "");  // parley.css hides Reply
+    }
     show_slice(s, out, slice_end(s.thread, 0, s.loaded_roots));
     refresh_live_bar(s, out);
     return;
@@ -184,7 +192,7 @@ void refresh_dates(const State& s, std::int64_t before, Output& out) {
 
 void on_reply(State& s, std::int64_t id, Output& out) {
   const std::size_t i = s.thread.find(id);
-  if (i == s.thread.size()) return;  // a stale button; nothing to reply to
+  if (i == s.thread.size() || s.closed) return;  // a stale button; nothing to reply to
   if (s.replying_to != id) {
     s.replying_to = id;
     out.html(keys::kFormTitle,

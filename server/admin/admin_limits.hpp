@@ -19,6 +19,8 @@ inline constexpr std::size_t kMaxTrackedAccounts = 10000;
 inline constexpr std::size_t kMaxEmailBytes = 254;
 // Random bytes in a session token, a CSRF token and a login form token.
 inline constexpr std::size_t kTokenBytes = 32;
+// Comments on one page of the moderation queue (newest first); the filters narrow it.
+inline constexpr std::size_t kQueuePage = 100;
 // Fields of one admin form (bulk actions send one `id` per selected comment).
 inline constexpr std::size_t kMaxFormParams = 220;
 

@@ -14,6 +14,8 @@ namespace parley::server::handlers {
 namespace {
 
 constexpr int kCreated = 201;
+constexpr int kAccepted = 202;
+constexpr std::string_view kHeldMessage = "Your comment is awaiting moderation.";
 
 std::string required_page(const Context& ctx) {
   const auto page = ctx.query.get("page");
@@ -54,8 +56,12 @@ Response list_comments(const Request& req, Context& ctx) {
     nlohmann::json list = nlohmann::json::array();
     for (const Comment& c : comments) list.push_back(comment_to_json(c));
     const std::size_t count = comments.size();
-    std::string json =
-        nlohmann::json{{"page", page}, {"count", count}, {"comments", std::move(list)}}.dump();
+    nlohmann::json thread{{"page", page}, {"count", count}, {"comments", std::move(list)}};
+    // A moderator closed it: the widget shows "Comments are closed." instead of the form.
+    if (Moderation* m = service.moderation(); m && m->store().closed(ctx.site->id, page)) {
+      thread["closed"] = true;
+    }
+    std::string json = thread.dump();
     if (!cache) return json_response(200, std::move(json));
     body = &cache->put(ctx.site->id, page, version, std::move(json));
   }
@@ -87,6 +93,17 @@ Response post_comment(const Request& req, Context& ctx) {
     throw ApiError(ErrorCode::rate_limited,
                    "You are posting comments too quickly. Please wait a moment.",
                    {{"Retry-After", std::to_string(limited->retry_after_seconds)}});
+  }
+  if (const auto* refused = std::get_if<Refused>(&result)) {
+    throw ApiError(refused->code == "banned" ? ErrorCode::banned : ErrorCode::closed,
+                   refused->message);
+  }
+  if (const auto* held = std::get_if<Held>(&result)) {
+    // Stored, not shown: no live event until a moderator approves it (docs/admin.md).
+    return json_response(
+        kAccepted,
+        nlohmann::json{{"id", held->comment.id}, {"status", "pending"}, {"message", kHeldMessage}}
+            .dump());
   }
   const Comment& stored = std::get<Comment>(result);
   if (ctx.services.events) {

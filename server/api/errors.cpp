@@ -19,6 +19,8 @@ constexpr ErrorInfo kErrors[] = {
     {ErrorCode::bad_request, 400, "bad_request"},
     {ErrorCode::login_required, 401, "login_required"},
     {ErrorCode::origin_not_allowed, 403, "origin_not_allowed"},
+    {ErrorCode::banned, 403, "banned"},
+    {ErrorCode::closed, 403, "closed"},
     {ErrorCode::unknown_site, 404, "unknown_site"},
     {ErrorCode::not_found, 404, "not_found"},
     {ErrorCode::method_not_allowed, 405, "method_not_allowed"},

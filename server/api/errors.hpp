@@ -18,6 +18,8 @@ enum class ErrorCode {
   bad_request,             // 400
   login_required,          // 401
   origin_not_allowed,      // 403
+  banned,                  // 403: a moderator banned the author from the site
+  closed,                  // 403: a moderator closed the thread
   unknown_site,            // 404
   not_found,               // 404
   method_not_allowed,      // 405

@@ -18,8 +18,10 @@ namespace parley::server::handlers {
 namespace {
 
 constexpr int kOk = 200;
+constexpr int kAccepted = 202;  // stored, held for a moderator
 constexpr int kSeeOther = 303;  // after a POST: the browser GETs the Location
 constexpr int kBadRequest = 400;
+constexpr int kForbidden = 403;  // banned author, closed thread
 constexpr int kTooManyRequests = 429;
 
 constexpr std::string_view kFormType = "application/x-www-form-urlencoded";
@@ -195,6 +197,16 @@ Response post_form(const Request& req, Context& ctx) {
     Response res = refused_form(ctx, std::move(in), kTooManyRequests);
     res.set("Retry-After", std::to_string(limited->retry_after_seconds));
     return res;
+  }
+  if (const auto* refused = std::get_if<Refused>(&result)) {
+    in.form.status = refused->message;
+    return refused_form(ctx, std::move(in), kForbidden);
+  }
+  if (std::holds_alternative<Held>(result)) {
+    // Stored and held for a moderator: the page says so, with an empty form.
+    in.form.status = catalog.text("status.held");
+    in.form.text.clear();
+    return refused_form(ctx, std::move(in), kAccepted);
   }
   const Comment& stored = std::get<Comment>(result);
   if (ctx.services.events) {

@@ -50,6 +50,15 @@ constexpr Route kRoutes[] = {
     {"POST", "/admin/logout", Scope::admin, handlers::admin_logout},  // csrf
     {"POST", "/admin/moderators", Scope::admin,
      handlers::admin_add_moderator},  // csrf, email, password, site
+    // Moderation (api/admin_moderation_api.cpp): every POST carries csrf and the filters.
+    {"GET", "/admin/queue", Scope::admin,
+     handlers::admin_queue},  // ?site[&status&text&author&page]
+    {"POST", "/admin/queue", Scope::admin,
+     handlers::admin_queue_action},  // one=ACTION:ID | action+id...
+    {"POST", "/admin/settings", Scope::admin, handlers::admin_settings},  // mode
+    {"POST", "/admin/unban", Scope::admin, handlers::admin_unban},        // ban=KIND:VALUE
+    {"GET", "/admin/comment", Scope::admin, handlers::admin_edit_page},   // ?site&id
+    {"POST", "/admin/comment", Scope::admin, handlers::admin_edit},       // id, comment
     {"GET", "/admin/admin.js", Scope::admin, handlers::admin_script},
     {"GET", "/admin/admin.css", Scope::admin, handlers::admin_stylesheet},
 };

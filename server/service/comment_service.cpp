@@ -89,6 +89,17 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
                                 const VerifiedAuthor* verified, GuestMode guests) {
   if (verified) take_identity(draft, *verified);
   normalize(draft);
+  // A banned author or a closed thread is said before anything about the draft.
+  Admission admission;
+  AuthorKeys keys;
+  if (moderation_) {
+    keys = moderation_->keys(verified ? verified->provider + ":" + verified->subject : "",
+                             draft.email, client);
+    admission = moderation_->admit(site, draft.page, keys);
+    if (!admission.refused.empty()) {
+      return Refused{std::move(admission.refused_code), std::move(admission.refused)};
+    }
+  }
   FieldErrors errors = validate(draft, verified ? Author::verified : guest_author(guests));
   if (!errors.empty()) return errors;
 
@@ -122,6 +133,10 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
   row.title = std::move(draft.title);
   row.email = std::move(draft.email);
   row.comment = std::move(c);
+  row.status = std::move(admission.status);
+  row.held_reason = std::move(admission.reason);
+  row.email_hash = std::move(keys.email_hash);
+  row.ip_hash = std::move(keys.ip_hash);
   if (verified) {
     row.comment.provider = verified->provider;
     row.comment.provider_name = verified->provider_name;
@@ -129,7 +144,9 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
         verified->avatar.size() <= limits::kMaxWebsiteChars ? verified->avatar : std::string();
     row.subject = verified->subject;
   }
-  return store_.insert(row);
+  Comment stored = store_.insert(row);
+  if (row.status != "approved") return Held{std::move(stored)};
+  return stored;
 }
 
 }  // namespace parley::server

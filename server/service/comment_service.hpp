@@ -11,6 +11,7 @@
 #include "core/comment.hpp"
 #include "core/guest_mode.hpp"
 #include "core/result.hpp"
+#include "service/moderation.hpp"
 #include "service/rate_limiter.hpp"
 #include "store/store.hpp"
 
@@ -30,8 +31,21 @@ struct VerifiedAuthor {
   std::string avatar;  // https URL or ""
 };
 
-// A stored comment, every reason the draft was refused, or a rate-limit refusal.
-using PostResult = std::variant<Comment, FieldErrors, RateLimited>;
+// The author may not post here (docs/admin.md): `code` "banned" (a moderator banned
+// them from the site) or "closed" (a moderator closed the thread), and the message.
+struct Refused {
+  std::string code;
+  std::string message;
+};
+
+// Stored, but held for a moderator: readers do not see it until it is approved.
+struct Held {
+  Comment comment;
+};
+
+// A stored comment, every reason the draft was refused, a rate-limit refusal, a
+// moderation refusal, or a comment held for moderation.
+using PostResult = std::variant<Comment, FieldErrors, RateLimited, Refused, Held>;
 
 // What readers see of a page's comments (oldest first, approved and deleted): deleted
 // comments without visible replies are left out, the others become empty placeholders.
@@ -48,6 +62,10 @@ class CommentService {
   std::vector<std::size_t> counts(std::string_view site, const std::vector<std::string>& pages);
   // Store::data_version(): what a cached thread is checked against.
   std::uint64_t data_version() { return store_.data_version(); }
+  // Bans, closed threads and held comments (docs/admin.md); without it every comment
+  // is shown at once.
+  void set_moderation(Moderation* moderation) { moderation_ = moderation; }
+  Moderation* moderation() const { return moderation_; }
   // The newest approved comments of a site (page "") or a page, for feeds.
   std::vector<FeedEntry> recent(std::string_view site, std::string_view page, std::size_t limit) {
     return store_.recent_comments(site, page, limit);
@@ -66,6 +84,7 @@ class CommentService {
  private:
   Store& store_;
   RateLimiter& post_limiter_;
+  Moderation* moderation_ = nullptr;
 };
 
 }  // namespace parley::server

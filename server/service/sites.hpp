@@ -12,6 +12,9 @@ struct Site {
   std::string title;                 // for the owner's eyes (logs, future admin pages)
   std::vector<std::string> origins;  // "https://blog.example", exact match, no wildcards
   bool likes_require_login = false;  // guests may not like (docs/share-and-likes.md)
+  // Held for moderation: "none", "first" (each new author's first comment) or "all"
+  // (docs/admin.md). An owner's choice in the admin UI overrides it.
+  std::string moderation = "none";
 };
 
 class Sites {

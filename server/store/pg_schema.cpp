@@ -158,6 +158,29 @@ constexpr std::array kMigrations = {
     CREATE INDEX comment_sources_by_comment ON comment_sources (comment_id);
     CREATE INDEX comments_recent ON comments (created);
     )sql",
+    // 9: moderation (docs/admin.md): why a comment was held, salted digests of its
+    // author's email and IP (bans, "first comment of a new author"), pins, closed
+    // threads, each site's mode as its owner set it, and bans per site.
+    R"sql(
+    ALTER TABLE comments ADD COLUMN held_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN email_hash  TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN ip_hash     TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comments ADD COLUMN pinned      INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE threads ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX comments_by_email_hash ON comments (email_hash);
+    CREATE INDEX comments_by_ip_hash ON comments (ip_hash);
+    CREATE TABLE site_moderation (
+      site TEXT PRIMARY KEY,
+      mode TEXT NOT NULL
+    );
+    CREATE TABLE bans (
+      site    TEXT NOT NULL,
+      kind    TEXT NOT NULL,
+      value   TEXT NOT NULL,
+      created BIGINT NOT NULL,
+      PRIMARY KEY (site, kind, value)
+    );
+    )sql",
 };
 
 // pg_advisory_xact_lock key: any constant unlikely to be used by another application

@@ -22,7 +22,7 @@ std::vector<pg::PreparedSql> statements() {
       {kList, R"sql(
       SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created,
              c.provider, c.provider_name, c.avatar,
-             c.status = 'deleted'
+             c.status = 'deleted', c.pinned
       FROM comments c JOIN threads t ON t.id = c.thread_id
       WHERE t.site = $1 AND t.page = $2 AND c.status IN ('approved', 'deleted')
       ORDER BY c.created, c.id)sql"},
@@ -46,9 +46,10 @@ std::vector<pg::PreparedSql> statements() {
         ON CONFLICT (site, page) DO UPDATE SET title = excluded.title
         RETURNING id)
       INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                            created, provider, provider_name, subject, avatar)
+                            created, provider, provider_name, subject, avatar, status,
+                            held_reason, email_hash, ip_hash)
       SELECT thread.id, $4::bigint, $5::integer, $6, $7, $8, $9, $10, $11::bigint, $12, $13,
-             $14, $15
+             $14, $15, $16, $17, $18, $19
       FROM thread
       RETURNING id)sql"},
   };
@@ -81,6 +82,7 @@ std::vector<Comment> PgStore::list_page(std::string_view site, std::string_view 
   for (int row = 0; row < r.rows(); ++row) {
     Comment c = pg::comment_from_row(r, row, std::string(page));
     c.deleted = r.text(row, 11) == "t";
+    c.pinned = r.integer(row, 12) != 0;
     out.push_back(std::move(c));
   }
   return out;
@@ -104,9 +106,10 @@ std::vector<std::size_t> PgStore::count_pages(std::string_view site,
 Comment PgStore::insert(const NewComment& c) {
   const Comment& in = c.comment;
   const pg::Result r = impl_->db.run(
-      kInsert, {c.site, in.page, c.title, std::to_string(in.parent), std::to_string(in.depth),
-                in.author, c.email, in.website, in.text, in.html, std::to_string(in.created),
-                in.provider, in.provider_name, c.subject, in.avatar});
+      kInsert,
+      {c.site, in.page, c.title, std::to_string(in.parent), std::to_string(in.depth), in.author,
+       c.email, in.website, in.text, in.html, std::to_string(in.created), in.provider,
+       in.provider_name, c.subject, in.avatar, c.status, c.held_reason, c.email_hash, c.ip_hash});
   Comment stored = in;
   stored.id = r.integer(0, 0);
   return stored;

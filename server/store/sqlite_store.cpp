@@ -24,7 +24,7 @@ struct SqliteStore::Impl {
   sqlite::Statement list{db, R"sql(
       SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created,
              c.provider, c.provider_name, c.avatar,
-             c.status = 'deleted'
+             c.status = 'deleted', c.pinned
       FROM comments c JOIN threads t ON t.id = c.thread_id
       WHERE t.site = ?1 AND t.page = ?2 AND c.status IN ('approved', 'deleted')
       ORDER BY c.created, c.id)sql"};
@@ -38,8 +38,9 @@ struct SqliteStore::Impl {
       RETURNING id)sql"};
   sqlite::Statement insert_comment{db, R"sql(
       INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                            created, provider, provider_name, subject, avatar)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql"};
+                            created, provider, provider_name, subject, avatar, status,
+                            held_reason, email_hash, ip_hash)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql"};
   sqlite::LikeStatements likes{db};
   // Changes when another connection committed; this connection's own writes show in
   // total_changes() instead.
@@ -57,6 +58,7 @@ std::vector<Comment> SqliteStore::list_page(std::string_view site, std::string_v
   while (st.step()) {
     Comment c = sqlite::comment_from_row(st, page);
     c.deleted = st.column_int(11) != 0;
+    c.pinned = st.column_int(12) != 0;
     out.push_back(std::move(c));
   }
   st.reset();  // releases the read snapshot so WAL checkpoints can proceed
@@ -100,6 +102,10 @@ Comment SqliteStore::insert(const NewComment& c) {
       .bind(11, c.comment.provider_name)
       .bind(12, c.subject)
       .bind(13, c.comment.avatar)
+      .bind(14, c.status)
+      .bind(15, c.held_reason)
+      .bind(16, c.email_hash)
+      .bind(17, c.ip_hash)
       .run();
   Comment stored = c.comment;
   stored.id = impl_->db.last_insert_rowid();

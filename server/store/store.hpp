@@ -24,6 +24,12 @@ struct NewComment {
   std::string email;
   Comment comment;      // id is ignored; the store assigns it
   std::string subject;  // a verified author's user id at their provider; "" for guests
+  // Moderation (docs/admin.md): "approved", or "pending" with the reason it is held;
+  // salted digests of the author's email and IP, for bans and for knowing an author.
+  std::string status = "approved";
+  std::string held_reason = {};
+  std::string email_hash = {};
+  std::string ip_hash = {};
 };
 
 // What a like is about: a page (comment 0) or one comment on it.

@@ -39,6 +39,17 @@ TEST_CASE("ties in time are ordered by id; orphans are kept at the top level") {
   CHECK(ids(t, t.roots) == std::vector<std::int64_t>{7, 8, 9});
 }
 
+TEST_CASE("pinned comments lead the top level, oldest pinned first; replies keep their order") {
+  std::vector<Comment> rows{row(1, 0, 100), row(2, 0, 200), row(3, 1, 300), row(4, 0, 400),
+                            row(5, 1, 500)};
+  rows[3].pinned = true;  // 4
+  rows[1].pinned = true;  // 2
+  rows[4].pinned = true;  // 5, a reply: stays under its parent
+  const auto t = parley::build_thread(rows);
+  CHECK(ids(t, t.roots) == std::vector<std::int64_t>{2, 4, 1});
+  CHECK(ids(t, t.children[t.find(1)]) == std::vector<std::int64_t>{3, 5});
+}
+
 TEST_CASE("visual depth is capped and replies at the cap become siblings") {
   std::vector<Comment> rows;
   for (std::int64_t i = 1; i <= 10; ++i) rows.push_back(row(i, i - 1, i * 10));

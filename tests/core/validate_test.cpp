@@ -207,3 +207,19 @@ TEST_CASE("the public wire form never carries the email") {
   REQUIRE(parley::comment_from_json(placeholder, back));
   CHECK(back.deleted);
 }
+
+TEST_CASE("a pinned comment says so on the wire; others carry no pinned member") {
+  parley::Comment c;
+  c.id = 3;
+  c.author = "Ana";
+  c.html = "<p>x</p>";
+  CHECK_FALSE(parley::comment_to_json(c).contains("pinned"));
+  c.pinned = true;
+  const auto j = parley::comment_to_json(c);
+  CHECK(j.at("pinned") == true);
+  parley::Comment back;
+  REQUIRE(parley::comment_from_json(j, back));
+  CHECK(back.pinned);
+  REQUIRE(parley::comment_from_json(parley::comment_to_json(parley::Comment{}), back));
+  CHECK_FALSE(back.pinned);
+}

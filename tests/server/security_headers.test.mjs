@@ -1,6 +1,6 @@
 // Every response parleyd sends carries the security headers, whatever produced it: a
 // handler, the error path, a preflight, a static file, or the transport refusing a
-// request before the API saw it. (/admin does not exist yet; its CSP test comes with it.)
+// request before the API saw it. The admin UI's CSP on every /admin response: admin.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
