@@ -37,6 +37,8 @@ void EventHub::deliver(std::uint64_t id, std::string_view site, std::string_view
   }
   last_id_ = std::max(last_id_, id);
   const LiveEvent& event = p.recent.emplace_back(LiveEvent{id, std::move(data)});
+  backlog_bytes_ += cost(event);
+  held_.emplace(id, k);
   // Delivering may close a stream (a client too slow to keep up), which only expires
   // its weak pointer: collect the live ones first, then deliver.
   std::vector<std::shared_ptr<Subscriber>> targets;
@@ -47,7 +49,40 @@ void EventHub::deliver(std::uint64_t id, std::string_view site, std::string_view
     return false;
   });
   for (const auto& s : targets) s->deliver(event);
-  if (p.recent.size() > limits::kLiveBacklogPerPage) p.recent.pop_front();
+  if (p.recent.size() > limits::kLiveBacklogPerPage) {
+    forget(p.recent.front());
+    p.recent.pop_front();
+  }
+  trim_backlog();
+}
+
+std::size_t EventHub::cost(const LiveEvent& event) {
+  // The text plus the ring slot and the held_ node that track it, roughly.
+  return event.data.size() + sizeof(LiveEvent) + 64;
+}
+
+void EventHub::forget(const LiveEvent& event) {
+  backlog_bytes_ -= cost(event);
+  held_.erase(event.id);
+}
+
+void EventHub::trim_backlog() {
+  while (backlog_bytes_ > limits::kLiveBacklogBytes && !held_.empty()) {
+    const auto oldest = held_.begin();
+    const auto page = pages_.find(oldest->second);
+    if (page != pages_.end()) {
+      std::deque<LiveEvent>& recent = page->second.recent;
+      const std::uint64_t id = oldest->first;
+      const auto e = std::find_if(recent.begin(), recent.end(),
+                                  [id](const LiveEvent& x) { return x.id == id; });
+      if (e != recent.end()) {
+        forget(*e);
+        recent.erase(e);
+        continue;
+      }
+    }
+    held_.erase(oldest);  // not expected: every held event is in its page's ring
+  }
 }
 
 std::vector<LiveEvent> EventHub::since(std::string_view site, std::string_view page_key,
@@ -84,9 +119,13 @@ std::unique_ptr<EventHub::Ticket> EventHub::subscribe(std::string_view site,
 void EventHub::evict_idle_pages() {
   // Pages nobody watches lose their backlog first; a reader reconnecting to one gets
   // no replay and relies on the thread it loaded.
-  std::erase_if(pages_, [](const auto& entry) {
-    return std::none_of(entry.second.subscribers.begin(), entry.second.subscribers.end(),
-                        [](const std::weak_ptr<Subscriber>& w) { return !w.expired(); });
+  std::erase_if(pages_, [this](const auto& entry) {
+    const bool idle = std::none_of(entry.second.subscribers.begin(), entry.second.subscribers.end(),
+                                   [](const std::weak_ptr<Subscriber>& w) { return !w.expired(); });
+    if (idle) {
+      for (const LiveEvent& e : entry.second.recent) forget(e);
+    }
+    return idle;
   });
 }
 

@@ -74,6 +74,8 @@ class EventHub {
   void set_relay(Relay* relay) { relay_ = relay; }
 
   bool full() const { return subscribers_ >= max_subscribers_; }
+  // What the pages' rings hold, as counted against limits::kLiveBacklogBytes.
+  std::size_t backlog_bytes() const { return backlog_bytes_; }
   std::size_t subscribers() const { return subscribers_; }
 
   // A registration that ends when the ticket is destroyed (the stream closed).
@@ -99,8 +101,14 @@ class EventHub {
   // "site\npage": neither a site id nor a page key can hold a line break.
   static std::string key(std::string_view site, std::string_view page);
   void evict_idle_pages();
+  static std::size_t cost(const LiveEvent& event);
+  void forget(const LiveEvent& event);
+  void trim_backlog();
 
   std::map<std::string, Page, std::less<>> pages_;
+  // Every held event's id -> its page key: the oldest first, for the global byte budget.
+  std::map<std::uint64_t, std::string> held_;
+  std::size_t backlog_bytes_ = 0;
   std::uint64_t last_id_ = 0;
   std::size_t max_subscribers_;
   std::size_t subscribers_ = 0;

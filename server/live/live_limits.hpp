@@ -20,6 +20,12 @@ inline constexpr std::size_t kLiveBacklogPerPage = 64;
 // Pages with a backlog; past it, pages nobody watches are forgotten, so a crawler
 // posting to many pages cannot grow memory without bound.
 inline constexpr std::size_t kLiveMaxPages = 10000;
+// Bytes of event text kept for resume across all pages together (each event counted as
+// its JSON plus its bookkeeping). Without it the rings above allow 10,000 x 64 events
+// (~500 MB); a bench posting 56,000 comments on 10,000 pages kept ~45 MB. Past it, the
+// oldest events of any page go first: a reader that far behind gets the rest of its
+// page's ring and the widget's reload of the thread covers the gap, as with a full ring.
+inline constexpr std::size_t kLiveBacklogBytes = 4 * 1024 * 1024;
 // A comment line (": ping") this often keeps proxies (nginx closes idle upstreams
 // after 60 s by default) and NAT tables from dropping a quiet stream, and lets the
 // server notice readers that went away.

@@ -104,3 +104,22 @@ TEST_CASE("with a relay, events go out through it and come back with its ids") {
   CHECK(resumed[0].id == 42);
   CHECK(resumed[0].data == "from the log");
 }
+
+TEST_CASE("the rings of all pages together stay within the byte budget, oldest out first") {
+  live::EventHub hub(10, kFirst);
+  auto r = std::make_shared<Recorder>();
+  auto t = hub.subscribe("blog", "/page-199/", r);
+  // 200 pages x 64 KiB: three times the budget, one event per page.
+  const std::string body(64 * 1024, 'x');
+  for (int i = 0; i < 200; ++i) hub.publish("blog", "/page-" + std::to_string(i) + "/", body);
+  CHECK(hub.backlog_bytes() <= limits::kLiveBacklogBytes);
+  CHECK(hub.backlog_bytes() > limits::kLiveBacklogBytes - 2 * body.size());
+  CHECK(hub.since("blog", "/page-0/", 0).empty());        // the oldest page's event went
+  CHECK(hub.since("blog", "/page-199/", 0).size() == 1);  // the newest ones stayed
+  CHECK(r->got.size() == 1);  // delivery itself is not affected by the budget
+  // The per-page ring and the budget agree: a page's own overflow is not counted twice.
+  for (std::size_t i = 0; i < limits::kLiveBacklogPerPage + 10; ++i)
+    hub.publish("blog", "/a/", "e");
+  CHECK(hub.since("blog", "/a/", 0).size() == limits::kLiveBacklogPerPage);
+  CHECK(hub.backlog_bytes() <= limits::kLiveBacklogBytes);
+}
