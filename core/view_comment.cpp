@@ -71,7 +71,8 @@ void meta(HtmlBuilder& b, const Comment& c, const std::string& name, std::int64_
 
 }  // namespace
 
-void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now) {
+void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now,
+                  const CommentLikeMap* likes) {
   const std::string id = std::to_string(c.id);
   const std::string name = shown_author(c.author);
   b.open("li", {{"class", c.pinned ? depth_class(depth) + " parley-pinned" : depth_class(depth)}});
@@ -95,6 +96,10 @@ void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now)
              {"data-parley-id", id},
              {"aria-label", i18n::active().text("comment.reply_label", {{"author", name}})}},
             i18n::active().text("comment.reply"));
+  if (likes) {
+    const auto it = likes->find(c.id);
+    b.html(comment_like(c.id, c.author, it == likes->end() ? LikeCount{} : it->second));
+  }
   b.close("footer");
   b.open("div", {{"class", "parley-reply-slot"}, {"data-parley-key", keys::reply_slot(c.id)}});
   b.close("div");
@@ -107,9 +112,9 @@ void close_comment(HtmlBuilder& b) {
   b.close("li");
 }
 
-SafeHtml comment_item(const Comment& c, int depth, std::int64_t now) {
+SafeHtml comment_item(const Comment& c, int depth, std::int64_t now, const CommentLikeMap* likes) {
   HtmlBuilder b;
-  open_comment(b, c, depth, now);
+  open_comment(b, c, depth, now, likes);
   close_comment(b);
   return std::move(b).finish();
 }

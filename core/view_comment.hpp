@@ -4,7 +4,7 @@
 //     <article class="parley-comment" id="parley-comment-<id>">
 //       header: avatar, author (linked to the website), "says:", <time> in date-<id>
 //       <div class="parley-body"> stored html </div>
-//       footer: Reply button
+//       footer: Reply button, and the heart when the page shows likes (view_likes.hpp)
 //       <div class="parley-reply-slot" data-parley-key="reply-slot-<id>">
 //       <ol class="parley-children" data-parley-key="children-<id>"> replies </ol>
 //     </article>
@@ -21,6 +21,7 @@
 
 #include "comment.hpp"
 #include "html.hpp"
+#include "view_likes.hpp"
 
 namespace parley::view {
 
@@ -29,13 +30,16 @@ inline constexpr std::string_view kUserLinkRel = "nofollow ugc noopener noreferr
 
 // Renders everything of comment `c` up to and including the opening tag of its
 // replies list. `depth` is the visual depth (0 = top level, capped by the caller at
-// limits::kMaxDepth); `now` is Unix seconds for the relative date.
-void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now);
+// limits::kMaxDepth); `now` is Unix seconds for the relative date. `likes` gives the
+// hearts their counts; null when the page shows no likes (no hearts then).
+void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now,
+                  const CommentLikeMap* likes = nullptr);
 // Closes what open_comment opened.
 void close_comment(HtmlBuilder& b);
 
 // A comment with no replies yet, as one fragment (the widget appends a new comment).
-SafeHtml comment_item(const Comment& c, int depth, std::int64_t now);
+SafeHtml comment_item(const Comment& c, int depth, std::int64_t now,
+                      const CommentLikeMap* likes = nullptr);
 
 // The name readers see: the author's, or the localized "Anonymous" for a guest who gave
 // none (the `allowed` guest mode, core/guest_mode.hpp), as WordPress shows them.

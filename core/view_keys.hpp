@@ -31,6 +31,8 @@ inline constexpr std::string_view kNotes = "notes";
 inline constexpr std::string_view kGuest = "guest";
 // The control the keyboard goes to after a login step (a provider, Cancel, Log Out).
 inline constexpr std::string_view kLoginFocus = "login-focus";
+inline constexpr std::string_view kLikes = "likes";    // the page's Like block (view_likes.hpp)
+inline constexpr std::string_view kLikers = "likers";  // its recent likers' avatars
 
 inline std::string with_id(std::string_view prefix, std::int64_t id) {
   std::string key(prefix);
@@ -51,6 +53,16 @@ inline std::string reply_slot(std::int64_t id) {
 }
 inline std::string date(std::int64_t id) {
   return with_id("date-", id);
+}
+// Like buttons, their counts and messages; id 0 is the page itself.
+inline std::string like(std::int64_t id) {
+  return with_id("like-", id);
+}
+inline std::string like_count(std::int64_t id) {
+  return with_id("like-count-", id);
+}
+inline std::string like_message(std::int64_t id) {
+  return with_id("like-message-", id);
 }
 // Form fields: text, author, email, website, save.
 inline std::string field(std::string_view name) {

@@ -17,12 +17,12 @@ std::string responses_heading(std::size_t count, std::string_view title) {
   return cat.count("thread.count_to", count, {{"title", title}});
 }
 
-SafeHtml thread_items(const Thread& t, std::int64_t now) {
-  return thread_items(t, now, 0, t.roots.size());
+SafeHtml thread_items(const Thread& t, std::int64_t now, const CommentLikeMap* likes) {
+  return thread_items(t, now, 0, t.roots.size(), likes);
 }
 
 SafeHtml thread_items(const Thread& t, std::int64_t now, std::size_t first_root,
-                      std::size_t end_root) {
+                      std::size_t end_root, const CommentLikeMap* likes) {
   HtmlBuilder b;
   end_root = std::min(end_root, t.roots.size());
   if (first_root >= end_root) return std::move(b).finish();
@@ -44,7 +44,7 @@ SafeHtml thread_items(const Thread& t, std::int64_t now, std::size_t first_root,
       continue;
     }
     const std::size_t i = (*top.siblings)[top.next++];
-    open_comment(b, t.comments[i], t.depth[i], now);
+    open_comment(b, t.comments[i], t.depth[i], now, likes);
     stack.push_back({&t.children[i], 0});
   }
   return std::move(b).finish();

@@ -9,6 +9,7 @@
 
 #include "safe_html.hpp"
 #include "thread.hpp"
+#include "view_likes.hpp"
 
 namespace parley::view {
 
@@ -18,11 +19,12 @@ std::string responses_heading(std::size_t count, std::string_view title);
 
 // The items (<li>, replies nested) of the top-level list, the content of the
 // `thread` region. Iterative, so a hostile chain of replies cannot exhaust the stack.
-SafeHtml thread_items(const Thread& t, std::int64_t now);
+// `likes`: the comments' hearts (view_comment.hpp); null for none.
+SafeHtml thread_items(const Thread& t, std::int64_t now, const CommentLikeMap* likes = nullptr);
 
 // The items of top-level comments [first_root, end_root) with their replies: a slice of
 // the thread, for showing a long one over several frames.
 SafeHtml thread_items(const Thread& t, std::int64_t now, std::size_t first_root,
-                      std::size_t end_root);
+                      std::size_t end_root, const CommentLikeMap* likes = nullptr);
 
 }  // namespace parley::view

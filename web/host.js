@@ -224,6 +224,11 @@
           origin: location.origin,
           token: stored('parley:login:' + data.parleySite),
           instance: stored('parley:instance'),
+          // The like token is random, never derived from the reader; the widget keeps
+          // this one (save effect) only when the reader first likes.
+          like_token: stored('parley:like-token'),
+          random: Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+            (b + 256).toString(16).slice(1)).join(''),
           // The owner's choice, else the page's language; the widget picks the catalog.
           lang: data.parleyLang || doc.documentElement.lang,
           strings: data.parleyStrings,

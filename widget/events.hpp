@@ -54,6 +54,10 @@ struct StartEvent {
   std::string origin;    // the page's origin (location.origin), for the login popup
   std::string token;     // the stored login session token of this site, or ""
   std::string instance;  // the reader's remembered Mastodon server, or ""
+  // Likes (docs/share-and-likes.md): the saved like token, and a fresh random one
+  // from crypto.getRandomValues for the first like.
+  std::string like_token;
+  std::string random;
 };
 
 struct ResponseEvent {

@@ -11,6 +11,7 @@
 #include "core/view_keys.hpp"
 #include "core/view_live.hpp"
 #include "core/view_thread.hpp"
+#include "likes_flow.hpp"
 
 namespace parley::widget {
 
@@ -41,7 +42,7 @@ bool known(const State& s, std::int64_t id) {
 }
 
 // A live event's comment, when it is a new comment of this page; other kinds
-// (comment.edited, comment.deleted, likes.changed) are not shown yet.
+// (comment.edited, comment.deleted) are not shown yet; likes.changed goes to likes_flow.
 bool created_comment(std::string_view data, Comment& out) {
   const nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return false;
@@ -70,6 +71,7 @@ void on_live(State& s, const LiveEvent& e, Output& out) {
   }
   s.live.refusals = 0;
   if (!e.id.empty()) s.live.last_event_id = e.id;
+  if (on_likes_live(s, e.data, out)) return;
   Comment c;
   if (!created_comment(e.data, c) || known(s, c.id)) return;
   // The store caps a thread at kMaxThreadComments; so does the widget's copy.
@@ -89,8 +91,9 @@ void on_show_new(State& s, Output& out) {
     const std::size_t i = s.thread.size() - 1;
     // As for the reader's own posts: a reply whose parent is unknown goes top level.
     const bool nested = parent != 0 && s.thread.find(parent) < i;
-    out.append(nested ? keys::children(parent) : std::string(keys::kThread),
-               view::comment_item(s.thread.comments[i], s.thread.depth[i], s.now));
+    out.append(
+        nested ? keys::children(parent) : std::string(keys::kThread),
+        view::comment_item(s.thread.comments[i], s.thread.depth[i], s.now, comment_likes(s)));
   }
   s.live.pending.clear();
   HtmlBuilder heading;

@@ -9,6 +9,7 @@
 #include "core/view_keys.hpp"
 #include "core/view_thread.hpp"
 #include "handlers.hpp"
+#include "likes_flow.hpp"
 #include "live_flow.hpp"
 #include "login_flow.hpp"
 #include "messages.hpp"
@@ -32,7 +33,7 @@ void show_posted(State& s, Comment c, Output& out) {
   // add_to_thread puts a reply whose parent is unknown at the top level; so does this.
   const bool nested = parent != 0 && s.thread.find(parent) < i;
   out.append(nested ? keys::children(parent) : std::string(keys::kThread),
-             view::comment_item(s.thread.comments[i], s.thread.depth[i], s.now));
+             view::comment_item(s.thread.comments[i], s.thread.depth[i], s.now, comment_likes(s)));
   HtmlBuilder heading;
   heading.text(view::responses_heading(s.thread.size(), s.title));
   out.html(keys::kCount, std::move(heading).finish());

@@ -8,6 +8,7 @@
 
 #include "core/i18n.hpp"
 #include "core/thread.hpp"
+#include "likes_state.hpp"
 #include "live_state.hpp"
 #include "login_state.hpp"
 #include "share_state.hpp"
@@ -55,6 +56,7 @@ struct State {
   LiveState live;
   ShareState share;
   LoginState login;
+  LikesState likes;
 };
 
 }  // namespace parley::widget

@@ -13,6 +13,7 @@
 #include "core/view_section.hpp"
 #include "core/view_thread.hpp"
 #include "handlers.hpp"
+#include "likes_flow.hpp"
 #include "live_flow.hpp"
 #include "login_flow.hpp"
 #include "messages.hpp"
@@ -55,7 +56,7 @@ std::size_t slice_end(const Thread& t, std::size_t first, std::size_t last) {
 // Appends the next slice (or, first, replaces the placeholder with it); asks the host
 // for a frame before the following one.
 void show_slice(State& s, Output& out, std::size_t end) {
-  const SafeHtml items = view::thread_items(s.thread, s.now, s.shown_roots, end);
+  const SafeHtml items = view::thread_items(s.thread, s.now, s.shown_roots, end, comment_likes(s));
   if (s.shown_roots == 0)
     out.html(keys::kThread, items);
   else
@@ -71,7 +72,7 @@ SafeHtml render_part(State& s, const StartEvent& e, Part part, const view::FormV
     case Part::Share:
       return start_share(s, e);
     case Part::Likes:
-      return SafeHtml();  // the likes part (issue 4) renders here
+      return start_likes(s, e);
     case Part::Comments:
       return view::comments_section({s.title, nullptr, s.now, values});
   }
@@ -120,17 +121,22 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     const SafeHtml last = std::move(after).finish();
     if (!first.empty()) out.prepend(keys::kRoot, first);
     if (!last.empty()) out.append(keys::kRoot, last);
+    // parleyd's rendering has no hearts: the adopted thread's comments go without.
+    s.likes.hearts = false;
     start_listening(s, out);
-    return start_login(s, e, out);
+    start_login(s, e, out);
+    return load_likes(s, out);
   }
   HtmlBuilder root;
   for (const Part part : parts) root.html(render_part(s, e, part, values));
   out.html(keys::kRoot, std::move(root).finish());
-  if (!comments) return;
-  s.thread_request = s.next_request++;
-  out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
-  start_listening(s, out);
-  start_login(s, e, out);
+  if (comments) {
+    s.thread_request = s.next_request++;
+    out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
+    start_listening(s, out);
+    start_login(s, e, out);
+  }
+  load_likes(s, out);
 }
 
 void on_thread_response(State& s, const ResponseEvent& e, Output& out) {

@@ -6,6 +6,7 @@
 #include "core/view_keys.hpp"
 #include "events.hpp"
 #include "handlers.hpp"
+#include "likes_flow.hpp"
 #include "live_flow.hpp"
 #include "login_flow.hpp"
 #include "messages.hpp"
@@ -28,6 +29,7 @@ struct Dispatch {
     if (e.request == s.post_request) return on_post_response(s, e, out);
     if (e.request == s.share.nodeinfo_request) return on_nodeinfo_response(s, e, out);
     if (on_login_response(s, e, out)) return;
+    if (on_likes_response(s, e, out)) return;
     // Otherwise a response nobody waits for (a duplicate): ignored.
   }
   void operator()(const FieldEvent& e) const {
@@ -47,6 +49,7 @@ struct Dispatch {
     if (e.action == "preview") return on_preview(s, true, out);
     if (e.action == "write") return on_preview(s, false, out);
     if (e.action == "show-new") return on_show_new(s, out);
+    if (e.action == "like") return on_like(s, e.id, out);
   }
   void operator()(const SubmitEvent& e) const {
     if (e.form == "server") return on_server_submit(s, e, out);

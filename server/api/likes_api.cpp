@@ -9,6 +9,8 @@
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
+#include "live/event_hub.hpp"
+#include "live/live_events.hpp"
 #include "util/text.hpp"
 
 namespace parley::server::handlers {
@@ -91,7 +93,9 @@ nlohmann::json summary_json(const LikeTarget& t, const LikeSummary& s) {
           {"recent", s.recent}};
 }
 
-Response answer(const LikeTarget& target, LikeResult result) {
+// The answer to a like or unlike; a taken one also goes to the page's open live streams
+// (docs/live-updates.md), so other readers' counts follow within the second.
+Response answer(const LikeTarget& target, LikeResult result, Context& ctx) {
   if (const auto* limited = std::get_if<RateLimited>(&result)) {
     throw ApiError(ErrorCode::rate_limited, "You are liking too quickly. Please wait a moment.",
                    {{"Retry-After", std::to_string(limited->retry_after_seconds)}});
@@ -103,7 +107,12 @@ Response answer(const LikeTarget& target, LikeResult result) {
     throw ApiError(
         FieldErrors{{std::move(refused->field), std::move(refused->code), refused->message}});
   }
-  return json_response(200, summary_json(target, std::get<LikeSummary>(result)).dump());
+  const LikeSummary& summary = std::get<LikeSummary>(result);
+  if (ctx.services.events) {
+    ctx.services.events->publish(ctx.site->id, target.page,
+                                 live::likes_event(target.comment, summary.count, summary.recent));
+  }
+  return json_response(200, summary_json(target, summary).dump());
 }
 
 }  // namespace
@@ -129,13 +138,14 @@ Response list_likes(const Request&, Context& ctx) {
 Response like(const Request& req, Context& ctx) {
   const LikeRequest r = parse_like(req, ctx);
   return answer(r.target,
-                ctx.services.likes.like(r.target, r.token, req.client_ip, ctx.now, ctx.mono_now));
+                ctx.services.likes.like(r.target, r.token, req.client_ip, ctx.now, ctx.mono_now),
+                ctx);
 }
 
 Response unlike(const Request& req, Context& ctx) {
   const LikeRequest r = parse_like(req, ctx);
-  return answer(r.target,
-                ctx.services.likes.unlike(r.target, r.token, req.client_ip, ctx.mono_now));
+  return answer(r.target, ctx.services.likes.unlike(r.target, r.token, req.client_ip, ctx.mono_now),
+                ctx);
 }
 
 Response count_likes(const Request&, Context& ctx) {

@@ -4,15 +4,24 @@
 // (a deleted one with its id), likes.changed carries {comment, likes}.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/comment.hpp"
 
 namespace parley::server::live {
 
 inline constexpr std::string_view kCommentCreated = "comment.created";
+inline constexpr std::string_view kLikesChanged = "likes.changed";
 
 std::string comment_event(std::string_view type, const Comment& comment);
+// {"type":"likes.changed","comment":id,"likes":{"count":n,"recent":[...]}}: a target's
+// likes after a like or unlike (comment 0 = the page). No `liked`: every reader of the
+// page gets the same event.
+std::string likes_event(std::int64_t comment, std::size_t count,
+                        const std::vector<std::string>& recent);
 
 }  // namespace parley::server::live

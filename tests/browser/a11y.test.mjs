@@ -182,3 +182,24 @@ test('the login chooser, the logged-in form and a verified comment have no viola
     reader.assertNoConsoleErrors();
     await reader.close();
   });
+
+test('likes (the Like block, avatars, pressed hearts, a message) have no violations', async (t) => {
+  const stack = await startStack(t, { extraArgs: ['--likes-per-minute', '2'] });
+  await seed(stack, 3);
+  const reader = await openReader(browser, stack.pageUrl, { expectedErrors: [/status of 429/] });
+  const { page } = reader;
+  await showThread(page);
+  const like = page.getByRole('button', { name: 'Like', exact: true });
+  await like.click();
+  await page.locator('.parley-likes-text', { hasText: '1 blogger likes this' }).waitFor();
+  await page.locator('.parley-liker-avatar').first().waitFor();
+  const heart = page.getByRole('button', { name: 'Like this comment by Reader 0' });
+  await heart.click();
+  await heart.and(page.locator('[aria-pressed="true"]')).waitFor();
+  // The third like in a minute is refused: its message shows next to the button.
+  await page.getByRole('button', { name: 'Like this comment by Reader 1' }).click();
+  await page.locator('.parley-comment .parley-like-message').filter({ hasText: /./ }).waitFor();
+  await assertAccessible(page, 'likes shown, liked, with a refusal message');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});

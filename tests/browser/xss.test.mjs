@@ -107,9 +107,10 @@ async function inPage(page, expression) {
 }
 
 // Elements the thread may never contain: anything that runs, loads or submits (the
-// reply buttons are the widget's own).
-const ACTIVE_ELEMENTS = 'script,img,svg,math,iframe,object,embed,style,link,meta,base,form,' +
-  'video,audio,source,picture,template,portal,input,textarea,select,button:not(.parley-reply)';
+// reply buttons and the like hearts with their icon are the widget's own).
+const ACTIVE_ELEMENTS = 'script,img,svg:not(.parley-heart),math,iframe,object,embed,style,link,' +
+  'meta,base,form,video,audio,source,picture,template,portal,input,textarea,select,' +
+  'button:not(.parley-reply):not(.parley-comment-like)';
 
 async function post(api, text, author) {
   const res = await fetch(`${api}/api/comments?site=demo`, {

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startParleyd } from '../support/parleyd.mjs';
 import { ORIGIN, PAGE, draft, get, post } from './client.mjs';
+import { isEvent, openEvents } from './sse_client.mjs';
 
 // Mirrors limits::kMaxLikesPerAddress (server/service/like_service.hpp).
 const MAX_LIKES_PER_ADDRESS = 50;
@@ -160,6 +161,65 @@ describe('likes', () => {
     assert.equal(res.status, 204);
     assert.match(res.headers.get('access-control-allow-methods'), /DELETE/);
     assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
+  });
+});
+
+describe('likes on the live stream (likes.changed)', () => {
+  let server;
+  const streams = [];
+  before(async () => {
+    server = await startParleyd({ extraArgs: ['--likes-per-minute', '0'] });
+  });
+  after(async () => {
+    await server.stop();
+    for (const s of streams) s.close();
+  });
+  const listen = async (page) => {
+    const s = await openEvents(server, `site=demo&page=${encodeURIComponent(page)}`,
+      { Origin: ORIGIN });
+    streams.push(s);
+    assert.equal(s.status, 200);
+    await s.next((f) => f.comment === 'ping');
+    return s;
+  };
+  const changed = (f) => isEvent(f) && JSON.parse(f.data).type === 'likes.changed';
+
+  it('tells the page\'s readers the new count and avatars of a like and an unlike', async () => {
+    const page = '/live-likes/';
+    const s = await listen(page);
+    const other = await listen('/another-page/');
+    const token = randomUUID();
+    const liked = await like(server, { page, token });
+    const event = JSON.parse((await s.next(changed)).data);
+    assert.deepEqual(event, {
+      type: 'likes.changed', comment: 0, likes: { count: 1, recent: liked.json.recent },
+    });
+    // The reader's own state is not broadcast: the event is the same for every reader.
+    assert.equal('liked' in event.likes, false);
+
+    await unlike(server, { page, token });
+    const after = await s.next((f) => changed(f) && JSON.parse(f.data).likes.count === 0);
+    assert.deepEqual(JSON.parse(after.data).likes, { count: 0, recent: [] });
+    // Nothing reached a stream of another page.
+    assert.equal(other.frames.filter(changed).length, 0);
+  });
+
+  it('carries comment likes with the comment id; refused likes send nothing', async () => {
+    const page = '/live-comment-likes/';
+    const c = (await post(server, draft({ page }))).json;
+    const s = await listen(page);
+    await like(server, { page, comment: c.id, token: randomUUID() });
+    const event = JSON.parse((await s.next(changed)).data);
+    assert.equal(event.comment, c.id);
+    assert.equal(event.likes.count, 1);
+    const missing = await like(server, { page, comment: c.id + 1000, token: randomUUID() });
+    assert.equal(missing.status, 400);
+    const bad = await like(server, { page, token: 'short' });
+    assert.equal(bad.status, 400);
+    // One more like proves the stream is still delivering; before it, only the first.
+    await like(server, { page, comment: c.id, token: randomUUID() });
+    await s.next((f) => changed(f) && JSON.parse(f.data).likes.count === 2);
+    assert.deepEqual(s.frames.filter(changed).map((f) => JSON.parse(f.data).likes.count), [1, 2]);
   });
 });
 

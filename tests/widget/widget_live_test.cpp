@@ -22,7 +22,7 @@ const json kClosed = {{"type", "live"}, {"closed", true}};
 TEST_CASE("start opens the page's event stream at once") {
   Widget w;
   const Step s = send(w, start_event());
-  REQUIRE(s.effects.size() == 3);  // + the login offer (widget_login_test.cpp)
+  REQUIRE(s.effects.size() == 4);  // + the login offer (widget_login_test.cpp), the likes
   CHECK(s.effects[1] == json{{"kind", "listen"},
                              {"path", "/api/events?site=blog&page=/2011/07/raids/"},
                              {"after", 0}});

@@ -16,7 +16,8 @@ TEST_CASE("start renders the skeleton once and fetches the thread") {
   const std::string root = s.patches[0]["html"];
   CHECK(root.find("Loading comments\u2026") != std::string::npos);
   CHECK(root.find(">Leave a Reply</h3>") != std::string::npos);
-  REQUIRE(s.effects.size() == 3);
+  // The thread, the stream, the login offer and the likes (widget_likes_test.cpp).
+  REQUIRE(s.effects.size() == 4);
   CHECK(s.effects[0] == json{{"kind", "fetch"},
                              {"request", 1},
                              {"method", "GET"},

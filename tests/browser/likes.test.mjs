@@ -1,0 +1,208 @@
+// Likes in Chromium: the page's Like button ("Be the first to like this." -> "1 blogger
+// likes this", avatars), unliking, the count reaching another reader's open page live,
+// hearts on comments, the keyboard, and the messages when a like is refused or the
+// server is out of reach (the click is rolled back, nothing else changes).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { POST_TITLE, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+const likeButton = (page) => page.getByRole('button', { name: 'Like', exact: true });
+const likesText = (page) => page.locator('.parley-likes-text');
+const avatars = (page) => page.locator('.parley-likers .parley-liker');
+const pageMessage = (page) => page.locator('[data-parley-key="like-message-0"]');
+const heart = (page, author) =>
+  page.getByRole('button', { name: `Like this comment by ${author}`, exact: true });
+// A heart's count is beside it (a button's visible text must be in its name).
+const heartCount = (page, author) =>
+  page.locator('.parley-comment-actions', { has: heart(page, author) }).locator('.parley-like-count');
+
+// Resolves when the page's event stream has answered with its head.
+const streamOpened = (page) => page.waitForResponse((r) => r.url().includes('/api/events?'))
+  .then((r) => assert.equal(r.status(), 200));
+
+// Opens the demo page, scrolls to the widget, waits for the likes sentence.
+async function openLikes(stack, opts) {
+  const reader = await openReader(browser, stack.pageUrl, opts);
+  const listening = streamOpened(reader.page);
+  await showThread(reader.page);
+  await likesText(reader.page).filter({ hasText: /./ }).waitFor();
+  await listening;
+  return reader;
+}
+
+async function expectText(locator, text) {
+  await locator.filter({ hasText: text }).waitFor();
+  assert.equal((await locator.textContent()).trim(), text);
+}
+
+async function expectPressed(locator, pressed) {
+  await locator.and(locator.page().locator(`[aria-pressed="${pressed}"]`)).waitFor();
+}
+
+async function seedComment(stack, author, text) {
+  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: new URL(stack.pageUrl).origin },
+    body: JSON.stringify({ page: '/', title: POST_TITLE, text, author,
+      email: 'x@example.org', website: '' }),
+  });
+  const body = await res.text();
+  assert.equal(res.status, 201, body);
+  return JSON.parse(body).id;
+}
+
+test('like and unlike the page; another reader sees the count change live', async (t) => {
+  const stack = await startStack(t);
+  const ana = await openLikes(stack);
+  const bo = await openLikes(stack);
+
+  assert.equal(await likesText(ana.page).textContent(), 'Be the first to like this.');
+  assert.equal(await avatars(ana.page).count(), 0);
+  assert.equal(await likeButton(ana.page).getAttribute('aria-pressed'), 'false');
+  // Nothing is kept in the browser before the first like.
+  assert.equal(await ana.page.evaluate(() => localStorage.getItem('parley:like-token')), null);
+
+  await likeButton(ana.page).click();
+  await expectPressed(likeButton(ana.page), true);
+  await expectText(likesText(ana.page), '1 blogger likes this');
+  await avatars(ana.page).first().locator('svg').waitFor();
+  const token = await ana.page.evaluate(() => JSON.parse(localStorage.getItem('parley:like-token')));
+  assert.match(token, /^[0-9a-f]{32}$/);
+
+  // Bo's open page follows without a reload; his own button stays unpressed.
+  await expectText(likesText(bo.page), '1 blogger likes this');
+  assert.equal(await avatars(bo.page).count(), 1);
+  assert.equal(await likeButton(bo.page).getAttribute('aria-pressed'), 'false');
+
+  await likeButton(bo.page).click();
+  await expectText(likesText(bo.page), '2 bloggers like this');
+  await expectText(likesText(ana.page), '2 bloggers like this');
+  await avatars(ana.page).nth(1).waitFor();
+  assert.equal(await avatars(ana.page).count(), 2);
+  assert.equal(await likeButton(ana.page).getAttribute('aria-pressed'), 'true');
+
+  // Ana unlikes: her button, her text and Bo's page all say so.
+  await likeButton(ana.page).click();
+  await expectPressed(likeButton(ana.page), false);
+  await expectText(likesText(ana.page), '1 blogger likes this');
+  await expectText(likesText(bo.page), '1 blogger likes this');
+  assert.equal(await avatars(bo.page).count(), 1);
+
+  // A reload remembers who likes what: the token stayed in the browser.
+  await bo.page.reload();
+  await showThread(bo.page);
+  await expectText(likesText(bo.page), '1 blogger likes this');
+  await expectPressed(likeButton(bo.page), true);
+
+  ana.assertNoConsoleErrors();
+  bo.assertNoConsoleErrors();
+  await ana.close();
+  await bo.close();
+});
+
+test('comment hearts by keyboard: Space and Enter, focus kept, counts live', async (t) => {
+  const stack = await startStack(t);
+  await seedComment(stack, 'Alice', 'A thoughtful comment.');
+  await seedComment(stack, 'Bob', 'Another one.');
+  const ana = await openLikes(stack);
+  const bo = await openLikes(stack);
+  const aliceHeart = heart(ana.page, 'Alice');
+  assert.equal(await aliceHeart.getAttribute('aria-pressed'), 'false');
+  assert.equal((await heartCount(ana.page, 'Alice').textContent()).trim(), '');
+
+  await aliceHeart.focus();
+  await ana.page.keyboard.press('Space');
+  await expectPressed(aliceHeart, true);
+  await expectText(heartCount(ana.page, 'Alice'), '1');
+  // The button was patched, not replaced: the keyboard is still on it.
+  assert.equal(await aliceHeart.evaluate((el) => el === document.activeElement), true);
+  await expectText(heartCount(bo.page, 'Alice'), '1');
+  assert.equal(await heart(bo.page, 'Alice').getAttribute('aria-pressed'), 'false');
+  assert.equal((await heartCount(ana.page, 'Bob').textContent()).trim(), '');
+
+  await ana.page.keyboard.press('Enter');
+  await expectPressed(aliceHeart, false);
+  // An empty count takes no space: attached, not visible.
+  await heartCount(bo.page, 'Alice').filter({ hasNotText: '1' }).waitFor({ state: 'attached' });
+  assert.equal((await heartCount(ana.page, 'Alice').textContent()).trim(), '');
+
+  // The page's Like button by keyboard too.
+  await likeButton(ana.page).focus();
+  await ana.page.keyboard.press('Enter');
+  await expectText(likesText(ana.page), '1 blogger likes this');
+  // The page's likes are not a comment's.
+  assert.equal((await heartCount(ana.page, 'Bob').textContent()).trim(), '');
+
+  ana.assertNoConsoleErrors();
+  bo.assertNoConsoleErrors();
+  await ana.close();
+  await bo.close();
+});
+
+test('a site that requires login to like says so next to the button', async (t) => {
+  const stack = await startStack(t, { extraArgs: ['--likes-require-login'] });
+  await seedComment(stack, 'Alice', 'Members only.');
+  // The refused request is logged by Chromium as a failed resource (401).
+  const reader = await openLikes(stack, { expectedErrors: [/status of 401/] });
+  const { page } = reader;
+
+  await likeButton(page).click();
+  await expectText(pageMessage(page), 'Sign in to like posts and comments on this site.');
+  await expectPressed(likeButton(page), false);
+  assert.equal(await likesText(page).textContent(), 'Be the first to like this.');
+
+  await heart(page, 'Alice').click();
+  const message = page.locator('.parley-comment .parley-like-message');
+  await expectText(message, 'Sign in to like posts and comments on this site.');
+  await expectPressed(heart(page, 'Alice'), false);
+  assert.equal((await heartCount(page, 'Alice').textContent()).trim(), '');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('liking too quickly is refused with a message, and the click rolled back', async (t) => {
+  const stack = await startStack(t, { extraArgs: ['--likes-per-minute', '2'] });
+  const reader = await openLikes(stack, { expectedErrors: [/status of 429/] });
+  const { page } = reader;
+  await likeButton(page).click();
+  await expectText(likesText(page), '1 blogger likes this');
+  await likeButton(page).click();
+  await expectText(likesText(page), 'Be the first to like this.');
+  await expectPressed(likeButton(page), false);
+
+  await likeButton(page).click();
+  await expectText(pageMessage(page), 'You are liking too quickly. Please wait a moment.');
+  await expectPressed(likeButton(page), false);
+  assert.equal(await likesText(page).textContent(), 'Be the first to like this.');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('offline: the like is rolled back with a message, and works once back online', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openLikes(stack, { expectedErrors: [/net::ERR_/] });
+  const { page } = reader;
+  // The server is out of reach for likes (as when the network drops).
+  const cut = (route) => route.abort('internetdisconnected');
+  await page.route(`${stack.api}/api/likes?site=demo`, cut);
+  await likeButton(page).click();
+  await expectText(pageMessage(page),
+    'Could not reach the server, so your like was not saved. Try again.');
+  await expectPressed(likeButton(page), false);
+  assert.equal(await likesText(page).textContent(), 'Be the first to like this.');
+
+  await page.unroute(`${stack.api}/api/likes?site=demo`, cut);
+  await likeButton(page).click();
+  await expectText(likesText(page), '1 blogger likes this');
+  await expectPressed(likeButton(page), true);
+  assert.equal(await pageMessage(page).textContent(), '');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});

@@ -1,0 +1,36 @@
+// What the widget remembers about likes (docs/share-and-likes.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/view_likes.hpp"
+
+namespace parley::widget {
+
+struct LikesState {
+  bool shown = false;  // the mount shows the likes part
+  bool hearts = true;  // its comments have hearts (not in a thread parleyd pre-rendered)
+  // The browser's like token: the saved one, else "" until the reader first likes,
+  // when `fresh` (random, from the host's crypto.getRandomValues) becomes it and is
+  // saved. A reader who never likes leaves nothing in localStorage.
+  std::string token;
+  std::string fresh;
+  bool requested = false;  // GET /api/likes was sent (once per page view)
+  int request = 0;         // GET /api/likes in flight
+  view::LikeCount page;
+  std::vector<std::string> recent;  // avatars of the page's most recent likers
+  view::CommentLikeMap comments;    // liked comments only
+  // Like/unlike requests in flight (at most one per target, so a handful): the target
+  // (0 = the page) and its state before the click, restored when the server refuses or
+  // cannot be reached.
+  struct Sending {
+    int request = 0;
+    std::int64_t target = 0;
+    view::LikeCount before;
+  };
+  std::vector<Sending> sending;
+};
+
+}  // namespace parley::widget
