@@ -183,12 +183,14 @@ test('the login chooser, the logged-in form and a verified comment have no viola
     await reader.close();
   });
 
-test('likes (the Like block, avatars, pressed hearts, a message) have no violations', async (t) => {
+test('likes (not liked, liked, avatars, hearts, a message) have no violations', async (t) => {
   const stack = await startStack(t, { extraArgs: ['--likes-per-minute', '2'] });
   await seed(stack, 3);
   const reader = await openReader(browser, stack.pageUrl, { expectedErrors: [/status of 429/] });
   const { page } = reader;
   await showThread(page);
+  await page.locator('.parley-likes-text', { hasText: 'Be the first to like this.' }).waitFor();
+  await assertAccessible(page, 'likes shown, nothing liked yet');
   const like = page.getByRole('button', { name: 'Like', exact: true });
   await like.click();
   await page.locator('.parley-likes-text', { hasText: '1 blogger likes this' }).waitFor();

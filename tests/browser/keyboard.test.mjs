@@ -125,3 +125,41 @@ test('the login chooser by keyboard: Tab to a provider, Enter opens the popup, C
     reader.assertNoConsoleErrors();
     await reader.close();
   });
+
+test('like the page and a comment with the keyboard only: Space and Enter', async (t) => {
+  const stack = await startStack(t);
+  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: new URL(stack.pageUrl).origin },
+    body: JSON.stringify({ page: '/', title: 'T', text: 'Likeable.', author: 'Ana',
+      email: 'ana@example.org' }),
+  });
+  assert.equal(res.status, 201);
+  const reader = await openReader(browser, stack.pageUrl);
+  const { page } = reader;
+  await showThread(page);
+  const sentence = page.locator('.parley-likes-text');
+  await sentence.filter({ hasText: 'Be the first to like this.' }).waitFor();
+  await page.locator('.parley-likes-heading').click(); // a starting point above the button
+
+  const like = await tabTo(page, (f) => f.text === 'Like', 'the Like button');
+  assert.ok(like.outlined, 'focus is visible on the Like button');
+  await page.keyboard.press('Space');
+  await sentence.filter({ hasText: '1 blogger likes this' }).waitFor();
+  const pageButton = page.locator('[data-parley-key="like-0"]');
+  assert.equal(await pageButton.getAttribute('aria-pressed'), 'true');
+  assert.equal((await focused(page)).text, 'Like', 'the keyboard stays on the button');
+
+  const heart = await tabTo(page, (f) => f.text === 'Like this comment by Ana', 'the heart');
+  assert.ok(heart.outlined, 'focus is visible on the heart');
+  await page.keyboard.press('Enter');
+  const count = page.locator('.parley-comment-like + .parley-like-count');
+  await count.filter({ hasText: '1' }).waitFor();
+  assert.equal(await page.locator('.parley-comment-like').getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press('Enter'); // and unlike
+  await page.locator('.parley-comment-like[aria-pressed="false"]').waitFor();
+  await count.filter({ hasNotText: '1' }).waitFor({ state: 'attached' });
+  assert.equal((await focused(page)).text, 'Like this comment by Ana');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});

@@ -206,3 +206,49 @@ test('offline: the like is rolled back with a message, and works once back onlin
   reader.assertNoConsoleErrors();
   await reader.close();
 });
+
+test('data-parley-parts="likes" embeds only the Like block, and it works alone', async (t) => {
+  const stack = await startStack(t);
+  await seedComment(stack, 'Alice', 'Not shown on a likes-only page.');
+  const reader = await openReader(browser, 'about:blank');
+  const { page, context } = reader;
+  const requests = [];
+  context.on('request', (req) => requests.push(new URL(req.url()).pathname));
+  await page.goto(stack.pageUrl);
+  await page.evaluate(() => {
+    document.querySelector('script[data-parley-site]').setAttribute('data-parley-parts', 'likes');
+  });
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await expectText(likesText(page), 'Be the first to like this.');
+  await likeButton(page).click();
+  await expectText(likesText(page), '1 blogger likes this');
+  await expectPressed(likeButton(page), true);
+  assert.equal(await page.locator('.parley-comments').count(), 0);
+  assert.equal(await page.locator('.parley-spread').count(), 0);
+  assert.equal(await page.locator('.parley-comment-like').count(), 0);
+  assert.ok(!requests.includes('/api/comments'), 'no thread is fetched');
+  assert.ok(!requests.includes('/api/events'), 'no live stream is opened');
+  assert.ok(!requests.includes('/api/login'), 'no login offer is fetched');
+  // The block is styled on its own: the widget's look, not the browser's defaults.
+  assert.equal(await likeButton(page).evaluate((el) => getComputedStyle(el).cursor), 'pointer');
+  reader.assertNoConsoleErrors();
+  await reader.close();
+});
+
+test('everything embedded: share bar, Like block, then the comments with their hearts',
+  async (t) => {
+    const stack = await startStack(t);
+    await seedComment(stack, 'Alice', 'A comment with a heart.');
+    const reader = await openLikes(stack);
+    const { page } = reader;
+    const order = await page.locator('#parley-thread > *').evaluateAll((els) =>
+      els.map((el) => el.className.split(' ')[0]));
+    assert.deepEqual(order, ['parley-spread', 'parley-likes', 'parley-comments']);
+    await likeButton(page).click();
+    await heart(page, 'Alice').click();
+    await expectText(likesText(page), '1 blogger likes this');
+    await expectText(heartCount(page, 'Alice'), '1');
+    assert.equal(await page.getByRole('heading', { level: 2, name: 'Share this:' }).count(), 1);
+    reader.assertNoConsoleErrors();
+    await reader.close();
+  });

@@ -42,9 +42,10 @@ TEST_CASE(
   // date is patched.
   CHECK(s.html("date-2") == "a minute ago");
   CHECK_FALSE(s.touches("date-1"));
-  REQUIRE(s.effects.size() == 2);
+  REQUIRE(s.effects.size() == 3);
   CHECK(s.effects[0]["kind"] == "listen");
   CHECK(s.effects[1]["path"] == "/api/login?site=blog");  // the login offer (login_flow)
+  CHECK(s.effects[2]["path"] == "/api/likes?site=blog&page=/2011/07/raids/");  // the Like block
   // The adopted comments are the widget's: Reply works on them.
   const Step reply = send(w, {{"type", "action"}, {"action", "reply"}, {"id", 2}});
   CHECK(reply.patch("move", "form") != nullptr);
@@ -67,6 +68,21 @@ TEST_CASE("the other parts are rendered around the adopted thread, in page order
   CHECK(bar.find("parley-spread") != std::string::npos);
   CHECK(bar.find("https://bsky.app/intent/compose?text=") != std::string::npos);
   CHECK(bar.find("parley-comments") == std::string::npos);
+  // The Like block goes after it; parleyd's comments have no hearts to patch.
+  const json* last = s.patch("append", "root");
+  REQUIRE(last != nullptr);
+  CHECK((*last)["html"].get<std::string>().find(R"(class="parley-likes")") != std::string::npos);
+  const json& likes = s.effects.back();
+  REQUIRE(likes["path"] == "/api/likes?site=blog&page=/2011/07/raids/");
+  const Step liked =
+      send(w, response(likes["request"].get<int>(), 200,
+                       {{"count", 1},
+                        {"liked", false},
+                        {"recent", json::array()},
+                        {"comments", {{{"id", 1}, {"count", 2}, {"liked", false}}}}}));
+  CHECK(liked.html("like-count-0") == "1 blogger likes this");
+  CHECK_FALSE(liked.touches("like-1"));
+  CHECK(send(w, {{"type", "action"}, {"action", "like"}, {"id", 1}}).effects.empty());
 
   // Only the comments: the mount is left exactly as parleyd rendered it.
   Widget alone;
@@ -79,7 +95,7 @@ TEST_CASE("old pre-rendered data (a static build) is kept on screen and refreshe
   Widget w;
   const Step s = send(w, start_with(prerendered(3600)));
   CHECK(s.patch("html", "root") == nullptr);
-  REQUIRE(s.effects.size() == 3);  // thread, live updates, the login offer
+  REQUIRE(s.effects.size() == 4);  // thread, live updates, the login offer, the likes
   CHECK(s.effects[0]["kind"] == "fetch");
   CHECK(s.effects[0]["path"] == "/api/comments?site=blog&page=/2011/07/raids/");
   const json body = {
