@@ -113,6 +113,9 @@ std::string unwrap_disqus_redirect(std::string_view href) {
         colon != std::string::npos && target.find('/', colon) == std::string::npos) {
       target.resize(colon);  // the ":<hash>" Disqus appends
     }
+    // Percent-escapes may decode to bytes that are not UTF-8 (found by fuzz_disqus):
+    // then the link stays the redirect Disqus wrote, which is valid text.
+    if (!utf8::valid(target)) return std::string(href);
     return target;
   }
   return std::string(href);
