@@ -56,7 +56,7 @@ export function startBenchServer(recorded) {
     const count = Number(q.get('count'));
     if (url.pathname === '/parley.html') {
       return send(200, 'html', page('Parley', probe('article.parley-comment', count),
-        `<div id="parley-thread"></div><script src="/parley.js" data-parley-site="bench" data-parley-page="${q.get('page')}"></script>`));
+        `<div id="parley-thread"></div><script src="/parley.js" data-parley-site="bench" data-parley-page="${q.get('page')}" data-parley-parts="comments"></script>`));
     }
     if (url.pathname === '/waline.html') {
       return send(200, 'html', page('Waline', `${probe('.wl-card-item', count)}<link rel="stylesheet" href="/waline/waline.css">`,

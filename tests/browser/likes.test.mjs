@@ -171,13 +171,23 @@ test('liking too quickly is refused with a message, and the click rolled back', 
   const stack = await startStack(t, { extraArgs: ['--likes-per-minute', '2'] });
   const reader = await openLikes(stack, { expectedErrors: [/status of 429/] });
   const { page } = reader;
+  // The widget ignores a click while the same button's last one is on its way (the text
+  // changes at once), so each click waits for parleyd's answer before the next.
+  const answered = (method) => page.waitForResponse((r) =>
+    new URL(r.url()).pathname === '/api/likes' && r.request().method() === method);
+  let answer = answered('POST');
   await likeButton(page).click();
   await expectText(likesText(page), '1 blogger likes this');
+  assert.ok((await answer).ok());
+  answer = answered('DELETE');
   await likeButton(page).click();
   await expectText(likesText(page), 'Be the first to like this.');
+  assert.ok((await answer).ok());
   await expectPressed(likeButton(page), false);
 
+  answer = answered('POST');
   await likeButton(page).click();
+  assert.equal((await answer).status(), 429);
   await expectText(pageMessage(page), 'You are liking too quickly. Please wait a moment.');
   await expectPressed(likeButton(page), false);
   assert.equal(await likesText(page).textContent(), 'Be the first to like this.');

@@ -46,6 +46,9 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
     }, {
       // Login: which providers the site offers (docs/login.md).
       kind: 'fetch', request: 2, method: 'GET', path: '/api/login?site=blog',
+    }, {
+      // The page's likes: the default parts are share, likes and comments.
+      kind: 'fetch', request: 3, method: 'GET', path: '/api/likes?site=blog&page=/2011/07/raids/',
     }]);
 
     const body = JSON.stringify({ page: '/2011/07/raids/', count: 1, comments: [{
