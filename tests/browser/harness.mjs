@@ -106,6 +106,20 @@ export async function openReader(browser, url, { expectedErrors = [], contextOpt
   };
 }
 
+// Opens the demo page with its embed set to `parts` (data-parley-parts) before the
+// widget loads, and records the path of every request the page makes.
+export async function openWithParts(browser, stack, parts, opts) {
+  const reader = await openReader(browser, 'about:blank', opts);
+  const requests = [];
+  reader.context.on('request', (req) => requests.push(new URL(req.url()).pathname));
+  await reader.page.goto(stack.pageUrl);
+  await reader.page.evaluate((p) => {
+    document.querySelector('script[data-parley-site]').setAttribute('data-parley-parts', p);
+  }, parts);
+  await reader.page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  return { reader, requests };
+}
+
 // Scrolls to the comments (the widget loads only near the viewport) and waits until
 // the thread has arrived: the heading then counts responses.
 export async function showThread(page) {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { POST_TITLE, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { POST_TITLE, launchBrowser, openReader, openWithParts, showThread, startStack } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -220,15 +220,8 @@ test('offline: the like is rolled back with a message, and works once back onlin
 test('data-parley-parts="likes" embeds only the Like block, and it works alone', async (t) => {
   const stack = await startStack(t);
   await seedComment(stack, 'Alice', 'Not shown on a likes-only page.');
-  const reader = await openReader(browser, 'about:blank');
-  const { page, context } = reader;
-  const requests = [];
-  context.on('request', (req) => requests.push(new URL(req.url()).pathname));
-  await page.goto(stack.pageUrl);
-  await page.evaluate(() => {
-    document.querySelector('script[data-parley-site]').setAttribute('data-parley-parts', 'likes');
-  });
-  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  const { reader, requests } = await openWithParts(browser, stack, 'likes');
+  const { page } = reader;
   await expectText(likesText(page), 'Be the first to like this.');
   await likeButton(page).click();
   await expectText(likesText(page), '1 blogger likes this');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openReader, startStack } from './harness.mjs';
+import { launchBrowser, openReader, openWithParts, startStack } from './harness.mjs';
 
 const CANONICAL = 'https://rights-watchblog.example/2009/12/new-report-examines-raids/';
 const TITLE = 'New Report Examines the Use of Raids to Fight Trafficking in Persons';
@@ -327,15 +327,8 @@ test('the demo article requests nothing from anyone but its own origin and parle
 
 test('data-parley-parts="share" embeds only the share bar', async (t) => {
   const stack = await startStack(t);
-  const reader = await openReader(browser, 'about:blank');
-  const { page, context } = reader;
-  const requests = [];
-  context.on('request', (req) => requests.push(new URL(req.url()).pathname));
-  await page.goto(stack.pageUrl);
-  await page.evaluate(() => {
-    document.querySelector('script[data-parley-site]').setAttribute('data-parley-parts', 'share');
-  });
-  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  const { reader, requests } = await openWithParts(browser, stack, 'share');
+  const { page } = reader;
   await page.getByRole('heading', { level: 2, name: 'Share this:' }).waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.locator('.parley-comments').count(), 0);
