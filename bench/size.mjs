@@ -1,7 +1,8 @@
 // Bytes a reader downloads before the first comment can show: the code and CSS a site
 // owner's script tag pulls in, gzip -9 and brotli -11, Parley against the peers' published
-// npm packages (the files their docs tell site owners to load). The API response itself
-// is left out for every system alike: it is the same data for all of them.
+// npm packages (the files their docs tell site owners to load). Parley's message catalog
+// (one language, from parleyd) counts; the thread's API response is left out for every
+// system alike: it is the same data for all of them.
 //
 //   node bench/size.mjs [--quick]        (PARLEY_ASSETS: Parley's dist, default build/dist)
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,9 @@ const systems = [
     name: 'Parley',
     version: packageVersion('..').replace('.. ', 'parley '),
     files: ['parley.js', 'parley-widget.js', 'parley-widget.wasm', 'parley.css'].map((f) => join(DIST, f)),
+    // The reader's one catalog, fetched beside the wasm (GET /api/i18n; English here).
+    responses: [{ file: 'api/i18n?lang=en', data: Buffer.from(JSON.stringify(
+      { ...JSON.parse(readFileSync(join(ROOT, 'i18n', 'en.json'), 'utf8')), '@lang': 'en' })) }],
   },
   { name: '@waline/client', version: packageVersion('@waline/client'),
     files: [nm('@waline/client', 'dist/waline.js'), nm('@waline/client', 'dist/waline.css')] },
@@ -30,9 +34,12 @@ const systems = [
 
 function measure(path) {
   requireFile(path, 'run scripts/build.sh (Parley) or npm ci (the peers)');
-  const data = readFileSync(path);
+  return measureData(path.slice(path.lastIndexOf('/') + 1), readFileSync(path));
+}
+
+function measureData(file, data) {
   return {
-    file: path.slice(path.lastIndexOf('/') + 1),
+    file,
     raw: data.length,
     gzip: gzipSync(data, { level: 9 }).length,
     brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
@@ -40,7 +47,7 @@ function measure(path) {
 }
 
 const rows = systems.map((s) => {
-  const files = s.files.map(measure);
+  const files = [...s.files.map(measure), ...(s.responses ?? []).map((r) => measureData(r.file, r.data))];
   const sum = (k) => files.reduce((n, f) => n + f[k], 0);
   return { ...s, files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 });

@@ -16,7 +16,7 @@ std::string field_error(const FieldError& err) {
   if (code == "too_long" && err.field == "text") limit = limits::kMaxTextChars;
   if (code == "too_long" && err.field == "author") limit = limits::kMaxAuthorChars;
   const auto say = [&](const Catalog& c) { return limit != 0 ? c.count(key, limit) : c.text(key); };
-  if (!active().has(key) || say(Catalog()) != err.message) return err.message;
+  if (!active().has(key) || say(active().english()) != err.message) return err.message;
   return say(active());
 }
 

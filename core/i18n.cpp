@@ -31,6 +31,11 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kDirKey = "@dir";
+constexpr std::string_view kLangKey = "@lang";
+// The English words of core's field errors, in a wire catalog of another language:
+// field_error() tells core's messages from a server's own by them (field_messages.hpp).
+constexpr std::string_view kEnglishKey = "@en";
+constexpr std::string_view kErrorPrefix = "error.";
 constexpr std::array<std::string_view, 6> kCategoryNames = {"zero", "one",  "two",
                                                             "few",  "many", "other"};
 
@@ -54,6 +59,7 @@ void add_entries(Table& t, const json& obj) {
       if (value.is_string()) t.rtl = value.get<std::string>() == "rtl";
       continue;
     }
+    if (key == kLangKey || key == kEnglishKey) continue;
     if (value.is_string()) {
       e.text = value.get<std::string>();
     } else if (value.is_object()) {
@@ -108,7 +114,7 @@ const std::shared_ptr<const Table>& shipped_table(std::size_t i) {
   return s.tables[i];
 }
 
-const Table& english() {
+const Table& builtin_english() {
   static const Table empty;
   const Shipped& s = shipped();
   for (std::size_t i = 0; i < s.tags.size(); ++i)
@@ -183,6 +189,67 @@ Catalog Catalog::for_language(std::string_view tag) {
   return c;
 }
 
+Catalog Catalog::from_wire(std::string_view tag, std::string_view text) {
+  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_object()) return for_language(tag);
+  auto t = std::make_shared<Table>();
+  add_entries(*t, parsed);
+  Catalog c(PrivateTag{});
+  const auto lang = parsed.find(kLangKey);
+  c.lang_ =
+      lang != parsed.end() && lang->is_string() && !lang->get_ref<const std::string&>().empty()
+          ? lang->get<std::string>()
+          : "en";
+  // parleyd fell back to English for a language it does not ship: count in English too.
+  c.plural_tag_ = primary_subtag(tag) == primary_subtag(c.lang_) ? std::string(tag) : c.lang_;
+  c.own_ = std::move(t);
+  const auto en = parsed.find(kEnglishKey);
+  if (en != parsed.end() && en->is_object()) {
+    auto english = std::make_shared<Table>();
+    add_entries(*english, *en);
+    c.english_ = std::move(english);
+  } else if (c.lang_ == "en") {
+    c.english_ = c.own_;
+  }
+  return c;
+}
+
+std::string wire_catalog(std::string_view tag) {
+  const Shipped& s = shipped();
+  const std::string lang = Catalog::for_language(tag).lang();
+  json merged = json::object();
+  for (const std::string& wanted : {std::string("en"), lang}) {
+    for (std::size_t i = 0; i < s.tags.size(); ++i) {
+      if (s.tags[i] != wanted) continue;
+      const json parsed = json::parse(s.texts[i], nullptr, /*allow_exceptions=*/false);
+      if (parsed.is_object()) merged.update(parsed);
+    }
+  }
+  if (merged.empty()) return "";
+  merged[std::string(kLangKey)] = lang;
+  if (lang != "en") {
+    json english = json::object();
+    for (std::size_t i = 0; i < s.tags.size(); ++i) {
+      if (s.tags[i] != "en") continue;
+      const json parsed = json::parse(s.texts[i], nullptr, /*allow_exceptions=*/false);
+      for (const auto& [key, value] : parsed.items()) {
+        if (key.starts_with(kErrorPrefix)) english[key] = value;
+      }
+    }
+    merged[std::string(kEnglishKey)] = std::move(english);
+  }
+  return merged.dump();
+}
+
+Catalog Catalog::english() const {
+  if (!english_) return Catalog();
+  Catalog c(PrivateTag{});
+  c.lang_ = "en";
+  c.plural_tag_ = "en";
+  c.own_ = english_;
+  return c;
+}
+
 bool Catalog::rtl() const {
   return own_ && own_->rtl;
 }
@@ -195,7 +262,7 @@ bool Catalog::has_own(std::string_view key) const {
 const Entry* Catalog::lookup(std::string_view key) const {
   if (const Entry* e = find(overrides_.get(), key)) return e;
   if (const Entry* e = find(own_.get(), key)) return e;
-  return find(&english(), key);
+  return find(&builtin_english(), key);
 }
 
 std::string Catalog::text(std::string_view key, std::initializer_list<Arg> args) const {

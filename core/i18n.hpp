@@ -1,8 +1,9 @@
 // Message catalogs: every sentence a reader sees, in the reader's language.
 //
 // The catalogs are readable JSON files under i18n/ (one per language, English the
-// reference), compiled into the core at build time (core/CMakeLists.txt), so the
-// widget and the server pick the very same words with no I/O. A catalog maps a key
+// reference), compiled into parleyd and the tests at build time (core/CMakeLists.txt:
+// parley_catalogs); the widget receives its reader's one catalog from parleyd
+// (wire_catalog), so both pick the very same words. A catalog maps a key
 // to one of
 //   "text with {placeholders}"                    plain message
 //   {"one": "…", "few": "…", "other": "…"}         plural forms by CLDR category
@@ -32,7 +33,14 @@ struct Arg {
 std::string format(std::string_view pattern, std::initializer_list<Arg> args);
 
 // The languages Parley ships, as the BCP 47 tags of their catalogs ("en" first).
+// Empty in the widget's wasm, which embeds no catalogs (below).
 std::span<const std::string_view> languages();
+
+// The catalog for `tag` as parleyd serves it to the widget (GET /api/i18n): the matched
+// language's messages over English ones (so the widget needs no English fallback) and
+// "@lang" naming the match. The widget gets its one language this way instead of
+// carrying all of them in the wasm (a fifth of its download). "" when nothing is shipped.
+std::string wire_catalog(std::string_view tag);
 
 struct Table;  // a parsed catalog, private to i18n.cpp
 struct Entry;  // one message of a Table
@@ -44,6 +52,14 @@ class Catalog {
   // ("zh-Hans"), else its primary subtag ("pt-BR" -> "pt", every "zh-*" -> "zh-Hans"),
   // else English.
   static Catalog for_language(std::string_view tag);
+  // A catalog from wire_catalog()'s text, for the reader's `tag` (plural rules follow
+  // the tag asked for, like for_language). Text that is not a JSON object gives
+  // for_language(tag).
+  static Catalog from_wire(std::string_view tag, std::string_view text);
+
+  // English as this catalog knows it: the built-in one, or for a wire catalog the
+  // English words it carries ("@en": core's field errors, for field_error()).
+  Catalog english() const;
 
   const std::string& lang() const { return lang_; }  // the catalog's tag, for lang=""
   bool rtl() const;
@@ -75,6 +91,7 @@ class Catalog {
   std::string plural_tag_;
   std::shared_ptr<const Table> own_;
   std::shared_ptr<const Table> overrides_;
+  std::shared_ptr<const Table> english_;  // null: the built-in English
 };
 
 // The catalog views render with. Rendering is a single-threaded pass per widget

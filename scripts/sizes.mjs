@@ -15,8 +15,6 @@ const budgets = {
   // The host (web/host.js, ~1.3 KB) moved here from the loader, which every page pays
   // for, into the script only readers near the thread load; +2 KB for it.
   'parley-widget.js': 13312, // Emscripten glue + embind + the host
-  // +20 KB for the 18 message catalogs (i18n/*.json, ~19 KB gzip) compiled in; serving
-  // each language as its own asset would give that back (docs/i18n.md, "Size").
   // +20 KB for the share bar (issue 4): its 19 brand icons inline, as the issue requires
   // (path data from simple-icons, ~6.7 KB gzip), its strings in 18 catalogs (~4.3 KB),
   // and the URL templates, views and flow (~10 KB, built -Oz).
@@ -30,7 +28,10 @@ const budgets = {
   // +11 KB for likes (issue 4): the Like block, comment hearts, generated avatars and the
   // optimistic like/unlike flow (~5.5 KB gzip, built -Oz) and 10 strings x 18 languages
   // (~5 KB gzip); the only savings found (-Oz views, no second map) gave back ~1.1 KB.
-  'parley-widget.wasm': 174336,
+  // Then -26 KB: the 18 message catalogs (~27 KB gzip compiled in) left the wasm;
+  // parleyd serves the reader's one language (GET /api/i18n, ~1.7-2.4 KB gzip;
+  // docs/i18n.md).
+  'parley-widget.wasm': 147456,
 };
 
 let failed = false;

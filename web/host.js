@@ -200,10 +200,16 @@
       new MutationObserver(sync).observe(html, { attributes: true });
     };
 
+    // The owner's choice, else the page's language; parleyd picks the catalog, fetched
+    // while the wasm compiles (the wasm carries none).
+    const lang = data.parleyLang || doc.documentElement.lang || 'en';
+    const words = fetch(api + '/api/i18n?lang=' + encodeURIComponent(lang)).then((r) =>
+      r.ok ? r.text() : Promise.reject('could not load the words: HTTP ' + r.status)
+    );
     module =
       module ||
       ParleyWidget({ locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) });
-    return module.then((Module) => {
+    return Promise.all([module, words]).then(([Module, catalog]) => {
       widget = new Module.Widget();
       mount.setAttribute('data-parley-key', 'root');
       try {
@@ -229,8 +235,8 @@
           like_token: stored('parley:like-token'),
           random: Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
             (b + 256).toString(16).slice(1)).join(''),
-          // The owner's choice, else the page's language; the widget picks the catalog.
-          lang: data.parleyLang || doc.documentElement.lang,
+          lang,
+          catalog,
           strings: data.parleyStrings,
           // Thread data parleyd rendered into the mount, which the widget takes over.
           prerendered: (mount.querySelector('script.parley-data') || {}).textContent,

@@ -58,6 +58,9 @@ struct StartEvent {
   // from crypto.getRandomValues for the first like.
   std::string like_token;
   std::string random;
+  // The catalog parleyd served for `lang` (GET /api/i18n, core i18n's wire_catalog),
+  // JSON text; "" uses the catalogs built in (the tests; the wasm has none).
+  std::string catalog = {};
 };
 
 struct ResponseEvent {

@@ -91,7 +91,8 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   s.now = e.now;
   // The language is fixed for the widget's life: switching mid-conversation would
   // re-render text the reader is working with.
-  s.catalog = i18n::Catalog::for_language(e.lang);
+  s.catalog = e.catalog.empty() ? i18n::Catalog::for_language(e.lang)
+                                : i18n::Catalog::from_wire(e.lang, e.catalog);
   if (!e.strings.empty()) s.catalog.override_with(e.strings);
   view::FormValues values;
   values.id_prefix = s.id_prefix;

@@ -8,6 +8,7 @@
 //   /api/comment?path=P&...        Waline's recorded response for page P
 //   /api/events?...                Parley's live-updates stream, open and idle
 //   /api/login?site=..             Parley's login offer: guests only, as a site without providers
+//   /api/i18n?lang=en              Parley's English catalog, as parleyd serves it
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -46,6 +47,8 @@ export function startBenchServer(recorded) {
     '/probe.js': readFileSync(join(HERE, 'probe.js')),
     '/waline-start.js': readFileSync(join(HERE, 'waline-start.js')),
   };
+  // The pages are English; parleyd serves en.json plus the tag it matched.
+  const english = JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'i18n', 'en.json'), 'utf8')), '@lang': 'en' });
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const q = url.searchParams;
@@ -63,6 +66,7 @@ export function startBenchServer(recorded) {
         '<div id="waline"></div><script type="module" src="/waline-start.js' + url.search + '"></script>'));
     }
     if (url.pathname === '/api/comments') return send(200, 'json', recorded.get(q.get('page'))?.parley ?? '{}');
+    if (url.pathname === '/api/i18n') return send(200, 'json', english);
     if (url.pathname === '/api/login') return send(200, 'json', '{"guests":"allowed","providers":[]}');
     if (url.pathname === '/api/events') {
       // Parley's widget follows the thread live once it is shown: an open stream with

@@ -25,6 +25,7 @@ Response loader(const Request& req, Context& ctx);             // static_api.cpp
 Response stylesheet(const Request& req, Context& ctx);         // static_api.cpp
 Response counter(const Request& req, Context& ctx);            // static_api.cpp
 Response asset(const Request& req, Context& ctx);              // static_api.cpp
+Response catalog(const Request& req, Context& ctx);            // static_api.cpp
 Response embed_thread(const Request& req, Context& ctx);       // nojs_api.cpp
 Response post_form(const Request& req, Context& ctx);          // nojs_api.cpp
 

@@ -28,6 +28,7 @@ constexpr Route kRoutes[] = {
     {"GET", "/feed/thread.atom", Scope::site, handlers::thread_feed},        // ?site&page (Atom)
     {"GET", "/parley-count.js", Scope::public_, handlers::counter},          // GET /parley-count.js
     {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
+    {"GET", "/api/i18n", Scope::public_, handlers::catalog},  // GET /api/i18n?lang (widget words)
 
     // Without JavaScript (api/nojs_api.cpp, docs/seo-nojs.md). The form route checks
     // Origin itself: the embed page on this server may post too.

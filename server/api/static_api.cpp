@@ -1,8 +1,9 @@
-// GET /healthz, GET /parley.js, GET /parley.css, GET /parley-count.js and
+// GET /healthz, GET /parley.js, GET /parley.css, GET /parley-count.js, GET /api/i18n and
 // GET /assets/<hashed name>.
 #include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
+#include "core/i18n.hpp"
 #include "server_limits.hpp"
 
 namespace parley::server::handlers {
@@ -43,6 +44,16 @@ Response counter(const Request& req, Context& ctx) {
   const Asset* asset = ctx.services.assets.counter();
   if (!asset) throw ApiError(ErrorCode::not_found, "The counts script is not installed.");
   return serve(req, *asset, "public, max-age=" + std::to_string(limits::kLoaderMaxAgeSeconds));
+}
+
+Response catalog(const Request& req, Context& ctx) {
+  // The best shipped match for the reader's language, English when none: a widget
+  // always gets words to show.
+  const std::string lang = i18n::Catalog::for_language(ctx.query.get("lang").value_or("en")).lang();
+  const Asset* found = ctx.services.assets.catalog(lang);
+  if (!found) throw ApiError(ErrorCode::not_found, "No message catalogs on this server.");
+  // Short-cached like the loader: a new parleyd may ship new words under the same URL.
+  return serve(req, *found, "public, max-age=" + std::to_string(limits::kLoaderMaxAgeSeconds));
 }
 
 Response asset(const Request& req, Context& ctx) {

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/i18n.hpp"
 #include "util/gzip.hpp"
 #include "util/text.hpp"
 
@@ -59,6 +60,12 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 AssetCatalog AssetCatalog::load(const std::filesystem::path& dir,
                                 std::vector<std::string>& warnings) {
   AssetCatalog catalog;
+  // The catalogs come from the binary, not from `dir`: they are served even when the
+  // widget files are missing, and always match the server's own rendering.
+  for (const std::string_view tag : i18n::languages()) {
+    catalog.catalogs_.emplace(
+        tag, make_asset(i18n::wire_catalog(tag), "application/json; charset=utf-8"));
+  }
   std::vector<std::pair<std::string_view, std::string>> substitutions;
   for (const HashedSource& src : kHashedSources) {
     std::optional<std::string> body = read_file(dir / src.file);
@@ -89,6 +96,11 @@ AssetCatalog AssetCatalog::load(const std::filesystem::path& dir,
 const Asset* AssetCatalog::find(std::string_view name) const {
   const auto it = hashed_.find(name);
   return it == hashed_.end() ? nullptr : &it->second;
+}
+
+const Asset* AssetCatalog::catalog(std::string_view tag) const {
+  const auto it = catalogs_.find(tag);
+  return it == catalogs_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::string> AssetCatalog::names() const {

@@ -33,6 +33,9 @@ class AssetCatalog {
   // GET /parley.css: the stylesheet under a stable name, for pages that show the
   // server-rendered thread without the loader (docs/seo-nojs.md).
   const Asset* stylesheet() const { return stylesheet_.empty() ? nullptr : find(stylesheet_); }
+  // GET /api/i18n: the widget's catalog for a shipped language tag (core i18n's
+  // wire_catalog, built once at startup); null for a tag parleyd does not ship.
+  const Asset* catalog(std::string_view tag) const;
   // The hashed names, sorted (for the startup log).
   std::vector<std::string> names() const;
 
@@ -41,6 +44,7 @@ class AssetCatalog {
   std::string stylesheet_;  // the stylesheet's hashed name, "" when missing
   std::optional<Asset> counter_;
   std::map<std::string, Asset, std::less<>> hashed_;
+  std::map<std::string, Asset, std::less<>> catalogs_;  // by language tag
 };
 
 }  // namespace parley::server

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/dates.hpp"
+#include "core/field_messages.hpp"
 #include "core/i18n.hpp"
 #include "core/i18n_data.hpp"
 #include "core/plural.hpp"
@@ -223,4 +224,41 @@ TEST_CASE("format fills placeholders and leaves unknown ones") {
   CHECK(format("{a} and {b}", {{"a", "1"}, {"b", "2"}}) == "1 and 2");
   CHECK(format("{a} {zz} {", {{"a", "x"}}) == "x {zz} {");
   CHECK(format("", {}) == "");
+}
+
+TEST_CASE("the wire catalog parleyd serves the widget speaks exactly like the built-in one") {
+  for (const std::string_view tag : {"de-AT", "pt-BR", "ru", "ar", "ja", "zh-TW", "xx", ""}) {
+    CAPTURE(tag);
+    const Catalog built_in = Catalog::for_language(tag);
+    const std::string wire = parley::i18n::wire_catalog(tag);
+    const json parsed = json::parse(wire);
+    CHECK(parsed["@lang"] == built_in.lang());
+    const Catalog received = Catalog::from_wire(tag, wire);
+    CHECK(received.lang() == built_in.lang());
+    CHECK(received.rtl() == built_in.rtl());
+    // Every English key, in the words and plural forms the server itself uses.
+    for (const auto& [key, value] : parsed.items()) {
+      if (key[0] == '@') continue;
+      CHECK(received.text(key) == built_in.text(key));
+    }
+    for (const std::uint64_t n : {0, 1, 2, 3, 5, 11, 21, 101}) {
+      CHECK(received.count("thread.count", n) == built_in.count("thread.count", n));
+    }
+  }
+  // What is not a catalog (a proxy's error page) falls back to the built-in one.
+  CHECK(Catalog::from_wire("de", "<html>").text("comment.reply") ==
+        Catalog::for_language("de").text("comment.reply"));
+}
+
+TEST_CASE("a wire catalog tells core's field errors from a server's own words") {
+  const std::string wire = parley::i18n::wire_catalog("de");
+  // The wasm has no built-in English: the wire catalog carries the words it compares.
+  CHECK(json::parse(wire)["@en"]["error.text.required"] == "Please type your comment text.");
+  const Catalog de = Catalog::from_wire("de", wire);
+  const parley::i18n::Use use(de);
+  const parley::FieldError core_words{"text", "required", "Please type your comment text."};
+  CHECK(parley::i18n::field_error(core_words) ==
+        Catalog::for_language("de").text("error.text.required"));
+  const parley::FieldError server_words{"text", "required", "This site takes comments in Latin."};
+  CHECK(parley::i18n::field_error(server_words) == "This site takes comments in Latin.");
 }

@@ -112,6 +112,39 @@ describe('static assets', () => {
     assert.ok(module instanceof WebAssembly.Module);
   });
 
+  // The widget's words (GET /api/i18n): the wasm carries no catalogs.
+  it('serves the best catalog for the reader\'s language, English underneath', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const catalog = async (tag) => JSON.parse(await readFile(new URL(`../../i18n/${tag}.json`, import.meta.url), 'utf8'));
+    const en = await catalog('en');
+    for (const [asked, lang] of [['de-AT', 'de'], ['pt-BR', 'pt'], ['zh-TW', 'zh-Hans'], ['AR', 'ar'],
+      ['xx', 'en'], ['', 'en']]) {
+      const res = await rawRequest(server, { path: `/api/i18n?lang=${encodeURIComponent(asked)}` });
+      assert.equal(res.status, 200, asked);
+      assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(res.headers['cache-control'], `public, max-age=${serverLimits.kLoaderMaxAgeSeconds}`);
+      assert.equal(res.headers['access-control-allow-origin'], '*');
+      const words = JSON.parse(res.body.toString());
+      assert.equal(words['@lang'], lang, asked);
+      const own = await catalog(lang);
+      // Every English key is there, in the language where it has the key.
+      for (const key of Object.keys(en)) {
+        assert.deepEqual(words[key], key in own ? own[key] : en[key], `${asked}: ${key}`);
+      }
+    }
+    const ar = JSON.parse((await rawRequest(server, { path: '/api/i18n?lang=ar' })).body.toString());
+    assert.equal(ar['@dir'], 'rtl');
+  });
+
+  it('gzips the catalogs and answers their ETag with 304', async () => {
+    const res = await rawRequest(server, { path: '/api/i18n?lang=ja', headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(res.headers['content-encoding'], 'gzip');
+    assert.equal(JSON.parse(gunzipSync(res.body).toString())['@lang'], 'ja');
+    const again = await rawRequest(server, { path: '/api/i18n?lang=ja',
+      headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': res.headers.etag } });
+    assert.equal(again.status, 304);
+  });
+
   it('404s for unknown names and stale hashes', async () => {
     for (const p of ['/assets/parley-widget.0000000000000000.js', '/assets/parley.css',
       '/assets/../parley.js', '/assets/']) {

@@ -10,6 +10,13 @@ import { join, resolve } from 'node:path';
 
 const dir = resolve(process.env.PARLEY_WIDGET_DIR ?? 'build/wasm/widget');
 
+// The wasm carries no catalogs: the host passes the one parleyd serves (GET /api/i18n,
+// the language's messages over English ones, and "@lang"). Built here the same way.
+function wireCatalog(lang) {
+  const read = (tag) => JSON.parse(readFileSync(resolve('i18n', `${tag}.json`), 'utf8'));
+  return JSON.stringify({ ...read('en'), ...(lang === 'en' ? {} : read(lang)), '@lang': lang });
+}
+
 // The glue is a classic script (UMD-style); this package is "type": "module", so load
 // a copy with a .cjs name instead of evaluating its text.
 function loadFactory() {
@@ -32,7 +39,7 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
 
     const start = send({
       type: 'start', site: 'blog', page: '/2011/07/raids/', title: 'Raids <b>',
-      now: 1764477923, saved: null,
+      now: 1764477923, saved: null, lang: 'en', catalog: wireCatalog('en'),
     });
     assert.equal(start.patches[0].op, 'html');
     assert.equal(start.patches[0].key, 'root');
@@ -64,6 +71,30 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
     const bad = send('not an event');
     assert.equal(bad.patches[0].key, 'status');
     assert.match(bad.patches[0].html, /^Parley: /);
+  } finally {
+    widget.delete();
+  }
+});
+
+test('the wasm speaks the language of the catalog it is given, with its plural rules', async () => {
+  const factory = loadFactory();
+  const Module = await factory({ wasmBinary: readFileSync(join(dir, 'parley-widget.wasm')) });
+  const widget = new Module.Widget();
+  try {
+    const send = (event) => JSON.parse(widget.handle(JSON.stringify(event)));
+    const start = send({
+      type: 'start', site: 'blog', page: '/p', title: 'Razzien', now: 1764477923, saved: null,
+      lang: 'ru-RU', catalog: wireCatalog('ru'),
+    });
+    assert.match(start.patches[0].html, /<section class="parley-comments"[^>]* lang="ru" dir="ltr"/);
+    const comments = [1, 2, 3, 4, 5].map((id) => ({
+      id, parent: 0, depth: 0, author: 'Аня', website: '', html: '<p>Привет</p>', created: 1764477923,
+    }));
+    const loaded = send({ type: 'response', request: 1, status: 200,
+      body: JSON.stringify({ page: '/p', count: 5, comments }) });
+    const count = loaded.patches.find((p) => p.op === 'html' && p.key === 'count').html;
+    // Russian "many" form for 5, from the catalog the host passed in.
+    assert.equal(count, '5 ответов на «Razzien»');
   } finally {
     widget.delete();
   }
