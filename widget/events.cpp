@@ -73,8 +73,7 @@ StartEvent start(const json& j) {
       str(j, "site"),     str(j, "page"),       str(j, "title"),   integer(j, "now").value_or(0),
       std::nullopt,       str(j, "lang"),       str(j, "strings"), str(j, "prerendered"),
       str(j, "parts"),    share_start(j),       str(j, "origin"),  str(j, "token"),
-      str(j, "instance"), str(j, "like_token"), str(j, "random"),
-      str(j, "catalog")};
+      str(j, "instance"), str(j, "like_token"), str(j, "random"),  str(j, "catalog")};
   const auto saved = j.find("saved");
   if (saved != j.end() && saved->is_object()) {
     e.saved = Saved{str(*saved, "author"), str(*saved, "email"), str(*saved, "website")};

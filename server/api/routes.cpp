@@ -27,7 +27,7 @@ constexpr Route kRoutes[] = {
     {"GET", "/feed/comments.atom", Scope::site, handlers::site_feed},        // ?site (Atom)
     {"GET", "/feed/thread.atom", Scope::site, handlers::thread_feed},        // ?site&page (Atom)
     {"GET", "/parley-count.js", Scope::public_, handlers::counter},          // GET /parley-count.js
-    {"GET", "/assets/", Scope::public_, handlers::asset},  // GET /assets/<name>.<hash>.<ext>
+    {"GET", "/assets/", Scope::public_, handlers::asset},     // GET /assets/<name>.<hash>.<ext>
     {"GET", "/api/i18n", Scope::public_, handlers::catalog},  // GET /api/i18n?lang (widget words)
 
     // Without JavaScript (api/nojs_api.cpp, docs/seo-nojs.md). The form route checks
