@@ -38,7 +38,7 @@ void EventHub::deliver(std::uint64_t id, std::string_view site, std::string_view
   last_id_ = std::max(last_id_, id);
   const LiveEvent& event = p.recent.emplace_back(LiveEvent{id, std::move(data)});
   backlog_bytes_ += cost(event);
-  held_.emplace(id, k);
+  held_.emplace(id, &it->first);
   // Delivering may close a stream (a client too slow to keep up), which only expires
   // its weak pointer: collect the live ones first, then deliver.
   std::vector<std::shared_ptr<Subscriber>> targets;
@@ -51,7 +51,7 @@ void EventHub::deliver(std::uint64_t id, std::string_view site, std::string_view
   for (const auto& s : targets) s->deliver(event);
   if (p.recent.size() > limits::kLiveBacklogPerPage) {
     forget(p.recent.front());
-    p.recent.pop_front();
+    p.recent.erase(p.recent.begin());
   }
   trim_backlog();
 }
@@ -66,18 +66,32 @@ void EventHub::forget(const LiveEvent& event) {
   held_.erase(event.id);
 }
 
+void EventHub::drop_if_unused(Pages::iterator page) {
+  // A page that lost its last event to the budget and that nobody watches costs a map
+  // node, its key and two empty vectors: a crawler posting once to each of many pages
+  // would otherwise keep them all (up to limits::kLiveMaxPages).
+  const Page& p = page->second;
+  if (!p.recent.empty()) return;
+  if (std::any_of(p.subscribers.begin(), p.subscribers.end(),
+                  [](const std::weak_ptr<Subscriber>& w) { return !w.expired(); })) {
+    return;
+  }
+  pages_.erase(page);
+}
+
 void EventHub::trim_backlog() {
   while (backlog_bytes_ > limits::kLiveBacklogBytes && !held_.empty()) {
     const auto oldest = held_.begin();
-    const auto page = pages_.find(oldest->second);
+    const auto page = pages_.find(*oldest->second);
     if (page != pages_.end()) {
-      std::deque<LiveEvent>& recent = page->second.recent;
+      std::vector<LiveEvent>& recent = page->second.recent;
       const std::uint64_t id = oldest->first;
       const auto e = std::find_if(recent.begin(), recent.end(),
                                   [id](const LiveEvent& x) { return x.id == id; });
       if (e != recent.end()) {
         forget(*e);
         recent.erase(e);
+        drop_if_unused(page);
         continue;
       }
     }

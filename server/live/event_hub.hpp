@@ -10,7 +10,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -76,6 +75,8 @@ class EventHub {
   bool full() const { return subscribers_ >= max_subscribers_; }
   // What the pages' rings hold, as counted against limits::kLiveBacklogBytes.
   std::size_t backlog_bytes() const { return backlog_bytes_; }
+  // Pages with a backlog or a subscriber; a page with neither is not kept.
+  std::size_t pages() const { return pages_.size(); }
   std::size_t subscribers() const { return subscribers_; }
 
   // A registration that ends when the ticket is destroyed (the stream closed).
@@ -95,7 +96,10 @@ class EventHub {
 
  private:
   struct Page {
-    std::deque<LiveEvent> recent;  // at most limits::kLiveBacklogPerPage
+    // At most limits::kLiveBacklogPerPage, oldest first. A vector, not a deque:
+    // libstdc++'s deque allocates ~600 bytes even when empty, and most pages of a
+    // busy site hold one or two events.
+    std::vector<LiveEvent> recent;
     std::vector<std::weak_ptr<Subscriber>> subscribers;
   };
   // "site\npage": neither a site id nor a page key can hold a line break.
@@ -104,10 +108,13 @@ class EventHub {
   static std::size_t cost(const LiveEvent& event);
   void forget(const LiveEvent& event);
   void trim_backlog();
+  using Pages = std::map<std::string, Page, std::less<>>;
+  void drop_if_unused(Pages::iterator page);
 
-  std::map<std::string, Page, std::less<>> pages_;
-  // Every held event's id -> its page key: the oldest first, for the global byte budget.
-  std::map<std::uint64_t, std::string> held_;
+  Pages pages_;
+  // Every held event's id -> its page's key (the map's own, stable until the page is
+  // erased, which first forgets its events): the oldest first, for the byte budget.
+  std::map<std::uint64_t, const std::string*> held_;
   std::size_t backlog_bytes_ = 0;
   std::uint64_t last_id_ = 0;
   std::size_t max_subscribers_;

@@ -123,3 +123,22 @@ TEST_CASE("the rings of all pages together stay within the byte budget, oldest o
   CHECK(hub.since("blog", "/a/", 0).size() == limits::kLiveBacklogPerPage);
   CHECK(hub.backlog_bytes() <= limits::kLiveBacklogBytes);
 }
+
+TEST_CASE("a page whose last event went to the budget and that nobody watches is not kept") {
+  live::EventHub hub(10, kFirst);
+  auto r = std::make_shared<Recorder>();
+  auto t = hub.subscribe("blog", "/watched/", r);
+  hub.publish("blog", "/watched/", "w");
+  // Many pages with one large event each: most of them lose it to the budget.
+  const std::string body(64 * 1024, 'x');
+  for (int i = 0; i < 200; ++i) hub.publish("blog", "/page-" + std::to_string(i) + "/", body);
+  CHECK(hub.backlog_bytes() <= limits::kLiveBacklogBytes);
+  // What is left: the pages that still hold an event, and the watched one (its event went
+  // too, being the oldest, but its reader still gets the next ones).
+  const std::size_t holding = limits::kLiveBacklogBytes / (body.size() + 64);
+  CHECK(hub.pages() <= holding + 1);
+  CHECK(hub.pages() >= holding - 1);
+  hub.publish("blog", "/watched/", "again");
+  CHECK(r->got.size() == 2);
+  CHECK(hub.since("blog", "/watched/", 0).size() == 1);
+}
