@@ -194,6 +194,20 @@ void save_field(HtmlBuilder& b, const FormValues& values) {
   b.close("p");
 }
 
+// Off screen rather than display:none, which programs look for; aria-hidden and out of
+// the tab order so no one meets it, autocomplete off so browsers do not fill it.
+void honeypot_field(HtmlBuilder& b, const FormValues& values) {
+  const std::string id = keys::field_id(values.id_prefix, values.honeypot);
+  b.open("p", {{"class", "parley-hp"}, {"aria-hidden", "true"}});
+  b.element("label", {{"for", id}}, "Leave this field empty");
+  b.empty("input", {{"id", id},
+                    {"name", values.honeypot},
+                    {"type", "text"},
+                    {"tabindex", "-1"},
+                    {"autocomplete", "off"}});
+  b.close("p");
+}
+
 void notes(HtmlBuilder& b, std::string_view prefix) {
   b.open("p", {{"class", "parley-notes"}, {"data-parley-key", keys::kNotes}});
   b.element("span", {{"id", keys::with_name(prefix, "email-notes")}}, t("form.notes_email"));
@@ -239,6 +253,7 @@ SafeHtml respond_section(const FormValues& values) {
   // Saving details is the widget's (localStorage); a plain form has nowhere to keep them.
   if (!plain) save_field(b, values);
   b.close("div");
+  if (!values.honeypot.empty()) honeypot_field(b, values);
   b.open("p", {{"class", "parley-submit-row"}});
   b.element("button",
             {{"type", "submit"}, {"class", "parley-submit"}, {"data-parley-key", keys::kSubmit}},

@@ -40,6 +40,9 @@ struct FormValues {
   // The site's guest mode asks for a name and an email (core/guest_mode.hpp); when not
   // (`allowed`), their "*" is hidden and the inputs lose `required`.
   bool name_email_required = true;
+  // The name of the spam honeypot field (server/spam/honeypot.hpp), "" for none: a text
+  // input people neither see nor reach, which form-filling programs fill in.
+  std::string_view honeypot = {};
 };
 
 // The whole `form` region element (<div class="parley-respond">…</div>).

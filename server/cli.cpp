@@ -51,6 +51,12 @@ Options (flags override the config file):
   --moderation MODE          hold comments of the last --site for moderation: none
                              (default), first (each new author's first comment), all
   --share-clicks-per-minute N  share clicks counted per client IP (default 20; 0 = unlimited)
+  --identity-posts-per-minute N  comment posts per author: login or email (default 5;
+                             0 = unlimited)
+  --min-form-seconds N       the plain form is refused when sent sooner after it was
+                             shown (default 3; 0 = off; docs/spam.md)
+  --duplicate-hours N        the same text by the same author within N hours is refused
+                             (default 24; 0 = off)
   --nodeinfo-per-minute N    fediverse server lookups per client IP (default 10; 0 = unlimited)
   --nodeinfo-test-insecure   tests only: NodeInfo lookups over http to private addresses
   --log-requests             log one line per request to stderr
@@ -118,6 +124,12 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.rate_limit.likes_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--share-clicks-per-minute") {
       c.rate_limit.share_clicks_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--identity-posts-per-minute") {
+      c.spam.identity_posts_per_minute = parse_int(flag, value(), 0, 1000000);
+    } else if (flag == "--min-form-seconds") {
+      c.spam.min_form_seconds = parse_int(flag, value(), 0, 3600);
+    } else if (flag == "--duplicate-hours") {
+      c.spam.duplicate_hours = parse_int(flag, value(), 0, 24 * 365);
     } else if (flag == "--nodeinfo-per-minute") {
       c.rate_limit.nodeinfo_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--admin-logins-per-minute") {

@@ -39,6 +39,53 @@ bool well_formed_origin(const std::string& origin) {
   return !rest.empty() && rest.find('/') == std::string::npos && !origin.ends_with(':');
 }
 
+spam::SpamConfig read_spam(const json& j, spam::SpamConfig s, const std::string& where) {
+  if (!j.is_object()) throw ConfigError(where + ": \"spam\" must be an object");
+  read(j, "honeypot", s.honeypot, where);
+  read(j, "min_form_seconds", s.min_form_seconds, where);
+  read(j, "identity_posts_per_minute", s.identity_posts_per_minute, where);
+  read(j, "duplicate_hours", s.duplicate_hours, where);
+  read(j, "max_links", s.max_links, where);
+  read(j, "blocked_words", s.blocked_words, where);
+  if (const auto a = j.find("akismet"); a != j.end()) {
+    if (!a->is_object()) throw ConfigError(where + ": \"spam.akismet\" must be an object");
+    read(*a, "key", s.akismet.key, where);
+    read(*a, "url", s.akismet.url, where);
+    read(*a, "timeout_ms", s.akismet.timeout_ms, where);
+  }
+  return s;
+}
+
+void check_spam(const spam::SpamConfig& s) {
+  if (s.min_form_seconds < 0 || s.min_form_seconds > 3600) {
+    throw ConfigError("spam.min_form_seconds must be 0 to 3600");
+  }
+  if (s.identity_posts_per_minute < 0) {
+    throw ConfigError("spam.identity_posts_per_minute must be 0 or more");
+  }
+  if (s.duplicate_hours < 0 || s.duplicate_hours > 24 * 365) {
+    throw ConfigError("spam.duplicate_hours must be 0 to 8760");
+  }
+  if (s.max_links < -1) throw ConfigError("spam.max_links must be -1 (no limit) or more");
+  if (s.blocked_words.size() > spam::kMaxBlockedWords) {
+    throw ConfigError("spam.blocked_words may list at most " +
+                      std::to_string(spam::kMaxBlockedWords) + " words");
+  }
+  if (s.akismet.timeout_ms < 1 || s.akismet.timeout_ms > spam::kMaxAkismetTimeoutMs) {
+    throw ConfigError("spam.akismet.timeout_ms must be 1 to " +
+                      std::to_string(spam::kMaxAkismetTimeoutMs));
+  }
+  if (!s.akismet.url.starts_with("https://") && !s.akismet.url.starts_with("http://")) {
+    throw ConfigError("spam.akismet.url must start with https://");
+  }
+  for (const std::string& w : s.blocked_words) {
+    if (w.empty() || w.size() > spam::kMaxBlockedWordBytes) {
+      throw ConfigError("spam.blocked_words: each must be 1 to " +
+                        std::to_string(spam::kMaxBlockedWordBytes) + " bytes");
+    }
+  }
+}
+
 }  // namespace
 
 Config load_config_file(const std::string& path, Config base) {
@@ -74,6 +121,7 @@ Config load_config_file(const std::string& path, Config base) {
     c.sites.clear();
     for (const json& s : *sites) c.sites.push_back(read_site(s, path));
   }
+  if (const auto s = j.find("spam"); s != j.end()) c.spam = read_spam(*s, c.spam, path);
   if (const auto rl = j.find("rate_limit"); rl != j.end()) {
     if (!rl->is_object()) throw ConfigError(path + ": \"rate_limit\" must be an object");
     read(*rl, "posts_per_minute", c.rate_limit.posts_per_minute, path);
@@ -118,6 +166,7 @@ void check_config(const Config& config) {
       }
     }
   }
+  check_spam(config.spam);
   if (config.store == "sqlite") {
     if (config.db.empty()) throw ConfigError("db must name a file");
   } else if (config.store == "postgres") {

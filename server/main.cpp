@@ -15,6 +15,7 @@
 #include "admin_cli.hpp"
 #include "api/context.hpp"
 #include "archive_cli.hpp"
+#include "auth/crypto.hpp"
 #include "auth/login_service.hpp"
 #include "auth/mastodon_app_store.hpp"
 #include "auth/session_store.hpp"
@@ -78,6 +79,12 @@ int serve(const Config& config) {
   Moderation moderation(*moderation_store, sites,
                         config.login.secret.empty() ? "parley-author-digest" : config.login.secret);
   comments.set_moderation(&moderation);
+  // Spam layers (docs/spam.md). Without a server secret the plain form's render tokens
+  // are signed with one random per run: a form shown before a restart is sent again.
+  spam::SpamFilter spam_filter(
+      config.spam, *moderation_store,
+      config.login.secret.empty() ? auth::random_token(32) : config.login.secret);
+  comments.set_spam(&spam_filter);
   RateLimiter share_click_limiter(config.rate_limit.share_clicks_per_minute,
                                   limits::kMaxTrackedClients);
   ShareClickService share_clicks(store, share_click_limiter);

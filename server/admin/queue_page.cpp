@@ -122,7 +122,8 @@ void item(HtmlBuilder& b, const QueueView& v, const QueueItem& q) {
   b.text(" · ").element("span", {{"class", "pa-status"}}, q.status);
   if (c.pinned) b.text(" · pinned");
   b.close("p");
-  if (!q.reason.empty() && q.status == "pending") {
+  // Why it was held or marked as spam (a spam layer's or the moderation mode's reason).
+  if (!q.reason.empty() && (q.status == "pending" || q.status == "spam")) {
     b.element("p", {{"class", "pa-meta pa-reason"}}, "Held: " + q.reason);
   }
   b.open("div", {{"class", "pa-body"}}).html(SafeHtml::from_stored_render(c.html)).close("div");

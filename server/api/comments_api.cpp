@@ -1,6 +1,7 @@
 // GET and POST /api/comments.
 #include <nlohmann/json.hpp>
 
+#include "api/akismet_check.hpp"
 #include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
@@ -8,6 +9,7 @@
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
 #include "live/live_events.hpp"
+#include "spam/honeypot.hpp"
 #include "util/text.hpp"
 
 namespace parley::server::handlers {
@@ -80,6 +82,11 @@ Response post_comment(const Request& req, Context& ctx) {
   if (FieldErrors errors = draft_from_json(j, draft); !errors.empty()) {
     throw ApiError(std::move(errors));
   }
+  // The widget's copy of the plain form's honeypot field (docs/spam.md).
+  spam::Signals signals = request_signals(req, ctx);
+  if (const auto hp = j.find(spam::kHoneypotField); hp != j.end() && hp->is_string()) {
+    signals.honeypot = hp->get<std::string>();
+  }
   std::optional<VerifiedAuthor> author;
   if (reader) {
     author = VerifiedAuthor{reader->provider(), reader->provider_name, reader->subject(),
@@ -87,7 +94,7 @@ Response post_comment(const Request& req, Context& ctx) {
   }
   PostResult result =
       ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft), ctx.now,
-                                 ctx.mono_now, author ? &*author : nullptr, guests);
+                                 ctx.mono_now, author ? &*author : nullptr, guests, signals);
   if (auto* errors = std::get_if<FieldErrors>(&result)) throw ApiError(std::move(*errors));
   if (const auto* limited = std::get_if<RateLimited>(&result)) {
     throw ApiError(ErrorCode::rate_limited,
@@ -97,6 +104,12 @@ Response post_comment(const Request& req, Context& ctx) {
   if (const auto* refused = std::get_if<Refused>(&result)) {
     throw ApiError(refused->code == "banned" ? ErrorCode::banned : ErrorCode::closed,
                    refused->message);
+  }
+  if (auto* ask = std::get_if<AskAkismet>(&result)) {
+    return after_akismet(req, ctx, std::move(ask->fields), post_comment);
+  }
+  if (const auto* rejected = std::get_if<Rejected>(&result)) {
+    throw ApiError(error_named(rejected->code), rejected->message);
   }
   if (const auto* held = std::get_if<Held>(&result)) {
     // Stored, not shown: no live event until a moderator approves it (docs/admin.md).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "api/query.hpp"
@@ -61,6 +62,8 @@ struct Context {
   const Site* site = nullptr;               // set for site-scoped routes (never null there)
   std::int64_t now = 0;                     // Unix seconds, read once per request
   RateLimiter::Clock::time_point mono_now;  // for rate limiting
+  // Akismet's answer on the second pass of a post (api/akismet_check.hpp).
+  std::optional<spam::Verdict> akismet = std::nullopt;
 };
 
 }  // namespace parley::server

@@ -17,6 +17,8 @@ constexpr ErrorInfo kErrors[] = {
     {ErrorCode::bad_utf8, 400, "bad_utf8"},
     {ErrorCode::invalid, 400, "invalid"},
     {ErrorCode::bad_request, 400, "bad_request"},
+    {ErrorCode::too_fast, 400, "too_fast"},
+    {ErrorCode::form_expired, 400, "form_expired"},
     {ErrorCode::login_required, 401, "login_required"},
     {ErrorCode::origin_not_allowed, 403, "origin_not_allowed"},
     {ErrorCode::banned, 403, "banned"},
@@ -24,6 +26,7 @@ constexpr ErrorInfo kErrors[] = {
     {ErrorCode::unknown_site, 404, "unknown_site"},
     {ErrorCode::not_found, 404, "not_found"},
     {ErrorCode::method_not_allowed, 405, "method_not_allowed"},
+    {ErrorCode::duplicate, 409, "duplicate"},
     {ErrorCode::too_large, 413, "too_large"},
     {ErrorCode::unsupported_media_type, 415, "unsupported_media_type"},
     {ErrorCode::rate_limited, 429, "rate_limited"},
@@ -55,6 +58,13 @@ ApiError::ApiError(FieldErrors errors)
     : std::runtime_error(first_message(errors)),
       code_(ErrorCode::invalid),
       errors_(std::move(errors)) {}
+
+ErrorCode error_named(std::string_view name) {
+  for (const ErrorInfo& e : kErrors) {
+    if (name == e.name) return e.code;
+  }
+  return ErrorCode::bad_request;
+}
 
 int http_status(ErrorCode code) {
   return info(code).status;

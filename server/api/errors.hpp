@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/message.hpp"
@@ -16,6 +17,8 @@ enum class ErrorCode {
   bad_utf8,                // 400
   invalid,                 // 400, with field errors
   bad_request,             // 400
+  too_fast,                // 400: a plain form sent sooner after rendering than a person could
+  form_expired,            // 400: a plain form without a render token this server signed
   login_required,          // 401
   origin_not_allowed,      // 403
   banned,                  // 403: a moderator banned the author from the site
@@ -23,6 +26,7 @@ enum class ErrorCode {
   unknown_site,            // 404
   not_found,               // 404
   method_not_allowed,      // 405
+  duplicate,               // 409: the author already posted this text (docs/spam.md)
   too_large,               // 413
   unsupported_media_type,  // 415
   rate_limited,            // 429
@@ -50,6 +54,8 @@ class ApiError : public std::runtime_error {
 
 int http_status(ErrorCode code);
 const char* error_name(ErrorCode code);
+// The code of that name (a service's refusal: "duplicate"); bad_request for none.
+ErrorCode error_named(std::string_view name);
 
 Response error_response(const ApiError& e);
 

@@ -57,6 +57,9 @@ struct Deferred {
   // Runs off the server's I/O thread; may only use what outlives the request (services),
   // never the handler's Context.
   std::function<Response()> work;
+  // When set, runs back on the I/O thread with what `work` made, and its response is
+  // sent instead: for what must not run off that thread (the store, live events).
+  std::function<Response(Response)> then = nullptr;
 };
 
 // A JSON body with its content type (the body is already serialised JSON).

@@ -2,6 +2,7 @@
 // HTML, POST /form/comments takes the plain form and sends the reader back.
 #include <string>
 
+#include "api/akismet_check.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/reader_identity.hpp"
@@ -12,6 +13,8 @@
 #include "core/validate.hpp"
 #include "live/live_events.hpp"
 #include "service/thread_html.hpp"
+#include "spam/form_token.hpp"
+#include "spam/honeypot.hpp"
 #include "util/text.hpp"
 
 namespace parley::server::handlers {
@@ -178,10 +181,14 @@ Response post_form(const Request& req, Context& ctx) {
   in.form.email = draft.email;
   in.form.website = draft.website;
 
+  spam::Signals signals = request_signals(req, ctx);
+  signals.honeypot = field(form, spam::kHoneypotField);
+  signals.form_token = field(form, spam::kFormTokenField);
+
   const i18n::Catalog catalog = i18n::Catalog::for_language(in.lang);
   const i18n::Use language(catalog);
   PostResult result = ctx.services.comments.post(ctx.site->id, req.client_ip, std::move(draft),
-                                                 ctx.now, ctx.mono_now, nullptr, guests);
+                                                 ctx.now, ctx.mono_now, nullptr, guests, signals);
   if (auto* errors = std::get_if<FieldErrors>(&result)) {
     in.form.status = catalog.text("status.fix_fields");
     for (const FieldError& e : *errors) {
@@ -201,6 +208,14 @@ Response post_form(const Request& req, Context& ctx) {
   if (const auto* refused = std::get_if<Refused>(&result)) {
     in.form.status = refused->message;
     return refused_form(ctx, std::move(in), kForbidden);
+  }
+  if (auto* ask = std::get_if<AskAkismet>(&result)) {
+    return after_akismet(req, ctx, std::move(ask->fields), post_form);
+  }
+  if (const auto* rejected = std::get_if<Rejected>(&result)) {
+    // Shown again with a fresh render token and the reader's text, to send once more.
+    in.form.status = rejected->message;
+    return refused_form(ctx, std::move(in), http_status(error_named(rejected->code)));
   }
   if (std::holds_alternative<Held>(result)) {
     // Stored and held for a moderator: the page says so, with an empty form.

@@ -175,11 +175,22 @@ Response handle(const Request& req, Services& services) {
   if (res.deferred) {
     // The deferred work gets the same error mapping and finishing steps, later, on
     // whichever thread runs it; it keeps its own copies of what they need.
-    res.deferred = std::make_shared<const Deferred>(Deferred{[work = res.deferred, req, ex]() {
-      Response later = guarded(req, [&] { return work->work(); });
-      finish(req, ex, later);
-      return later;
-    }});
+    const std::shared_ptr<const Deferred> work = res.deferred;
+    if (!work->then) {
+      res.deferred = std::make_shared<const Deferred>(Deferred{[work, req, ex]() {
+        Response later = guarded(req, [&] { return work->work(); });
+        finish(req, ex, later);
+        return later;
+      }});
+      return res;
+    }
+    res.deferred = std::make_shared<const Deferred>(
+        Deferred{[work, req]() { return guarded(req, [&] { return work->work(); }); },
+                 [work, req, ex](Response done) {
+                   Response later = guarded(req, [&] { return work->then(std::move(done)); });
+                   finish(req, ex, later);
+                   return later;
+                 }});
     return res;
   }
   finish(req, ex, res);

@@ -96,17 +96,22 @@ void Session::on_read(beast::error_code ec, std::size_t) {
 
 void Session::do_deferred(Request req, Response res, bool keep_alive) {
   const std::shared_ptr<const Deferred> work = std::move(res.deferred);
-  if (!options_.workers) return do_write(req, work->work(), keep_alive, false);
+  if (!options_.workers) {
+    Response done = work->work();
+    if (work->then) done = work->then(std::move(done));
+    return do_write(req, std::move(done), keep_alive, false);
+  }
   // The session (and with it the socket) stays alive in these handlers; nothing else
   // touches it meanwhile, since it reads the next request only after this response.
-  net::post(*options_.workers,
-            [self = shared_from_this(), req = std::move(req), work, keep_alive]() mutable {
-              Response done = work->work();
-              net::post(self->stream_.get_executor(),
-                        [self, req = std::move(req), done = std::move(done), keep_alive]() mutable {
-                          self->do_write(req, std::move(done), keep_alive, false);
-                        });
-            });
+  net::post(*options_.workers, [self = shared_from_this(), req = std::move(req), work,
+                                keep_alive]() mutable {
+    Response done = work->work();
+    net::post(self->stream_.get_executor(),
+              [self, req = std::move(req), work, done = std::move(done), keep_alive]() mutable {
+                if (work->then) done = work->then(std::move(done));
+                self->do_write(req, std::move(done), keep_alive, false);
+              });
+  });
 }
 
 void Session::do_write(const Request& req, Response res, bool keep_alive, bool drain) {

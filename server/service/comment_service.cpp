@@ -86,7 +86,8 @@ std::vector<std::size_t> CommentService::counts(std::string_view site,
 
 PostResult CommentService::post(std::string_view site, std::string_view client, Draft draft,
                                 std::int64_t now, RateLimiter::Clock::time_point mono_now,
-                                const VerifiedAuthor* verified, GuestMode guests) {
+                                const VerifiedAuthor* verified, GuestMode guests,
+                                const spam::Signals& signals) {
   if (verified) take_identity(draft, *verified);
   normalize(draft);
   // A banned author or a closed thread is said before anything about the draft.
@@ -119,8 +120,30 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
     const std::size_t parent_index = thread.find(c.parent);
     c.depth = parent_index == thread.size() ? 0 : thread.depth[parent_index] + 1;
   }
-  if (const int wait = post_limiter_.take(client, mono_now); wait > 0) {
-    return RateLimited{wait};
+  const bool second_pass = signals.akismet.has_value();
+  if (!second_pass) {
+    if (const int wait = post_limiter_.take(client, mono_now); wait > 0) {
+      return RateLimited{wait};
+    }
+  }
+  if (spam_) {
+    const spam::Submission submission{site, client, draft, keys, signals, now, mono_now};
+    spam::Verdict v = spam_->check(submission, !second_pass);
+    if (v.outcome == spam::Outcome::reject) {
+      if (v.code == "rate_limited") return RateLimited{v.retry_after};
+      return Rejected{std::move(v.code), std::move(v.message)};
+    }
+    // Spam already needs no second opinion; Akismet's "spam" outranks a local hold.
+    if (v.outcome != spam::Outcome::spam && spam_->wants_akismet()) {
+      if (!second_pass) return AskAkismet{spam_->akismet_fields(submission)};
+      if (!signals.akismet->accepted()) v = *signals.akismet;
+    }
+    // A spam layer's reason says more than the site's mode ("moderation: all"), so
+    // the queue shows it.
+    if (v.outcome != spam::Outcome::accept) {
+      admission.status = v.outcome == spam::Outcome::spam ? "spam" : "pending";
+      admission.reason = std::move(v.reason);
+    }
   }
   c.page = draft.page;
   c.author = draft.author;

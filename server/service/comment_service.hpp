@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "service/moderation.hpp"
 #include "service/rate_limiter.hpp"
+#include "spam/spam_filter.hpp"
 #include "store/store.hpp"
 
 namespace parley::server {
@@ -38,14 +39,30 @@ struct Refused {
   std::string message;
 };
 
+// A spam layer refused it (docs/spam.md): `code` "too_fast", "form_expired" (plain form)
+// or "duplicate", and the message.
+struct Rejected {
+  std::string code;
+  std::string message;
+};
+
+// Nothing stored yet: the comment passed every other layer and Akismet is to be asked
+// (off the I/O thread, api/akismet_check.cpp) with these fields; the post is then made
+// again with its answer in spam::Signals::akismet.
+struct AskAkismet {
+  spam::AkismetFields fields;
+};
+
 // Stored, but held for a moderator: readers do not see it until it is approved.
 struct Held {
   Comment comment;
 };
 
 // A stored comment, every reason the draft was refused, a rate-limit refusal, a
-// moderation refusal, or a comment held for moderation.
-using PostResult = std::variant<Comment, FieldErrors, RateLimited, Refused, Held>;
+// moderation refusal, a comment held for moderation (or marked as spam: the sender is
+// told the same), or a spam layer's refusal.
+using PostResult =
+    std::variant<Comment, FieldErrors, RateLimited, Refused, Held, Rejected, AskAkismet>;
 
 // What readers see of a page's comments (oldest first, approved and deleted): deleted
 // comments without visible replies are left out, the others become empty placeholders.
@@ -66,6 +83,9 @@ class CommentService {
   // is shown at once.
   void set_moderation(Moderation* moderation) { moderation_ = moderation; }
   Moderation* moderation() const { return moderation_; }
+  // The spam layers (docs/spam.md); without it no comment is checked for spam.
+  void set_spam(spam::SpamFilter* filter) { spam_ = filter; }
+  spam::SpamFilter* spam() const { return spam_; }
   // The newest approved comments of a site (page "") or a page, for feeds.
   std::vector<FeedEntry> recent(std::string_view site, std::string_view page, std::size_t limit) {
     return store_.recent_comments(site, page, limit);
@@ -77,14 +97,18 @@ class CommentService {
   // time in Unix seconds. With `verified`, the author's name and avatar are theirs and
   // the draft's guest fields (name, email, website) are ignored; without, they are
   // checked as the site's guest mode says (`allowed`: name and email may be empty).
+  // `signals` is what the request carried for the spam layers. The second pass of a
+  // post Akismet was asked about (signals.akismet set) does not charge the rate limits
+  // again.
   PostResult post(std::string_view site, std::string_view client, Draft draft, std::int64_t now,
                   RateLimiter::Clock::time_point mono_now, const VerifiedAuthor* verified = nullptr,
-                  GuestMode guests = kDefaultGuestMode);
+                  GuestMode guests = kDefaultGuestMode, const spam::Signals& signals = {});
 
  private:
   Store& store_;
   RateLimiter& post_limiter_;
   Moderation* moderation_ = nullptr;
+  spam::SpamFilter* spam_ = nullptr;
 };
 
 }  // namespace parley::server

@@ -7,13 +7,17 @@
 #include "core/i18n.hpp"
 #include "core/view_static.hpp"
 #include "core/view_thread.hpp"
+#include "spam/form_token.hpp"
+#include "spam/honeypot.hpp"
 
 namespace parley::server {
 namespace {
 
 // The plain form's address and the hidden fields that tell POST /form/comments which
-// thread, language and page the reader is on (docs/seo-nojs.md, "The form").
-view::FormValues plain_form(const ThreadHtml& in) {
+// thread, language and page the reader is on (docs/seo-nojs.md, "The form"), and what
+// the spam layers check (docs/spam.md): the honeypot field and the signed render time.
+view::FormValues plain_form(const ThreadHtml& in, const spam::SpamFilter* filter,
+                            std::int64_t now) {
   view::FormValues form = in.form;
   form.action = form_action(in.base, in.site);
   form.hidden = {{"page", in.page}, {"title", in.title}};
@@ -22,11 +26,17 @@ view::FormValues plain_form(const ThreadHtml& in) {
     form.hidden.emplace_back("return", in.return_path);
   }
   if (!in.origin.empty()) form.hidden.emplace_back("origin", in.origin);
+  if (filter) {
+    form.hidden.emplace_back(spam::kFormTokenField, filter->form_token(in.site, now));
+    form.honeypot = filter->honeypot() ? spam::kHoneypotField : "";
+  }
   return form;
 }
 
-SafeHtml render(const ThreadHtml& in, const std::vector<Comment>& comments, std::int64_t now) {
-  return view::static_thread({in.site, in.page, in.title, &comments, now, plain_form(in)});
+SafeHtml render(const ThreadHtml& in, const CommentService& comments,
+                const std::vector<Comment>& thread, std::int64_t now) {
+  return view::static_thread(
+      {in.site, in.page, in.title, &thread, now, plain_form(in, comments.spam(), now)});
 }
 
 }  // namespace
@@ -38,7 +48,7 @@ std::string form_action(std::string_view base, std::string_view site) {
 std::string thread_fragment(CommentService& comments, ThreadHtml in, std::int64_t now) {
   const i18n::Catalog catalog = i18n::Catalog::for_language(in.lang);
   const i18n::Use language(catalog);
-  return render(in, comments.thread(in.site, in.page), now).str();
+  return render(in, comments, comments.thread(in.site, in.page), now).str();
 }
 
 std::string thread_document(CommentService& comments, ThreadHtml in, std::string_view stylesheet,
@@ -61,7 +71,7 @@ std::string thread_document(CommentService& comments, ThreadHtml in, std::string
   b.close("head");
   b.open("body", {{"class", "parley-page"}});
   b.open("main");
-  b.html(render(in, thread, now));
+  b.html(render(in, comments, thread, now));
   b.close("main");
   b.close("body");
   b.close("html");

@@ -71,6 +71,13 @@ class ModerationStore {
   // approved comment on the site.
   virtual bool known_author(std::string_view site, const AuthorKeys& author) = 0;
 
+  // True when the author posted exactly `text` on the site at or after `since` (Unix
+  // seconds) and it was not deleted: matched by identity or email digest, by the IP
+  // digest only for an author who gives neither (people sharing an address are
+  // different authors). The duplicate spam layer asks (docs/spam.md).
+  virtual bool posted_recently(std::string_view site, const AuthorKeys& author,
+                               std::string_view text, std::int64_t since) = 0;
+
   virtual bool closed(std::string_view site, std::string_view page) = 0;
   // Returns false when the page has no thread (nothing to close).
   virtual bool set_closed(std::string_view site, std::string_view page, bool closed) = 0;

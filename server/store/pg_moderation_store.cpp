@@ -18,6 +18,7 @@ const std::string kBan = "moderation_ban";
 const std::string kUnban = "moderation_unban";
 const std::string kBans = "moderation_bans";
 const std::string kKnown = "moderation_known_author";
+const std::string kPosted = "moderation_posted_recently";
 const std::string kClosed = "moderation_closed";
 const std::string kSetClosed = "moderation_set_closed";
 const std::string kQueue = "moderation_queue";
@@ -65,6 +66,12 @@ std::vector<pg::PreparedSql> statements() {
         ($2 <> '' AND c.subject <> '' AND c.provider || ':' || c.subject = $2) OR
         ($2 = '' AND $3 <> '' AND c.email_hash = $3) OR
         ($2 = '' AND $3 = '' AND $4 <> '' AND c.ip_hash = $4)) LIMIT 1)sql"},
+      {kPosted, R"sql(
+      SELECT 1 FROM comments c JOIN threads t ON t.id = c.thread_id
+      WHERE t.site = $1 AND c.created >= $6::bigint AND c.text = $2 AND c.status <> 'deleted'
+        AND (($3 <> '' AND c.subject <> '' AND c.provider || ':' || c.subject = $3) OR
+             ($4 <> '' AND c.email_hash = $4) OR
+             ($3 = '' AND $4 = '' AND $5 <> '' AND c.ip_hash = $5)) LIMIT 1)sql"},
       {kClosed, "SELECT closed FROM threads WHERE site = $1 AND page = $2"},
       {kSetClosed,
        "UPDATE threads SET closed = $3::integer WHERE site = $1 AND page = $2 RETURNING id"},
@@ -139,6 +146,12 @@ class PgModerationStore final : public ModerationStore {
 
   bool known_author(std::string_view site, const AuthorKeys& a) override {
     return run(kKnown, {site, a.identity, a.email_hash, a.ip_hash}).rows() > 0;
+  }
+
+  bool posted_recently(std::string_view site, const AuthorKeys& a, std::string_view text,
+                       std::int64_t since) override {
+    return run(kPosted, {site, text, a.identity, a.email_hash, a.ip_hash, std::to_string(since)})
+               .rows() > 0;
   }
 
   bool closed(std::string_view site, std::string_view page) override {

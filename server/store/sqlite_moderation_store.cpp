@@ -96,6 +96,14 @@ class SqliteModerationStore final : public ModerationStore {
     return changed(st);
   }
 
+  bool posted_recently(std::string_view site, const AuthorKeys& a, std::string_view text,
+                       std::int64_t since) override {
+    const std::lock_guard lock(mutex_);
+    auto& st = posted_.reset().bind(1, site).bind(2, text).bind(3, a.identity);
+    st.bind(4, a.email_hash).bind(5, a.ip_hash).bind(6, since);
+    return changed(st);
+  }
+
   bool closed(std::string_view site, std::string_view page) override {
     const std::lock_guard lock(mutex_);
     auto& st = closed_.reset().bind(1, site).bind(2, page);
@@ -170,6 +178,12 @@ class SqliteModerationStore final : public ModerationStore {
         (?2 <> '' AND c.subject <> '' AND c.provider || ':' || c.subject = ?2) OR
         (?2 = '' AND ?3 <> '' AND c.email_hash = ?3) OR
         (?2 = '' AND ?3 = '' AND ?4 <> '' AND c.ip_hash = ?4)) LIMIT 1)sql"};
+  sqlite::Statement posted_{db_, R"sql(
+      SELECT 1 FROM comments c JOIN threads t ON t.id = c.thread_id
+      WHERE t.site = ?1 AND c.created >= ?6 AND c.text = ?2 AND c.status <> 'deleted' AND (
+        (?3 <> '' AND c.subject <> '' AND c.provider || ':' || c.subject = ?3) OR
+        (?4 <> '' AND c.email_hash = ?4) OR
+        (?3 = '' AND ?4 = '' AND ?5 <> '' AND c.ip_hash = ?5)) LIMIT 1)sql"};
   sqlite::Statement closed_{db_, "SELECT closed FROM threads WHERE site = ?1 AND page = ?2"};
   sqlite::Statement set_closed_{
       db_, "UPDATE threads SET closed = ?3 WHERE site = ?1 AND page = ?2 RETURNING id"};

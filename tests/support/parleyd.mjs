@@ -41,7 +41,8 @@ process.on('exit', () => {
  * @param {{id: string, origins?: string[]}[]} [options.sites] sites to serve (--site/--origin)
  * @param {string} [options.assets] the assets directory (default: build/dist of this checkout)
  * @param {string[]} [options.extraArgs] more flags; they come last, so they override
- *   the helper's defaults (rate limits are off unless a test turns them on)
+ *   the helper's defaults (rate limits, the plain form's minimum time and duplicate
+ *   detection are off unless a test turns them on)
  * @param {Record<string, string>} [options.env] extra environment variables
  * @param {string} [options.dbPath] reuse this database file (kept on stop) instead of
  *   a fresh temporary one; with PostgreSQL, a database named after it (kept on stop)
@@ -64,8 +65,10 @@ export async function startParleyd({
   const db = dbPath ?? (pg ? null : path.join(tempDir, 'parley.db'));
   const storeArgs = pg ? ['--store', 'postgres', '--pg', pg.url] : ['--db', db];
   const args = ['--listen', '127.0.0.1', '--port', '0', ...storeArgs, '--assets', assets,
-    // Tests post many comments quickly; the rate-limit tests turn limits back on.
-    '--posts-per-minute', '0', '--requests-per-minute', '0'];
+    // Tests post many comments quickly, often the same text; the rate-limit and spam
+    // tests turn these limits back on.
+    '--posts-per-minute', '0', '--requests-per-minute', '0', '--identity-posts-per-minute', '0',
+    '--min-form-seconds', '0', '--duplicate-hours', '0'];
   for (const site of sites) {
     args.push('--site', site.id);
     for (const origin of site.origins ?? []) args.push('--origin', origin);
