@@ -34,7 +34,7 @@ struct State {
   i18n::Catalog catalog;  // the reader's language, chosen on start; active in handle()
 
   Thread thread;
-  // A long thread is shown in slices, one per frame (thread_flow.cpp), so no task of
+  // A long thread is shown in slices, one per task (thread_flow.cpp), so no task of
   // the page's main thread is long: of the loaded thread's top-level comments (with
   // their replies), how many are shown so far. Comments added later (posts, live
   // updates) come after them and are shown by their own transitions.

@@ -32,8 +32,11 @@ SafeHtml text_html(std::string_view text) {
 }
 
 // Comments per slice of a long thread: rendering, parsing and laying out this many
-// keeps each task of the page's main thread well under 50 ms (host-isolation.test.mjs).
-constexpr std::size_t kCommentsPerSlice = 25;
+// keeps each task of the page's main thread well under 50 ms (host-isolation.test.mjs:
+// 14 ms of CPU for 100 comments at load 15, since comments past the sixth skip layout
+// off screen). 25 per slice cost a 100-comment thread three frames of waiting
+// (bench/RESULTS.md, Client render).
+constexpr std::size_t kCommentsPerSlice = 100;
 
 // The end of the slice that starts at top-level comment `first`: whole subtrees, at
 // least one, until the slice holds kCommentsPerSlice comments or reaches `last`.
@@ -54,7 +57,7 @@ std::size_t slice_end(const Thread& t, std::size_t first, std::size_t last) {
 }
 
 // Appends the next slice (or, first, replaces the placeholder with it); asks the host
-// for a frame before the following one.
+// to end the task before the following one, so input and paint can run between them.
 void show_slice(State& s, Output& out, std::size_t end) {
   const SafeHtml items = view::thread_items(s.thread, s.now, s.shown_roots, end, comment_likes(s));
   if (s.shown_roots == 0)

@@ -81,15 +81,16 @@ int count_of(const std::string& html, std::string_view needle) {
 
 }  // namespace
 
-TEST_CASE("a long thread is shown in slices, a frame apart, in order") {
+TEST_CASE("a long thread is shown in slices, a task apart, in order") {
   Widget w;
   const int id = fetch_id(send(w, start_event()));
-  Step s = send(w, response(id, 200, long_thread(50)));  // 100 comments
-  CHECK(s.html("count") == "100 Responses to \u201CRaids\u201D");
-  // The first slice replaces the placeholder: whole subtrees, until 25 comments or more.
+  Step s = send(w, response(id, 200, long_thread(170)));  // 340 comments
+  CHECK(s.html("count") == "340 Responses to \u201CRaids\u201D");
+  // The first slice replaces the placeholder: whole subtrees, until 100 comments or more.
   const std::string first = s.html("thread");
-  CHECK(count_of(first, "<article") == 26);
-  CHECK(first.find(R"(id="parley-comment-1013")") != std::string::npos);
+  CHECK(count_of(first, "<article") == 100);
+  CHECK(first.find(R"(id="parley-comment-1050")") != std::string::npos);
+  CHECK(first.find(R"(id="parley-comment-51")") == std::string::npos);
   REQUIRE(s.effects.size() == 1);
   CHECK(s.effects[0] == json{{"kind", "yield"}});
   std::string shown = first;
@@ -103,7 +104,7 @@ TEST_CASE("a long thread is shown in slices, a frame apart, in order") {
     ++slices;
   }
   CHECK(slices == 4);
-  CHECK(count_of(shown, "<article") == 100);
+  CHECK(count_of(shown, "<article") == 340);
   CHECK(shown.find(R"(id="parley-comment-11")") < shown.find(R"(id="parley-comment-12")"));
   // Once all is shown, a stray resume changes nothing.
   s = send(w, {{"type", "resume"}});
@@ -114,13 +115,13 @@ TEST_CASE("a long thread is shown in slices, a frame apart, in order") {
 TEST_CASE("any other event first shows the rest of a thread still arriving in slices") {
   Widget w;
   const int id = fetch_id(send(w, start_event()));
-  send(w, response(id, 200, long_thread(50)));
+  send(w, response(id, 200, long_thread(170)));
   // Replying to a comment not shown yet: its slot must exist before the form moves.
-  const Step s = send(w, {{"type", "action"}, {"action", "reply"}, {"id", 50}});
+  const Step s = send(w, {{"type", "action"}, {"action", "reply"}, {"id", 150}});
   REQUIRE(s.patches.size() >= 2);
   CHECK(s.patches[0]["op"] == "append");
   CHECK(s.patches[0]["key"] == "thread");
-  CHECK(count_of(s.patches[0]["html"].get<std::string>(), "<article") == 74);
+  CHECK(count_of(s.patches[0]["html"].get<std::string>(), "<article") == 240);
   CHECK(s.patch("move", "form") != nullptr);
   CHECK(send(w, {{"type", "resume"}}).patches.empty());
 }
