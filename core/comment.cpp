@@ -33,6 +33,13 @@ FieldErrors draft_from_json(const json& j, Draft& out) {
   read_string(j, "author", out.author, errors);
   read_string(j, "email", out.email, errors);
   read_string(j, "website", out.website, errors);
+  if (const auto it = j.find("notify_replies"); it != j.end() && !it->is_null()) {
+    if (it->is_boolean()) {
+      out.notify_replies = it->get<bool>();
+    } else {
+      errors.push_back({"notify_replies", "invalid", "notify_replies must be true or false."});
+    }
+  }
   if (const auto it = j.find("parent"); it != j.end() && !it->is_null()) {
     if (it->is_number_integer() && it->get<std::int64_t>() >= 0) {
       out.parent = it->get<std::int64_t>();
@@ -46,8 +53,10 @@ FieldErrors draft_from_json(const json& j, Draft& out) {
 }
 
 json draft_to_json(const Draft& d) {
-  return json{{"page", d.page},     {"title", d.title}, {"parent", d.parent},  {"text", d.text},
-              {"author", d.author}, {"email", d.email}, {"website", d.website}};
+  json j{{"page", d.page},     {"title", d.title}, {"parent", d.parent},  {"text", d.text},
+         {"author", d.author}, {"email", d.email}, {"website", d.website}};
+  if (d.notify_replies) j["notify_replies"] = true;
+  return j;
 }
 
 json comment_to_json(const Comment& c, bool include_source) {

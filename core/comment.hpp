@@ -23,6 +23,9 @@ struct Draft {
   std::string author;       // display name
   std::string email;        // never public
   std::string website;      // optional http(s) URL
+  // "Notify me of follow-up comments by email": a guest with an email asks for a mail
+  // when someone replies to this comment (after confirming it; docs/notifications.md).
+  bool notify_replies = false;
 };
 
 struct Comment {

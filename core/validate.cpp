@@ -170,7 +170,10 @@ void validate_guest(const Draft& d, const Check& check, bool named) {
   check.text("author", d.author, limits::kMaxAuthorChars, false, "Your name");
 
   if (d.email.empty()) {
-    if (named) check.add("email", "required", "Please enter your email address.");
+    // Replies by email need an address to go to, whatever the guest mode says.
+    if (named || d.notify_replies) {
+      check.add("email", "required", "Please enter your email address.");
+    }
   } else if (d.email.size() > limits::kMaxEmailChars) {
     check.add("email", "too_long", "Your email address is too long.");
   } else if (!utf8::valid(d.email) || !is_valid_email(d.email)) {

@@ -116,6 +116,13 @@ Config load_config_file(const std::string& path, Config base) {
       throw ConfigError(e.what());
     }
   }
+  if (const auto notify = j.find("notify"); notify != j.end()) {
+    try {
+      c.notify = notify::read_notify_config(*notify, path);
+    } catch (const std::runtime_error& e) {
+      throw ConfigError(e.what());
+    }
+  }
   if (const auto sites = j.find("sites"); sites != j.end()) {
     if (!sites->is_array()) throw ConfigError(path + ": \"sites\" must be an array");
     c.sites.clear();
@@ -148,6 +155,9 @@ void check_config(const Config& config) {
     if (!known) {
       throw ConfigError("\"login\" names site \"" + login.site + "\", which is not served");
     }
+  }
+  if (const std::string problem = notify::check_notify_config(config.notify); !problem.empty()) {
+    throw ConfigError(problem);
   }
   std::set<std::string> ids;
   for (const Site& site : config.sites) {

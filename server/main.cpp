@@ -26,6 +26,9 @@
 #include "live/event_hub.hpp"
 #include "live/live_limits.hpp"
 #include "live/pg_fanout.hpp"
+#include "notify/notifier.hpp"
+#include "notify/outbox_sender.hpp"
+#include "notify/outbox_store.hpp"
 #include "service/asset_catalog.hpp"
 #include "service/comment_service.hpp"
 #include "service/like_service.hpp"
@@ -119,6 +122,23 @@ int serve(const Config& config) {
   services.admin = &admin_accounts;
   services.admin_assets = &admin_assets;
 
+  // Notifications (docs/notifications.md): posting writes outbox rows, the sender
+  // thread delivers them. The server secret signs the owner's links; without one they
+  // work until parleyd restarts.
+  std::unique_ptr<notify::OutboxStore> outbox;
+  std::unique_ptr<notify::OutboxSender> outbox_sender;
+  std::unique_ptr<notify::Notifier> notifier;
+  if (config.notify.enabled()) {
+    outbox = config.store == "postgres" ? notify::open_pg_outbox_store(config.postgres)
+                                        : notify::open_sqlite_outbox_store(config.db);
+    outbox_sender = std::make_unique<notify::OutboxSender>(*outbox, config.notify);
+    notifier = std::make_unique<notify::Notifier>(
+        *outbox, outbox_sender.get(), config.notify, sites,
+        config.login.secret.empty() ? auth::random_token(32) : config.login.secret);
+    comments.set_listener(notifier.get());
+    services.notifier = notifier.get();
+  }
+
   live::EventHub events(limits::kLiveMaxSubscribers, first_event_id());
   services.events = &events;
   ThreadCache threads(limits::kThreadCacheBytes);
@@ -147,6 +167,7 @@ int serve(const Config& config) {
                         : !config.login.public_url.empty() ? config.login.public_url
                                                            : bound_url;
   if (services.public_url.ends_with('/')) services.public_url.pop_back();
+  if (notifier) notifier->set_public_url(services.public_url);
   // Browsers drop Secure cookies sent over plain http; only the demo runs that way.
   services.admin_insecure_cookie = config.demo && services.public_url.starts_with("http://");
   if (login) {

@@ -10,6 +10,7 @@
 #include "api/admin_handlers.hpp"
 #include "api/admin_http.hpp"
 #include "api/errors.hpp"
+#include "api/moderation_action.hpp"
 #include "core/markdown.hpp"
 #include "core/validate.hpp"
 #include "live/live_events.hpp"
@@ -272,6 +273,11 @@ Response admin_edit(const Request& req, Context& ctx) {
   store.edit(f.site, *id, d.text, markdown::render(d.text).release());
   changed(ctx);
   return back_to_queue(f, "edit");
+}
+
+bool apply_moderation_action(const Context& ctx, std::string_view site, std::string_view action,
+                             std::int64_t id) {
+  return apply(ctx, site, action, id);
 }
 
 }  // namespace parley::server::handlers

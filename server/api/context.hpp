@@ -28,6 +28,9 @@ class AdminAssets;
 namespace fediverse {
 class NodeInfoResolver;
 }
+namespace notify {
+class Notifier;
+}
 
 struct Services {
   const Sites& sites;
@@ -54,6 +57,8 @@ struct Services {
   const admin::AdminAssets* admin_assets = nullptr;
   // The admin session cookie without Secure: the demo on plain-http loopback only.
   bool admin_insecure_cookie = false;
+  // Notifications (docs/notifications.md); null: the /notify/ links answer 404.
+  notify::Notifier* notifier = nullptr;
 };
 
 struct Context {

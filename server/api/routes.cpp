@@ -35,6 +35,17 @@ constexpr Route kRoutes[] = {
     {"GET", "/embed/thread", Scope::site, handlers::embed_thread},    // ?site&page[&title&lang]
     {"POST", "/form/comments", Scope::public_, handlers::post_form},  // ?site, urlencoded
 
+    // Links in notification mails (api/notify_api.cpp, docs/notifications.md): the GET
+    // shows a button, the POST acts.
+    {"GET", "/notify/moderate", Scope::public_,
+     handlers::notify_moderate_page},  // ?site&id&action&expires&sig
+    {"POST", "/notify/moderate", Scope::public_, handlers::notify_moderate},    // same, as a form
+    {"GET", "/notify/confirm", Scope::public_, handlers::notify_confirm_page},  // ?token
+    {"POST", "/notify/confirm", Scope::public_, handlers::notify_confirm},      // token
+    {"GET", "/notify/unsubscribe", Scope::public_, handlers::notify_unsubscribe_page},  // ?token
+    {"POST", "/notify/unsubscribe", Scope::public_,
+     handlers::notify_unsubscribe},  // ?token, List-Unsubscribe=One-Click (RFC 8058)
+
     // Login (api/auth_api.cpp, docs/login.md).
     {"GET", "/api/login", Scope::site, handlers::login_options},  // ?site
     {"GET", "/api/session", Scope::site, handlers::session},      // ?site, Bearer

@@ -168,6 +168,7 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
     row.subject = verified->subject;
   }
   Comment stored = store_.insert(row);
+  if (listener_) listener_->posted({row, stored, draft.parent, draft.notify_replies});
   if (row.status != "approved") return Held{std::move(stored)};
   return stored;
 }

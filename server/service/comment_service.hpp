@@ -11,6 +11,7 @@
 #include "core/comment.hpp"
 #include "core/guest_mode.hpp"
 #include "core/result.hpp"
+#include "service/comment_listener.hpp"
 #include "service/moderation.hpp"
 #include "service/rate_limiter.hpp"
 #include "spam/spam_filter.hpp"
@@ -86,6 +87,8 @@ class CommentService {
   // The spam layers (docs/spam.md); without it no comment is checked for spam.
   void set_spam(spam::SpamFilter* filter) { spam_ = filter; }
   spam::SpamFilter* spam() const { return spam_; }
+  // Told of every stored comment (notifications); none by default.
+  void set_listener(CommentListener* listener) { listener_ = listener; }
   // The newest approved comments of a site (page "") or a page, for feeds.
   std::vector<FeedEntry> recent(std::string_view site, std::string_view page, std::size_t limit) {
     return store_.recent_comments(site, page, limit);
@@ -109,6 +112,7 @@ class CommentService {
   RateLimiter& post_limiter_;
   Moderation* moderation_ = nullptr;
   spam::SpamFilter* spam_ = nullptr;
+  CommentListener* listener_ = nullptr;
 };
 
 }  // namespace parley::server

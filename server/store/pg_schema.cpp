@@ -181,6 +181,37 @@ constexpr std::array kMigrations = {
       PRIMARY KEY (site, kind, value)
     );
     )sql",
+    // 10: notifications (server/notify/, docs/notifications.md). The outbox holds every
+    // mail and webhook call until it is delivered or given up on, so posting never waits
+    // for a mail server and a restart loses nothing. Reply subscriptions are per comment,
+    // confirmed by mail (double opt-in); `token` is random and names the subscription
+    // in its confirm and unsubscribe links.
+    R"sql(
+    CREATE TABLE outbox (
+      id           BIGSERIAL PRIMARY KEY,
+      kind         TEXT NOT NULL,
+      target       TEXT NOT NULL,
+      body         TEXT NOT NULL,
+      state        TEXT NOT NULL DEFAULT 'pending',
+      attempts     INTEGER NOT NULL DEFAULT 0,
+      next_attempt BIGINT NOT NULL,
+      created      BIGINT NOT NULL,
+      last_error   TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX outbox_due ON outbox (state, next_attempt);
+    CREATE TABLE reply_subscriptions (
+      id        BIGSERIAL PRIMARY KEY,
+      site      TEXT NOT NULL,
+      page      TEXT NOT NULL,
+      comment   BIGINT NOT NULL,
+      email     TEXT NOT NULL,
+      token     TEXT NOT NULL UNIQUE,
+      confirmed INTEGER NOT NULL DEFAULT 0,
+      created   BIGINT NOT NULL
+    );
+    CREATE INDEX reply_subscriptions_by_comment ON reply_subscriptions (site, comment);
+    CREATE INDEX reply_subscriptions_by_email ON reply_subscriptions (site, email);
+    )sql",
 };
 
 // pg_advisory_xact_lock key: any constant unlikely to be used by another application

@@ -223,3 +223,27 @@ TEST_CASE("a pinned comment says so on the wire; others carry no pinned member")
   REQUIRE(parley::comment_from_json(parley::comment_to_json(parley::Comment{}), back));
   CHECK_FALSE(back.pinned);
 }
+
+TEST_CASE("replies by email need an email address, whatever the guest mode") {
+  Draft d = good();
+  d.author = d.email = "";
+  d.notify_replies = true;
+  const auto errors = parley::validate(d, parley::Author::anonymous_guest);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].field == "email");
+  CHECK(errors[0].code == "required");
+  d.email = "ana@example.org";
+  CHECK(parley::validate(d, parley::Author::anonymous_guest).empty());
+}
+
+TEST_CASE("notify_replies travels in the draft's JSON only when asked for") {
+  Draft d = good();
+  CHECK_FALSE(parley::draft_to_json(d).contains("notify_replies"));
+  d.notify_replies = true;
+  Draft back;
+  CHECK(parley::draft_from_json(parley::draft_to_json(d), back).empty());
+  CHECK(back.notify_replies);
+  const auto errors = parley::draft_from_json(nlohmann::json{{"notify_replies", "yes"}}, back);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].field == "notify_replies");
+}

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "notify/outbox_store.hpp"
 #include "store/pg_db.hpp"
 #include "store/pg_schema.hpp"
 #include "store/pg_store.hpp"
@@ -294,6 +295,71 @@ TEST_CASE("Store conformance") {
       store.reset();
       auto reopened = engine.open(location);
       CHECK(reopened->count_page("demo", "/a/") == 1);
+    }
+  }
+}
+
+TEST_CASE("Outbox store conformance (server/notify/outbox_store.hpp)") {
+  for (const Engine& engine : kEngines) {
+    CAPTURE(engine.name);
+    std::string location;
+    const auto place = engine.fresh(location);
+    const auto outbox = std::string(engine.name) == "sqlite"
+                            ? notify::open_sqlite_outbox_store(location)
+                            : notify::open_pg_outbox_store(location);
+
+    SUBCASE("due items are claimed oldest first, once per lease") {
+      outbox->enqueue("mail", "a@example.org", "first", 100);
+      outbox->enqueue("webhook", "https://hook.example/", "{}", 101);
+      outbox->enqueue("mail", "b@example.org", "later", 500);
+      const auto due = outbox->claim_due(200, 800, 10);
+      REQUIRE(due.size() == 2);
+      CHECK(due[0].target == "a@example.org");
+      CHECK(due[0].body == "first");
+      CHECK(due[1].kind == "webhook");
+      CHECK(outbox->claim_due(700, 900, 10).size() == 1);   // "later"; the two are leased
+      CHECK(outbox->claim_due(801, 1000, 10).size() == 2);  // their lease ran out
+      CHECK(outbox->count("pending") == 3);
+    }
+
+    SUBCASE("delivered items are never claimed again; failed ones wait, then give up") {
+      outbox->enqueue("mail", "a@example.org", "m", 100);
+      outbox->enqueue("mail", "b@example.org", "m", 100);
+      const auto due = outbox->claim_due(100, 700, 10);
+      REQUIRE(due.size() == 2);
+      outbox->delivered(due[0].id);
+      outbox->retry(due[1].id, 1, 160, "connection refused", false);
+      CHECK(outbox->claim_due(150, 700, 10).empty());
+      const auto again = outbox->claim_due(160, 700, 10);
+      REQUIRE(again.size() == 1);
+      CHECK(again[0].attempts == 1);
+      outbox->retry(again[0].id, 2, 200, "connection refused", true);
+      CHECK(outbox->claim_due(10'000, 20'000, 10).empty());
+      CHECK(outbox->count("sent") == 1);
+      CHECK(outbox->count("failed") == 1);
+    }
+
+    SUBCASE("subscriptions: confirmed ones are listed per comment; tokens confirm and remove") {
+      outbox->subscribe({"demo", "/a/", 7, "ana@example.org", "tok-1", false, 100});
+      outbox->subscribe({"demo", "/a/", 7, "bo@example.org", "tok-2", true, 100});
+      outbox->subscribe({"other", "/a/", 7, "cy@example.org", "tok-3", true, 100});
+      auto subs = outbox->subscribers("demo", 7);
+      REQUIRE(subs.size() == 1);
+      CHECK(subs[0].email == "bo@example.org");
+      CHECK_FALSE(outbox->confirmed_address("demo", "ana@example.org"));
+      CHECK(outbox->confirm("tok-1"));
+      CHECK_FALSE(outbox->confirm("nope"));
+      CHECK(outbox->confirmed_address("demo", "ana@example.org"));
+      CHECK_FALSE(outbox->confirmed_address("other", "ana@example.org"));
+      CHECK(outbox->subscribers("demo", 7).size() == 2);
+      const auto found = outbox->subscription("tok-1");
+      REQUIRE(found);
+      CHECK(found->page == "/a/");
+      CHECK(found->comment == 7);
+      CHECK(found->confirmed);
+      CHECK(outbox->unsubscribe("tok-1"));
+      CHECK_FALSE(outbox->unsubscribe("tok-1"));
+      CHECK(outbox->subscribers("demo", 7).size() == 1);
     }
   }
 }
