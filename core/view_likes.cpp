@@ -138,14 +138,17 @@ SafeHtml generated_avatar(std::string_view seed) {
   return std::move(b).finish();
 }
 
-SafeHtml liker_avatar(std::string_view entry) {
-  // (is_valid_website accepts "", an absent website; an absent avatar is no URL.)
-  if (entry.empty() || !is_valid_website(entry)) return generated_avatar(entry);
+SafeHtml liker_avatar(std::string_view entry, std::string_view name) {
+  // Anything but a bounded https URL (or http on loopback, the test and demo providers)
+  // is taken for a seed: it can never reach the src attribute.
+  if (!is_safe_avatar_url(entry)) return generated_avatar(entry);
   HtmlBuilder b;
-  // No referrer: the provider learns nothing about which page shows its picture.
+  // No referrer: the provider learns nothing about which page shows its picture. The
+  // list is aria-hidden (the sentence says it), so the name is a pointer's tooltip.
   b.empty("img", {{"class", "parley-liker-avatar"},
                   {"src", entry},
                   {"alt", ""},
+                  {name.empty() ? "" : "title", name},
                   {"width", kAvatarPx},
                   {"height", kAvatarPx},
                   {"loading", "lazy"},
@@ -153,11 +156,11 @@ SafeHtml liker_avatar(std::string_view entry) {
   return std::move(b).finish();
 }
 
-SafeHtml likers(const std::vector<std::string>& recent) {
+SafeHtml likers(const std::vector<RecentLiker>& recent) {
   HtmlBuilder b;
-  for (const std::string& entry : recent) {
+  for (const RecentLiker& liker : recent) {
     b.open("li", {{"class", "parley-liker"}});
-    b.html(liker_avatar(entry));
+    b.html(liker_avatar(liker.avatar, liker.name));
     b.close("li");
   }
   return std::move(b).finish();

@@ -38,12 +38,18 @@ struct LikeCount {
 // Comment likes by comment id; a comment not in the map has none.
 using CommentLikeMap = std::map<std::int64_t, LikeCount>;
 
+// One of the most recent likers: `avatar` is the avatar seed (hex) of a guest, or the
+// http(s) URL of a signed-in liker's provider avatar; `name` a signed-in liker's
+// display name ("" for a guest).
+struct RecentLiker {
+  std::string avatar;
+  std::string name;
+};
+
 struct PageLikesInput {
   LikeCount page;
-  // The most recent likers, newest first: each an avatar seed (hex) of a guest, or the
-  // http(s) URL of a signed-in liker's provider avatar.
-  const std::vector<std::string>* recent = nullptr;
-  bool loading = false;  // the counts are on their way
+  const std::vector<RecentLiker>* recent = nullptr;  // newest first
+  bool loading = false;                              // the counts are on their way
 };
 
 // The whole Like block, the content of the `likes` region.
@@ -53,11 +59,11 @@ SafeHtml likes_block(const PageLikesInput& in);
 std::string likes_text(std::size_t count);
 
 // The <li> avatars of the recent likers, the content of the `likers` region.
-SafeHtml likers(const std::vector<std::string>& recent);
+SafeHtml likers(const std::vector<RecentLiker>& recent);
 
-// One liker's avatar: the provider's picture for an http(s) URL, otherwise a
-// generated one (generated_avatar).
-SafeHtml liker_avatar(std::string_view entry);
+// One liker's avatar: the provider's picture for an http(s) URL (titled with the
+// liker's name, if any), otherwise a generated one (generated_avatar).
+SafeHtml liker_avatar(std::string_view avatar, std::string_view name = {});
 
 // A deterministic identicon for a guest: a mirrored 5x5 pattern and a hue drawn from
 // the seed, as inline SVG (no request to any avatar service). Any seed gives a valid

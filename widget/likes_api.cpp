@@ -22,6 +22,11 @@ bool count_of(const json& j, std::size_t& out) {
   return true;
 }
 
+std::string str(const json& j, const char* name) {
+  const auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 bool liked_of(const json& j) {
   const auto it = j.find("liked");
   return it != j.end() && it->is_boolean() && it->get<bool>();
@@ -36,7 +41,9 @@ bool summary_of(const json& j, LikeSummary& out) {
   if (!recent->is_array()) return false;
   for (const json& item : *recent) {
     if (out.recent.size() == kMaxRecentLikers) break;
-    if (item.is_string()) out.recent.push_back(item.get<std::string>());
+    if (!item.is_object()) continue;
+    view::RecentLiker liker{str(item, "avatar"), str(item, "name")};
+    if (!liker.avatar.empty()) out.recent.push_back(std::move(liker));
   }
   return true;
 }
@@ -63,8 +70,9 @@ std::string like_path(std::string_view site) {
 }
 
 std::string like_body(std::string_view page, std::int64_t comment, std::string_view token) {
-  return json{{"page", page}, {"comment", comment}, {"token", token}}.dump(
-      -1, ' ', false, json::error_handler_t::replace);
+  json body{{"page", page}, {"comment", comment}};
+  if (!token.empty()) body["token"] = token;
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 bool read_page_likes(std::string_view body, PageLikes& out) {

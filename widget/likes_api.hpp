@@ -18,14 +18,15 @@ inline constexpr std::string_view kLikeTokenKey = "parley:like-token";
 // GET: a page's likes, its liked comments, and which of them this token likes
 // (`token` may be empty: nothing reads as liked).
 std::string likes_path(std::string_view site, std::string_view page, std::string_view token);
-// POST (like) and DELETE (unlike).
+// POST (like) and DELETE (unlike). `token` is "" for a signed-in reader without one
+// (the bearer token says who likes).
 std::string like_path(std::string_view site);
 std::string like_body(std::string_view page, std::int64_t comment, std::string_view token);
 
 // One target's likes: {count, liked, recent}. `recent` is bounded by kMaxRecentLikers.
 struct LikeSummary {
   view::LikeCount likes;
-  std::vector<std::string> recent;
+  std::vector<view::RecentLiker> recent;
 };
 inline constexpr std::size_t kMaxRecentLikers = 10;
 

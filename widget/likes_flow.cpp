@@ -7,6 +7,7 @@
 #include "core/html.hpp"
 #include "core/view_keys.hpp"
 #include "likes_api.hpp"
+#include "login_flow.hpp"
 #include "messages.hpp"
 
 namespace parley::widget {
@@ -78,6 +79,10 @@ std::string refusal(const ResponseEvent& e) {
 }
 
 void on_page_likes(State& s, const ResponseEvent& e, Output& out) {
+  if (e.status == kUnauthorized && logged_in(s)) {
+    // The session ended elsewhere (logged out, expired): a guest again, asked anew.
+    return login_lost(s, out);
+  }
   api::PageLikes got;
   if (e.status != kOk || !api::read_page_likes(e.body, got)) {
     // The button still works (a like asks the server anew); the sentence says nothing
@@ -109,6 +114,8 @@ void on_sent(State& s, const ResponseEvent& e, Output& out) {
   } else {
     set(s, sent.target, sent.before);
     say(sent.target, refusal(e), out);
+    // A session the server no longer takes is forgotten: the next click is a guest's.
+    if (e.status == kUnauthorized && logged_in(s)) login_lost(s, out);
   }
   draw(s, sent.target, out);
 }
@@ -131,9 +138,17 @@ SafeHtml start_likes(State& s, const StartEvent& e) {
 
 void load_likes(State& s, Output& out) {
   if (!s.likes.shown || s.likes.requested) return;
+  reload_likes(s, out);
+}
+
+void reload_likes(State& s, Output& out) {
+  if (!s.likes.shown) return;
   s.likes.requested = true;
+  // A newer request replaces one in flight: its answer (read as the reader was) is
+  // then ignored.
   s.likes.request = s.next_request++;
-  out.fetch(s.likes.request, "GET", api::likes_path(s.site, s.page, s.likes.token));
+  out.fetch(s.likes.request, "GET", api::likes_path(s.site, s.page, s.likes.token), std::nullopt,
+            bearer(s));
 }
 
 const view::CommentLikeMap* comment_likes(const State& s) {
@@ -154,7 +169,9 @@ bool on_likes_response(State& s, const ResponseEvent& e, Output& out) {
 void on_like(State& s, std::int64_t id, Output& out) {
   // A stale button, or a click while this target's last click is on its way.
   if (!s.likes.shown || !on_page(s, id) || sending(s, id)) return;
-  if (s.likes.token.empty()) {
+  // A signed-in reader likes as their account (the bearer token); a guest needs the
+  // browser's random token.
+  if (s.likes.token.empty() && !logged_in(s)) {
     if (s.likes.fresh.empty()) return say(id, messages::t("likes.unreachable"), out);
     s.likes.token = s.likes.fresh;
     out.save(api::kLikeTokenKey, s.likes.token);
@@ -173,7 +190,7 @@ void on_like(State& s, std::int64_t id, Output& out) {
   const int request = s.next_request++;
   s.likes.sending.push_back({request, id, before});
   out.fetch(request, after.liked ? "POST" : "DELETE", api::like_path(s.site),
-            api::like_body(s.page, id, s.likes.token));
+            api::like_body(s.page, id, logged_in(s) ? "" : s.likes.token), bearer(s));
 }
 
 bool on_likes_live(State& s, std::string_view data, Output& out) {

@@ -20,6 +20,9 @@ namespace parley::widget {
 // to render while the counts load; then load_likes asks for them (once).
 SafeHtml start_likes(State& s, const StartEvent& e);
 void load_likes(State& s, Output& out);
+// Asks again, as the reader now is: after a login or a logout, "liked" is the account's
+// (or the browser's) and no longer the other's.
+void reload_likes(State& s, Output& out);
 // The hearts' counts for the comment views; null when the mount shows no likes.
 const view::CommentLikeMap* comment_likes(const State& s);
 // True when `e` answered a likes request (and was handled).

@@ -20,8 +20,8 @@ struct LikesState {
   bool requested = false;  // GET /api/likes was sent (once per page view)
   int request = 0;         // GET /api/likes in flight
   view::LikeCount page;
-  std::vector<std::string> recent;  // avatars of the page's most recent likers
-  view::CommentLikeMap comments;    // liked comments only
+  std::vector<view::RecentLiker> recent;  // the page's most recent likers
+  view::CommentLikeMap comments;          // liked comments only
   // Like/unlike requests in flight (at most one per target, so a handful): the target
   // (0 = the page) and its state before the click, restored when the server refuses or
   // cannot be reached.

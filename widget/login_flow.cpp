@@ -8,6 +8,7 @@
 #include "core/share_options.hpp"
 #include "core/view_keys.hpp"
 #include "core/view_login.hpp"
+#include "likes_flow.hpp"
 
 namespace parley::widget {
 
@@ -36,6 +37,7 @@ std::string provider_name(const State& s, std::string_view id) {
 
 void render(const State& s, Output& out) {
   const LoginState& l = s.login;
+  if (!l.shown) return;  // a likes-only embed: no login row, no form
   std::vector<view::LoginProvider> shown;
   for (const LoginProviderInfo& p : l.providers) shown.push_back(p.shown);
   switch (l.phase) {
@@ -167,6 +169,7 @@ void on_session(State& s, const ResponseEvent& e, Output& out) {
     s.login.who = {session.name, session.avatar, session.provider_name};
     s.login.message.clear();
     render(s, out);
+    reload_likes(s, out);
     return;
   }
   if (l.changing) return keep_session(s, t("login.failed"), out);
@@ -179,16 +182,20 @@ void on_session(State& s, const ResponseEvent& e, Output& out) {
 }  // namespace
 
 void start_login(State& s, const StartEvent& e, Output& out) {
+  s.login.shown = true;
   s.login.origin = e.origin;
   // The owner's share style (data-parley-share-style) is the embed's one style setting.
   s.login.labels = share::parse_style(e.share.style) != share::Style::Icons;
   s.login.instance = e.instance;
   s.login.options_request = s.next_request++;
   out.fetch(s.login.options_request, "GET", api::login_options_path(s.site));
-  if (!e.token.empty()) {
-    s.login.token = e.token;
-    check_session(s, s.login.token, out);
-  }
+  resume_session(s, e, out);
+}
+
+void resume_session(State& s, const StartEvent& e, Output& out) {
+  if (e.token.empty()) return;
+  s.login.token = e.token;
+  check_session(s, s.login.token, out);
 }
 
 bool on_login_response(State& s, const ResponseEvent& e, Output& out) {
@@ -251,6 +258,7 @@ bool on_login_action(State& s, const ActionEvent& e, Output& out) {
     forget_token(s, out);
     back_to_chooser(s, "", out);
     out.focus(keys::kLoginFocus);
+    reload_likes(s, out);  // "liked" is the browser's again, no longer the account's
     return true;
   }
   if (e.action == "login-change") {
@@ -260,6 +268,7 @@ bool on_login_action(State& s, const ActionEvent& e, Output& out) {
     l.kept_provider = l.provider;
     back_to_chooser(s, "", out);
     out.focus(keys::kLoginFocus);
+    reload_likes(s, out);
     return true;
   }
   return false;
@@ -308,6 +317,7 @@ void login_lost(State& s, Output& out) {
   s.login.new_token.clear();
   forget_token(s, out);
   back_to_chooser(s, "", out);
+  reload_likes(s, out);
 }
 
 }  // namespace parley::widget

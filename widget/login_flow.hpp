@@ -13,6 +13,9 @@ namespace parley::widget {
 
 // On start: ask which providers the site offers and restore a stored session.
 void start_login(State& s, const StartEvent& e, Output& out);
+// On start of an embed without the login row (likes only): restore a stored session,
+// silently, so likes are the account's.
+void resume_session(State& s, const StartEvent& e, Output& out);
 // True when `request` was one of the login flow's and has been handled.
 bool on_login_response(State& s, const ResponseEvent& e, Output& out);
 // login, login-cancel, login-instance, logout, login-change; false for other actions.
@@ -26,7 +29,8 @@ bool logged_in(const State& s);
 Author author(const State& s);
 // The bearer token for requests made as the reader ("" for a guest).
 std::string_view bearer(const State& s);
-// The server no longer accepts the token (401): back to guest, token forgotten.
+// The server no longer accepts the token (401): back to guest, token forgotten, the
+// likes asked again as the guest.
 void login_lost(State& s, Output& out);
 
 }  // namespace parley::widget

@@ -35,6 +35,9 @@ struct LoginState {
   std::string instance_error;
   std::string message;  // why the last login did not work
   bool labels = false;  // the provider row shows names beside the marks (icons+labels style)
+  // The login row is on the page (the comments part): a likes-only embed has none, yet
+  // likes as the reader's stored session.
+  bool shown = false;
   // "Change" under way: the reader stays logged in (token, who) until the new login's
   // session is confirmed; cancelling or failing returns to it.
   bool changing = false;

@@ -139,6 +139,8 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     out.fetch(s.thread_request, "GET", api::thread_path(s.site, s.page));
     start_listening(s, out);
     start_login(s, e, out);
+  } else if (s.likes.shown) {
+    resume_session(s, e, out);
   }
   load_likes(s, out);
 }

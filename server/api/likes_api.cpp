@@ -6,6 +6,7 @@
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/page_counts.hpp"
+#include "api/reader_identity.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
@@ -31,6 +32,11 @@ bool valid_token(std::string_view t) {
   return true;
 }
 
+// A provider's display name is outside text: a stray byte is replaced, never thrown.
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 [[noreturn]] void invalid(const char* field, const char* message) {
   throw ApiError(FieldErrors{{field, "invalid", message}});
 }
@@ -40,10 +46,20 @@ void check_page(std::string_view page) {
   if (!is_valid_page_key(page)) invalid("page", "page is not a valid page key.");
 }
 
-// What a like or unlike names: {page, comment (optional, 0 = the page), token}.
+// A signed-in reader likes as their provider account, a guest as their browser token.
+Liker liker_of(const std::optional<ReaderIdentity>& who, std::string_view token) {
+  if (!who) return Liker{token};
+  return Liker{"", who->provider(), who->subject(), who->name(), who->avatar()};
+}
+
+// What a like or unlike names: {page, comment (optional, 0 = the page), token}, and who
+// asks: a signed-in reader (Authorization: Bearer), else the guest of the token.
 struct LikeRequest {
   LikeTarget target;
   std::string token;
+  std::optional<ReaderIdentity> who;
+
+  Liker liker() const { return liker_of(who, token); }
 };
 
 LikeRequest parse_like(const Request& req, const Context& ctx) {
@@ -73,14 +89,29 @@ LikeRequest parse_like(const Request& req, const Context& ctx) {
     }
     out.target.comment = comment->get<std::int64_t>();
   }
+  // A bad bearer token is refused (401), never taken for a guest's like.
+  out.who = reader_identity(req, ctx);
   const auto token = j.find("token");
-  if (token == j.end() || !token->is_string() || !valid_token(token->get<std::string>())) {
-    invalid("token", "token must be the browser's random like token.");
+  // A signed-in reader needs no browser token; one sent must still be well formed.
+  if (token != j.end() || !out.who) {
+    if (token == j.end() || !token->is_string() || !valid_token(token->get<std::string>())) {
+      invalid("token", "token must be the browser's random like token.");
+    }
+    out.token = token->get<std::string>();
   }
-  out.token = token->get<std::string>();
-  if (ctx.site->likes_require_login) {
-    // Signed-in likes arrive with the login feature; until then guests are refused.
+  if (ctx.site->likes_require_login && !out.who) {
     throw ApiError(ErrorCode::login_required, "Sign in to like posts and comments on this site.");
+  }
+  return out;
+}
+
+// [{"avatar"}, {"avatar", "name"}]: a name only for signed-in likers.
+nlohmann::json recent_json(const std::vector<RecentLiker>& recent) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const RecentLiker& r : recent) {
+    nlohmann::json item{{"avatar", r.avatar}};
+    if (!r.name.empty()) item["name"] = r.name;
+    out.push_back(std::move(item));
   }
   return out;
 }
@@ -90,7 +121,7 @@ nlohmann::json summary_json(const LikeTarget& t, const LikeSummary& s) {
           {"comment", t.comment},
           {"count", s.count},
           {"liked", s.liked},
-          {"recent", s.recent}};
+          {"recent", recent_json(s.recent)}};
 }
 
 // The answer to a like or unlike; a taken one also goes to the page's open live streams
@@ -109,22 +140,25 @@ Response answer(const LikeTarget& target, LikeResult result, Context& ctx) {
   }
   const LikeSummary& summary = std::get<LikeSummary>(result);
   if (ctx.services.events) {
-    ctx.services.events->publish(ctx.site->id, target.page,
-                                 live::likes_event(target.comment, summary.count, summary.recent));
+    ctx.services.events->publish(
+        ctx.site->id, target.page,
+        live::likes_event(target.comment, summary.count, recent_json(summary.recent)));
   }
-  return json_response(200, summary_json(target, summary).dump());
+  return json_response(200, dump(summary_json(target, summary)));
 }
 
 }  // namespace
 
-Response list_likes(const Request&, Context& ctx) {
+Response list_likes(const Request& req, Context& ctx) {
   const auto page = ctx.query.get("page");
   check_page(page.value_or(""));
   const std::string_view token = ctx.query.get("token").value_or("");
   if (!token.empty() && !valid_token(token)) {
     invalid("token", "token must be the browser's random like token.");
   }
-  const PageLikes likes = ctx.services.likes.page(ctx.site->id, *page, token);
+  // Whether "liked" is true is the signed-in reader's, else the token's.
+  const std::optional<ReaderIdentity> who = reader_identity(req, ctx);
+  const PageLikes likes = ctx.services.likes.page(ctx.site->id, *page, liker_of(who, token));
   nlohmann::json comments = nlohmann::json::array();
   for (const CommentLikes& c : likes.comments) {
     comments.push_back({{"id", c.id}, {"count", c.count}, {"liked", c.liked}});
@@ -132,20 +166,20 @@ Response list_likes(const Request&, Context& ctx) {
   nlohmann::json body = summary_json(LikeTarget{ctx.site->id, std::string(*page), 0}, likes.page);
   body["comments"] = std::move(comments);
   body["require_login"] = ctx.site->likes_require_login;
-  return json_response(200, body.dump());
+  return json_response(200, dump(body));
 }
 
 Response like(const Request& req, Context& ctx) {
   const LikeRequest r = parse_like(req, ctx);
   return answer(r.target,
-                ctx.services.likes.like(r.target, r.token, req.client_ip, ctx.now, ctx.mono_now),
+                ctx.services.likes.like(r.target, r.liker(), req.client_ip, ctx.now, ctx.mono_now),
                 ctx);
 }
 
 Response unlike(const Request& req, Context& ctx) {
   const LikeRequest r = parse_like(req, ctx);
-  return answer(r.target, ctx.services.likes.unlike(r.target, r.token, req.client_ip, ctx.mono_now),
-                ctx);
+  return answer(r.target,
+                ctx.services.likes.unlike(r.target, r.liker(), req.client_ip, ctx.mono_now), ctx);
 }
 
 Response count_likes(const Request&, Context& ctx) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/comment.hpp"
 
 namespace parley::server::live {
@@ -21,7 +23,7 @@ std::string comment_event(std::string_view type, const Comment& comment);
 // {"type":"likes.changed","comment":id,"likes":{"count":n,"recent":[...]}}: a target's
 // likes after a like or unlike (comment 0 = the page). No `liked`: every reader of the
 // page gets the same event.
-std::string likes_event(std::int64_t comment, std::size_t count,
-                        const std::vector<std::string>& recent);
+// `recent` is the wire form of the recent likers, as the likes API answers it.
+std::string likes_event(std::int64_t comment, std::size_t count, const nlohmann::json& recent);
 
 }  // namespace parley::server::live

@@ -65,6 +65,11 @@ std::string LikeDigest::liker(std::string_view site, std::string_view token) con
   return Hasher().add("liker").add(site).add(token).hex(kKeptHexDigits);
 }
 
+std::string LikeDigest::member(std::string_view site, std::string_view provider,
+                               std::string_view subject) const {
+  return Hasher().add("member").add(site).add(provider).add(subject).hex(kKeptHexDigits);
+}
+
 std::string LikeDigest::avatar(std::string_view token) const {
   return Hasher().add("avatar").add(token).hex(kAvatarHexDigits);
 }

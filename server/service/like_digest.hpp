@@ -29,6 +29,10 @@ class LikeDigest {
 
   // The liker key of a browser token on a site (hex).
   std::string liker(std::string_view site, std::string_view token) const;
+  // The liker key of a signed-in reader's provider account on a site (hex): one like
+  // per account, from whichever browser.
+  std::string member(std::string_view site, std::string_view provider,
+                     std::string_view subject) const;
   // The seed of the generated avatar of a token (8 hex digits): the same reader has
   // the same avatar on every page, and the seed says nothing about the token.
   std::string avatar(std::string_view token) const;

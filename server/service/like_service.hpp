@@ -39,6 +39,18 @@ struct LikeRefused {
 
 using LikeResult = std::variant<LikeSummary, LikeRefused, RateLimited>;
 
+// Who likes: a guest, told apart by the random token of their browser, or a signed-in
+// reader (verified by the caller), one like per provider account.
+struct Liker {
+  std::string_view token = {};     // a guest's browser token, already validated; else ""
+  std::string_view provider = {};  // a signed-in reader's provider id and subject there
+  std::string_view subject = {};   // ("" for a guest)
+  std::string_view name = {};      // their display name and avatar URL, as the login has
+  std::string_view avatar = {};    // them (checked and bounded before they are stored)
+
+  bool signed_in() const { return !subject.empty(); }
+};
+
 // A comment's likes as the widget shows them.
 struct CommentLikes {
   std::int64_t id = 0;
@@ -56,18 +68,21 @@ class LikeService {
   LikeService(Store& store, RateLimiter& like_limiter, LikeDigest& digest)
       : store_(store), like_limiter_(like_limiter), digest_(digest) {}
 
-  // `token` is the browser token, already validated by the caller; `client` the IP.
-  LikeResult like(const LikeTarget& target, std::string_view token, std::string_view client,
+  // `client` is the IP. A signed-in liker is not held to the per-address cap: an
+  // account is one reader, however many share the address.
+  LikeResult like(const LikeTarget& target, const Liker& liker, std::string_view client,
                   std::int64_t now, RateLimiter::Clock::time_point mono_now);
-  LikeResult unlike(const LikeTarget& target, std::string_view token, std::string_view client,
+  LikeResult unlike(const LikeTarget& target, const Liker& liker, std::string_view client,
                     RateLimiter::Clock::time_point mono_now);
-  // `token` may be empty (the reader never liked anything): nothing reads as liked.
-  PageLikes page(std::string_view site, std::string_view page, std::string_view token);
+  // A guest who never liked anything has no token: nothing reads as liked.
+  PageLikes page(std::string_view site, std::string_view page, const Liker& liker);
   std::vector<std::size_t> counts(std::string_view site, const std::vector<std::string>& pages);
 
  private:
   // A comment target must name a comment of that page.
   bool target_exists(const LikeTarget& target);
+  // The liker's key on the site: "" for a guest without a token.
+  std::string key(std::string_view site, const Liker& liker) const;
 
   Store& store_;
   RateLimiter& like_limiter_;

@@ -20,8 +20,8 @@ std::vector<PreparedSql> statements() {
       // The UNIQUE (site, page, comment, liker) constraint is the dedupe: a second like
       // by the same liker is ignored, not an error, even when two processes race.
       {kAdd, R"sql(
-          INSERT INTO likes (site, page, comment, liker, ip_hash, avatar, created)
-          VALUES ($1, $2, $3::bigint, $4, $5, $6, $7::bigint)
+          INSERT INTO likes (site, page, comment, liker, ip_hash, avatar, created, name)
+          VALUES ($1, $2, $3::bigint, $4, $5, $6, $7::bigint, $8)
           ON CONFLICT (site, page, comment, liker) DO NOTHING
           RETURNING id)sql"},
       {kRemove, R"sql(
@@ -36,7 +36,7 @@ std::vector<PreparedSql> statements() {
           SELECT count(*) FROM likes
           WHERE site = $1 AND page = $2 AND comment = $3::bigint AND liker = $4)sql"},
       {kRecent, R"sql(
-          SELECT avatar FROM likes WHERE site = $1 AND page = $2 AND comment = $3::bigint
+          SELECT avatar, name FROM likes WHERE site = $1 AND page = $2 AND comment = $3::bigint
           ORDER BY created DESC, id DESC LIMIT $4::bigint)sql"},
       {kCommentCounts, R"sql(
           SELECT comment, count(*) FROM likes WHERE site = $1 AND page = $2 AND comment != 0
@@ -66,7 +66,7 @@ LikeStatements::LikeStatements(Connection& db) : db_(db) {
 bool LikeStatements::add(const NewLike& like) {
   const LikeTarget& t = like.target;
   return db_.run(kAdd, {t.site, t.page, std::to_string(t.comment), like.liker, like.ip_hash,
-                        like.avatar, std::to_string(like.created)})
+                        like.avatar, std::to_string(like.created), like.name})
              .rows() > 0;
 }
 
@@ -85,7 +85,7 @@ LikeSummary LikeStatements::summary(const LikeTarget& t, std::string_view liker,
   s.count = single_count(db_.run(kCount, {t.site, t.page, comment}));
   s.liked = !liker.empty() && single_count(db_.run(kLiked, {t.site, t.page, comment, liker})) > 0;
   const Result r = db_.run(kRecent, {t.site, t.page, comment, std::to_string(recent)});
-  for (int row = 0; row < r.rows(); ++row) s.recent.push_back(r.text(row, 0));
+  for (int row = 0; row < r.rows(); ++row) s.recent.push_back({r.text(row, 0), r.text(row, 1)});
   return s;
 }
 

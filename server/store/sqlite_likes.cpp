@@ -24,8 +24,8 @@ LikeStatements::LikeStatements(Database& db)
       // The UNIQUE (site, page, comment, liker) constraint is the dedupe: a second like
       // by the same liker is ignored, not an error.
       insert_(db, R"sql(
-          INSERT INTO likes (site, page, comment, liker, ip_hash, avatar, created)
-          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+          INSERT INTO likes (site, page, comment, liker, ip_hash, avatar, created, name)
+          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
           ON CONFLICT (site, page, comment, liker) DO NOTHING)sql"),
       delete_(db, R"sql(
           DELETE FROM likes WHERE site = ?1 AND page = ?2 AND comment = ?3 AND liker = ?4)sql"),
@@ -38,7 +38,7 @@ LikeStatements::LikeStatements(Database& db)
           SELECT count(*) FROM likes
           WHERE site = ?1 AND page = ?2 AND comment = ?3 AND liker = ?4)sql"),
       recent_(db, R"sql(
-          SELECT avatar FROM likes WHERE site = ?1 AND page = ?2 AND comment = ?3
+          SELECT avatar, name FROM likes WHERE site = ?1 AND page = ?2 AND comment = ?3
           ORDER BY created DESC, id DESC LIMIT ?4)sql"),
       comment_counts_(db, R"sql(
           SELECT comment, count(*) FROM likes WHERE site = ?1 AND page = ?2 AND comment != 0
@@ -53,6 +53,7 @@ bool LikeStatements::add(const NewLike& like) {
       .bind(5, like.ip_hash)
       .bind(6, like.avatar)
       .bind(7, like.created)
+      .bind(8, like.name)
       .run();
   return sqlite3_changes(db_.handle()) > 0;
 }
@@ -72,7 +73,7 @@ LikeSummary LikeStatements::summary(const LikeTarget& target, std::string_view l
   s.count = single_count(bind_target(count_, target));
   s.liked = !liker.empty() && single_count(bind_target(liked_, target).bind(4, liker)) > 0;
   auto& st = bind_target(recent_, target).bind(4, static_cast<std::int64_t>(recent));
-  while (st.step()) s.recent.push_back(st.column_text(0));
+  while (st.step()) s.recent.push_back({st.column_text(0), st.column_text(1)});
   st.reset();
   return s;
 }

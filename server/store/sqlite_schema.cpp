@@ -182,6 +182,11 @@ constexpr std::array kMigrations = {
     CREATE INDEX reply_subscriptions_by_comment ON reply_subscriptions (site, comment);
     CREATE INDEX reply_subscriptions_by_email ON reply_subscriptions (site, email);
     )sql",
+    // 11: likes by logged-in readers (docs/share-and-likes.md): their display name beside
+    // the provider avatar URL kept in `avatar`. Empty for guests.
+    R"sql(
+    ALTER TABLE likes ADD COLUMN name TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 }  // namespace

@@ -39,15 +39,25 @@ struct LikeTarget {
   std::int64_t comment = 0;
 };
 
-// One like as the service records it. `liker` is a digest of the browser token, never
-// the token; `ip_hash` a salted digest of the IP that rotates daily; `avatar` the seed
-// of the liker's generated avatar.
+// One like as the service records it. `liker` is a digest of the browser token (a
+// guest) or of the provider account (a signed-in reader), never the token or the
+// account; `ip_hash` a salted digest of the IP that rotates daily; `avatar` the seed of
+// a guest's generated avatar, or a signed-in liker's provider avatar URL; `name` the
+// signed-in liker's display name ("" for guests).
 struct NewLike {
   LikeTarget target;
   std::string liker;
   std::string ip_hash;
   std::string avatar;
+  std::string name;
   std::int64_t created = 0;
+};
+
+// One of a target's most recent likers as every reader sees them: `avatar` as in
+// NewLike, `name` "" for a guest.
+struct RecentLiker {
+  std::string avatar;
+  std::string name;
 };
 
 // Share clicks on one page, per share target id ("x", "copy", …).
@@ -57,11 +67,11 @@ struct ShareClicks {
 };
 
 // A like target as a reader sees it: how many, whether this liker is among them, and
-// the avatar seeds of the most recent likers, newest first.
+// the most recent likers, newest first.
 struct LikeSummary {
   std::size_t count = 0;
   bool liked = false;
-  std::vector<std::string> recent;
+  std::vector<RecentLiker> recent;
 };
 
 // Import, export, feeds and thread moves (server/archive, docs/import-export.md).

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { POST_TITLE, launchBrowser, openReader, openWithParts, showThread, startStack } from './harness.mjs';
+import { completeLogin, openLoginPopup, openLoginReader, TEST_USER, USING }
+  from './login_stack.mjs';
 
 let browser;
 before(async () => {
@@ -217,6 +219,49 @@ test('offline: the like is rolled back with a message, and works once back onlin
   await reader.close();
 });
 
+test('signed in: one like per account from any browser, shown with the provider avatar',
+  async (t) => {
+    const { stack, reader, page } = await openLoginReader(browser, t);
+    await completeLogin(await openLoginPopup(page));
+    await page.getByText(USING).waitFor();
+
+    await likeButton(page).click();
+    await expectText(likesText(page), '1 blogger likes this');
+    const picture = avatars(page).locator('img.parley-liker-avatar');
+    await picture.waitFor();
+    assert.equal(await picture.getAttribute('src'), stack.idp.picture);
+    assert.equal(await picture.getAttribute('title'), TEST_USER.name);
+    // The provider's picture really shows (the loopback provider serves it).
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await picture.elementHandle());
+    // The account likes, not this browser: no like token was kept.
+    assert.equal(await page.evaluate(() => localStorage.getItem('parley:like-token')), null);
+
+    // The same account in another browser: its like is there, pressed, and still one.
+    const other = await openReader(browser, stack.pageUrl);
+    await showThread(other.page);
+    await expectText(likesText(other.page), '1 blogger likes this');
+    await expectPressed(likeButton(other.page), false); // a guest until logged in
+    await completeLogin(await openLoginPopup(other.page));
+    await other.page.getByText(USING).waitFor();
+    await expectPressed(likeButton(other.page), true);
+    await likeButton(other.page).click(); // unlike, as the account
+    await expectText(likesText(other.page), 'Be the first to like this.');
+    await expectText(likesText(page), 'Be the first to like this.'); // live on the first page
+
+    // Logged out, the first browser is a guest again: its likes are its own.
+    await page.getByRole('button', { name: 'Log Out' }).click();
+    await expectPressed(likeButton(page), false);
+    await likeButton(page).click();
+    await expectText(likesText(page), '1 blogger likes this');
+    await avatars(page).first().locator('svg').waitFor(); // a guest: a generated avatar
+    assert.match(await page.evaluate(() => JSON.parse(localStorage.getItem('parley:like-token'))),
+      /^[0-9a-f]{32}$/);
+    reader.assertNoConsoleErrors();
+    other.assertNoConsoleErrors();
+    await reader.close();
+    await other.close();
+  });
+
 test('data-parley-parts="likes" embeds only the Like block, and it works alone', async (t) => {
   const stack = await startStack(t);
   await seedComment(stack, 'Alice', 'Not shown on a likes-only page.');
@@ -237,6 +282,49 @@ test('data-parley-parts="likes" embeds only the Like block, and it works alone',
   reader.assertNoConsoleErrors();
   await reader.close();
 });
+
+test('data-parley-parts="likes" likes as the reader\'s stored login, not as a guest',
+  async (t) => {
+    const { stack, reader, page } = await openLoginReader(browser, t);
+    await completeLogin(await openLoginPopup(page));
+    await page.getByText(USING).waitFor();
+    const requests = [];
+    reader.context.on('request', (req) => requests.push(new URL(req.url()).pathname));
+    // Opens the page embedding only the likes; resolves once they were asked again as
+    // the account (the stored session confirmed), before which a click is a guest's.
+    const openLikesOnly = async () => {
+      const asAccount = page.waitForResponse(async (r) => r.url().includes('/api/likes?') &&
+        'authorization' in await r.request().allHeaders());
+      await page.goto(stack.pageUrl);
+      await page.evaluate(() => {
+        document.querySelector('script[data-parley-site]').setAttribute('data-parley-parts', 'likes');
+      });
+      await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+      await asAccount;
+    };
+    await openLikesOnly();
+    await expectText(likesText(page), 'Be the first to like this.');
+    assert.ok(requests.includes('/api/session'), 'the stored login is checked');
+    assert.ok(!requests.includes('/api/login'), 'no login offer is fetched');
+    await likeButton(page).click();
+    await expectText(likesText(page), '1 blogger likes this');
+    const picture = avatars(page).locator('img.parley-liker-avatar');
+    assert.equal(await picture.getAttribute('src'), stack.idp.picture);
+    assert.equal(await picture.getAttribute('title'), TEST_USER.name);
+    assert.equal(await page.evaluate(() => localStorage.getItem('parley:like-token')), null);
+
+    // Back on the likes-only page later: still the account's like, with no like token.
+    await openLikesOnly();
+    await expectPressed(likeButton(page), true);
+    await expectText(likesText(page), '1 blogger likes this');
+    // The full page shows the same account's like.
+    await page.goto(stack.pageUrl);
+    await showThread(page);
+    await page.getByText(USING).waitFor();
+    await expectPressed(likeButton(page), true);
+    reader.assertNoConsoleErrors();
+    await reader.close();
+  });
 
 test('everything embedded: share bar, Like block, then the comments with their hearts',
   async (t) => {

@@ -67,7 +67,8 @@ TEST_CASE("the likes sentence in Japanese: one form for every number") {
 }
 
 TEST_CASE("the Like block: a pressed-state button, the sentence, the avatars, a message slot") {
-  const std::vector<std::string> recent = {"0a1b2c3d", "https://avatars.example/u/7.png"};
+  const std::vector<parley::view::RecentLiker> recent = {
+      {"0a1b2c3d", ""}, {"https://avatars.example/u/7.png", "Ada <Lovelace>"}};
   parley::view::PageLikesInput input;
   input.page = {2, true};
   input.recent = &recent;
@@ -79,6 +80,8 @@ TEST_CASE("the Like block: a pressed-state button, the sentence, the avatars, a 
   CHECK(has(html, R"(<ul class="parley-likers" data-parley-key="likers" aria-hidden="true">)"));
   CHECK(has(html, R"(<li class="parley-liker"><svg class="parley-liker-avatar")"));
   CHECK(has(html, R"(<img class="parley-liker-avatar" src="https://avatars.example/u/7.png")"));
+  // A signed-in liker's name is the picture's tooltip, escaped like any text.
+  CHECK(has(html, R"(alt="" title="Ada &lt;Lovelace&gt;")"));
   CHECK(has(html, R"(data-parley-key="like-message-0" role="status")"));
   CHECK(has(html, R"(lang="en" dir="ltr")"));
 
@@ -142,7 +145,7 @@ TEST_CASE("generated avatars never carry their seed's text into the markup") {
   }
 }
 
-TEST_CASE("provider avatars: only http(s) URLs, escaped, sent no referrer") {
+TEST_CASE("provider avatars: only https URLs (http on loopback), escaped, sent no referrer") {
   const std::string img = parley::view::liker_avatar("https://a.example/x.png?a=1&b='2'").str();
   CHECK(has(img, R"(src="https://a.example/x.png?a=1&amp;b=&#39;2&#39;")"));
   CHECK(has(img, R"(alt="")"));
@@ -152,4 +155,24 @@ TEST_CASE("provider avatars: only http(s) URLs, escaped, sent no referrer") {
   CHECK_FALSE(has(parley::view::liker_avatar(R"(https://a.example/"><script>)").str(), "<img"));
   CHECK_FALSE(has(parley::view::liker_avatar("javascript:alert(1)").str(), "<img"));
   CHECK_FALSE(has(parley::view::liker_avatar("data:image/svg+xml,<svg/>").str(), "<img"));
+  // Plain http leaks the reader's view of the page to the network: loopback only (the
+  // local test and demo providers).
+  CHECK_FALSE(has(parley::view::liker_avatar("http://img.example/a.png").str(), "<img"));
+  CHECK(has(parley::view::liker_avatar("http://127.0.0.1:9/a.png").str(), "<img"));
+  // Bounded: a URL longer than any website a comment may link is not shown.
+  const std::string longest = "https://a.example/" + std::string(2048 - 18, 'a');
+  CHECK(has(parley::view::liker_avatar(longest).str(), "<img"));
+  CHECK_FALSE(has(parley::view::liker_avatar(longest + "a").str(), "<img"));
+}
+
+TEST_CASE("a signed-in liker's name titles their picture, escaped; a guest has no title") {
+  const std::string img =
+      parley::view::liker_avatar("https://a.example/x.png", R"(Ada "<b>" O'Neil)").str();
+  CHECK(has(img, R"(title="Ada &quot;&lt;b&gt;&quot; O&#39;Neil")"));
+  CHECK_FALSE(has(parley::view::liker_avatar("https://a.example/x.png").str(), "title="));
+  const std::vector<parley::view::RecentLiker> recent{{"https://a.example/x.png", "Ada"},
+                                                      {"0a1b2c3d", ""}};
+  const std::string list = parley::view::likers(recent).str();
+  CHECK(list.find("<img") < list.find("<svg"));  // newest first, as given
+  CHECK(has(list, R"(title="Ada")"));
 }

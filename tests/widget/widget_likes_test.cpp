@@ -24,7 +24,7 @@ json page_likes(int count, bool liked, const json& comments = json::array()) {
           {"comment", 0},
           {"count", count},
           {"liked", liked},
-          {"recent", {"0a1b2c3d"}},
+          {"recent", {{{"avatar", "0a1b2c3d"}}}},
           {"comments", comments},
           {"require_login", false}};
 }
@@ -34,7 +34,7 @@ json summary(std::int64_t comment, int count, bool liked) {
           {"comment", comment},
           {"count", count},
           {"liked", liked},
-          {"recent", {"ffffffff", "0a1b2c3d"}}};
+          {"recent", {{{"avatar", "ffffffff"}}, {{"avatar", "0a1b2c3d"}}}}};
 }
 
 json like(std::int64_t id) {
@@ -44,7 +44,7 @@ json like(std::int64_t id) {
 json likes_changed(std::int64_t comment, int count) {
   const json data = {{"type", "likes.changed"},
                      {"comment", comment},
-                     {"likes", {{"count", count}, {"recent", {"12345678"}}}}};
+                     {"likes", {{"count", count}, {"recent", {{{"avatar", "12345678"}}}}}}};
   return {{"type", "live"}, {"data", data.dump()}, {"id", "9"}};
 }
 
@@ -227,6 +227,126 @@ TEST_CASE("likes sentences follow the reader's language") {
   send(w, start);
   CHECK(send(w, response(kLikesRequest, 200, page_likes(5, false))).html("like-count-0") ==
         "5 блогеров оценили это");
+}
+
+TEST_CASE(
+    "signed in: likes are the account's, asked with the bearer token; a guest again after Log "
+    "Out") {
+  Widget w;
+  json start = start_with(nullptr);
+  start["token"] = "tok.en";
+  const Step started = send(w, start);
+  const json* session = effect(started, "fetch", "/api/session");
+  REQUIRE(session);
+  const json* first = effect(started, "fetch", "/api/likes");
+  REQUIRE(first);
+  CHECK_FALSE(first->contains("bearer"));  // not logged in until the session says so
+  send(w, response((*first)["request"], 200, page_likes(1, false)));
+  const json who = {{"name", "Ada"},
+                    {"avatar", "https://img.example/ada.png"},
+                    {"provider", "local"},
+                    {"provider_name", "Local ID"},
+                    {"expires", kNow + 3600}};
+  // Logged in: the likes are asked again as the account, whose like this was.
+  const Step in = send(w, response((*session)["request"], 200, who));
+  const json* reload = effect(in, "fetch", "/api/likes");
+  REQUIRE(reload);
+  CHECK((*reload)["bearer"] == "tok.en");
+  const Step mine = send(w, response((*reload)["request"], 200, page_likes(1, true)));
+  CHECK(pressed(mine, 0) == "true");
+
+  // Unliking needs no browser token (none is made or saved): the bearer says who.
+  const Step un = send(w, like(0));
+  REQUIRE(un.effects.size() == 1);
+  CHECK(un.effects[0]["method"] == "DELETE");
+  CHECK(un.effects[0]["bearer"] == "tok.en");
+  CHECK_FALSE(json::parse(un.effects[0]["body"].get<std::string>()).contains("token"));
+  json done = summary(0, 1, true);
+  done["recent"] = {{{"avatar", "https://img.example/ada.png"}, {"name", "Ada"}}};
+  const Step back = send(w, response(un.effects[0]["request"], 200, done));
+  CHECK(back.html("likers").find(R"(src="https://img.example/ada.png")") != std::string::npos);
+  CHECK(back.html("likers").find(R"(title="Ada")") != std::string::npos);
+
+  const Step out = send(w, {{"type", "action"}, {"action", "logout"}});
+  const json* guest = effect(out, "fetch", "/api/likes");
+  REQUIRE(guest);
+  CHECK_FALSE(guest->contains("bearer"));
+}
+
+TEST_CASE("signed in: a like refused for an ended session forgets it; the likes are a guest's") {
+  Widget w;
+  json start = start_with(kSaved);
+  start["token"] = "tok.en";
+  const Step started = send(w, start);
+  const json* session = effect(started, "fetch", "/api/session");
+  REQUIRE(session);
+  const json who = {{"name", "Ada"}, {"avatar", ""}, {"provider", "local"},
+                    {"provider_name", "Local ID"}, {"expires", kNow + 3600}};
+  const json* reload = effect(send(w, response((*session)["request"], 200, who)), "fetch",
+                              "/api/likes");
+  REQUIRE(reload);
+  send(w, response((*reload)["request"], 200, page_likes(1, false)));
+  const Step click = send(w, like(0));
+  REQUIRE(click.effects.size() == 1);
+  CHECK(click.effects[0]["bearer"] == "tok.en");
+  const Step refused = send(w, response(click.effects[0]["request"], 401,
+                                        {{"error", "login_required"}, {"message", "expired"}}));
+  CHECK(pressed(refused, 0) == "false");
+  CHECK(refused.html("like-message-0") == "Sign in to like posts and comments on this site.");
+  const json* forget = effect(refused, "save");
+  REQUIRE(forget);
+  CHECK((*forget)["value"].is_null());
+  const json* guest = effect(refused, "fetch", "/api/likes");
+  REQUIRE(guest);
+  CHECK_FALSE(guest->contains("bearer"));
+  CHECK((*guest)["path"].get<std::string>().find(kSaved) != std::string::npos);
+}
+
+TEST_CASE("likes only: a stored session is checked silently and the likes become the account's") {
+  Widget w;
+  json start = start_with(nullptr);
+  start["parts"] = "likes";
+  start["token"] = "tok.en";
+  const Step started = send(w, start);
+  CHECK_FALSE(effect(started, "fetch", "/api/login"));  // no provider row on this embed
+  const json* session = effect(started, "fetch", "/api/session");
+  REQUIRE(session);
+  CHECK((*session)["bearer"] == "tok.en");
+  const json* first = effect(started, "fetch", "/api/likes");
+  REQUIRE(first);
+  const json who = {{"name", "Ada"},
+                    {"avatar", "https://img.example/ada.png"},
+                    {"provider", "local"},
+                    {"provider_name", "Local ID"},
+                    {"expires", kNow + 3600}};
+  const Step in = send(w, response((*session)["request"], 200, who));
+  CHECK(in.patches.empty());  // nothing to draw: the login row is not on the page
+  const json* reload = effect(in, "fetch", "/api/likes");
+  REQUIRE(reload);
+  CHECK((*reload)["bearer"] == "tok.en");
+  // The first (guest) answer arriving late is ignored; the account's says "liked".
+  CHECK(send(w, response((*first)["request"], 200, page_likes(1, false))).patches.empty());
+  CHECK(pressed(send(w, response((*reload)["request"], 200, page_likes(1, true))), 0) == "true");
+  const Step un = send(w, like(0));
+  REQUIRE(un.effects.size() == 1);
+  CHECK(un.effects[0]["bearer"] == "tok.en");
+}
+
+TEST_CASE("likes only: a stored session the server refuses is forgotten, the reader a guest") {
+  Widget w;
+  json start = start_with(kSaved);
+  start["parts"] = "likes";
+  start["token"] = "old.token";
+  const Step started = send(w, start);
+  const json* session = effect(started, "fetch", "/api/session");
+  REQUIRE(session);
+  const Step refused = send(w, response((*session)["request"], 401,
+                                        {{"error", "login_required"}, {"message", "expired"}}));
+  CHECK(refused.patches.empty());
+  const json* forget = effect(refused, "save");
+  REQUIRE(forget);
+  CHECK((*forget)["value"].is_null());
+  CHECK_FALSE(effect(refused, "fetch", "/api/likes"));  // the guest's request stands
 }
 
 }  // namespace parley::test

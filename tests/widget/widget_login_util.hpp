@@ -18,16 +18,6 @@ inline const json kSession = {{"name", "Ada"},
                               {"provider_name", "GitHub"},
                               {"expires", kNow + 3600}};
 
-inline const json* effect(const Step& s, std::string_view kind, std::string_view path_prefix = "") {
-  for (const json& e : s.effects) {
-    if (e["kind"] == kind &&
-        (path_prefix.empty() || e.value("path", "").rfind(path_prefix, 0) == 0)) {
-      return &e;
-    }
-  }
-  return nullptr;
-}
-
 inline json login_event(json members) {
   members["type"] = "login";
   return members;

@@ -73,6 +73,17 @@ inline json response(int request, int status, const json& body) {
   return {{"type", "response"}, {"request", request}, {"status", status}, {"body", body.dump()}};
 }
 
+// The first effect of this kind (and, for fetches, whose path starts so), or null.
+inline const json* effect(const Step& s, std::string_view kind, std::string_view path_prefix = "") {
+  for (const json& e : s.effects) {
+    if (e["kind"] == kind &&
+        (path_prefix.empty() || e.value("path", "").rfind(path_prefix, 0) == 0)) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
 inline int fetch_id(const Step& s) {
   return s.effects.at(0).at("request").get<int>();
 }
