@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { startOidcProvider, TEST_CLIENT, TEST_USER } from '../support/oidc-provider.mjs';
 import { startParleyd } from '../support/parleyd.mjs';
 import { ORIGIN } from './client.mjs';
-import { popupData, walkPopup } from './login_popup.mjs';
+import { loginToken } from './login_popup.mjs';
 
 const SECRET = 'likes-login-test-secret-long-enough-0123456789';
 // `members` refuses guest likes (--likes-require-login follows its --site).
@@ -26,14 +26,7 @@ describe('likes by logged-in readers', () => {
   let dir;
   const tokens = {};
 
-  async function login(site) {
-    const startUrl = `${server.url}/auth/start?site=${site}&provider=local` +
-      `&origin=${encodeURIComponent(ORIGIN)}`;
-    const { callbackUrl } = await walkPopup({ startUrl, callbackPrefix: `${server.url}/auth/callback` });
-    const popup = popupData(await (await fetch(callbackUrl)).text());
-    assert.ok(popup.token, popup.error);
-    return popup.token;
-  }
+  const login = (site) => loginToken(server, site, ORIGIN);
 
   async function send(method, body, { site = 'demo', bearer } = {}) {
     const headers = { 'Content-Type': 'application/json', Origin: ORIGIN };

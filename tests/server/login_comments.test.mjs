@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { startParleyd } from '../support/parleyd.mjs';
 import { startOidcProvider, TEST_CLIENT, TEST_USER } from '../support/oidc-provider.mjs';
-import { popupData, walkPopup } from './login_popup.mjs';
+import { loginToken } from './login_popup.mjs';
 import { draft, ORIGIN, PAGE, post, thread } from './client.mjs';
 
 const SECRET = 'another-test-secret-long-enough-0123456789';
@@ -25,14 +25,7 @@ describe('comments by logged-in readers, and guest modes', () => {
   let dir;
   const tokens = {};
 
-  async function login(site) {
-    const startUrl = `${server.url}/auth/start?site=${site}&provider=local` +
-      `&origin=${encodeURIComponent(ORIGIN)}`;
-    const { callbackUrl } = await walkPopup({ startUrl, callbackPrefix: `${server.url}/auth/callback` });
-    const popup = popupData(await (await fetch(callbackUrl)).text());
-    assert.ok(popup.token, popup.error);
-    return popup.token;
-  }
+  const login = (site) => loginToken(server, site, ORIGIN);
 
   const as = (token) => ({ headers: { Authorization: `Bearer ${token}` } });
 

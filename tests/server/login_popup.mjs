@@ -80,3 +80,13 @@ export async function walkPopup({ startUrl, callbackPrefix, choice = 'consent',
   }
   throw new Error('the popup never came back to parleyd');
 }
+
+/** Logs TEST_USER in to `site` of `server` through the `local` provider: the session token. */
+export async function loginToken(server, site, origin) {
+  const startUrl = `${server.url}/auth/start?site=${site}&provider=local` +
+    `&origin=${encodeURIComponent(origin)}`;
+  const { callbackUrl } = await walkPopup({ startUrl, callbackPrefix: `${server.url}/auth/callback` });
+  const popup = popupData(await (await fetch(callbackUrl)).text());
+  if (!popup.token) throw new Error(`no login: ${popup.error}`);
+  return popup.token;
+}

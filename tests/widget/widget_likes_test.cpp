@@ -53,6 +53,29 @@ std::string pressed(const Step& s, std::int64_t id) {
   return p ? (*p)["value"].get<std::string>() : std::string("<no attr patch>");
 }
 
+// Ada's session, as GET /api/session answers it for the stored token "tok.en".
+const json kAda = {{"name", "Ada"},
+                   {"avatar", "https://img.example/ada.png"},
+                   {"provider", "local"},
+                   {"provider_name", "Local ID"},
+                   {"expires", kNow + 3600}};
+
+// A start event with Ada's session token stored (and the embed's parts, if given).
+json start_signed_in(const char* like_token, const char* parts = nullptr) {
+  json e = start_with(like_token);
+  e["token"] = "tok.en";
+  if (parts) e["parts"] = parts;
+  return e;
+}
+
+// Answers the stored session's check of `started` (with Ada's session by default).
+Step answer_session(Widget& w, const Step& started, int status = 200, const json& body = kAda) {
+  const json* session = effect(started, "fetch", "/api/session");
+  REQUIRE(session);
+  CHECK((*session)["bearer"] == "tok.en");
+  return send(w, response((*session)["request"], status, body));
+}
+
 // A widget with Ana's comment (1) and Bo's reply (2), whose likes have loaded: the
 // page liked by 2 (not this reader), comment 1 by 3 including this reader.
 struct LikesLoaded {
@@ -233,22 +256,13 @@ TEST_CASE(
     "signed in: likes are the account's, asked with the bearer token; a guest again after Log "
     "Out") {
   Widget w;
-  json start = start_with(nullptr);
-  start["token"] = "tok.en";
-  const Step started = send(w, start);
-  const json* session = effect(started, "fetch", "/api/session");
-  REQUIRE(session);
+  const Step started = send(w, start_signed_in(nullptr));
   const json* first = effect(started, "fetch", "/api/likes");
   REQUIRE(first);
   CHECK_FALSE(first->contains("bearer"));  // not logged in until the session says so
   send(w, response((*first)["request"], 200, page_likes(1, false)));
-  const json who = {{"name", "Ada"},
-                    {"avatar", "https://img.example/ada.png"},
-                    {"provider", "local"},
-                    {"provider_name", "Local ID"},
-                    {"expires", kNow + 3600}};
   // Logged in: the likes are asked again as the account, whose like this was.
-  const Step in = send(w, response((*session)["request"], 200, who));
+  const Step in = answer_session(w, started);
   const json* reload = effect(in, "fetch", "/api/likes");
   REQUIRE(reload);
   CHECK((*reload)["bearer"] == "tok.en");
@@ -275,15 +289,8 @@ TEST_CASE(
 
 TEST_CASE("signed in: a like refused for an ended session forgets it; the likes are a guest's") {
   Widget w;
-  json start = start_with(kSaved);
-  start["token"] = "tok.en";
-  const Step started = send(w, start);
-  const json* session = effect(started, "fetch", "/api/session");
-  REQUIRE(session);
-  const json who = {{"name", "Ada"}, {"avatar", ""}, {"provider", "local"},
-                    {"provider_name", "Local ID"}, {"expires", kNow + 3600}};
-  const json* reload = effect(send(w, response((*session)["request"], 200, who)), "fetch",
-                              "/api/likes");
+  const Step in = answer_session(w, send(w, start_signed_in(kSaved)));
+  const json* reload = effect(in, "fetch", "/api/likes");
   REQUIRE(reload);
   send(w, response((*reload)["request"], 200, page_likes(1, false)));
   const Step click = send(w, like(0));
@@ -304,22 +311,11 @@ TEST_CASE("signed in: a like refused for an ended session forgets it; the likes 
 
 TEST_CASE("likes only: a stored session is checked silently and the likes become the account's") {
   Widget w;
-  json start = start_with(nullptr);
-  start["parts"] = "likes";
-  start["token"] = "tok.en";
-  const Step started = send(w, start);
+  const Step started = send(w, start_signed_in(nullptr, "likes"));
   CHECK_FALSE(effect(started, "fetch", "/api/login"));  // no provider row on this embed
-  const json* session = effect(started, "fetch", "/api/session");
-  REQUIRE(session);
-  CHECK((*session)["bearer"] == "tok.en");
   const json* first = effect(started, "fetch", "/api/likes");
   REQUIRE(first);
-  const json who = {{"name", "Ada"},
-                    {"avatar", "https://img.example/ada.png"},
-                    {"provider", "local"},
-                    {"provider_name", "Local ID"},
-                    {"expires", kNow + 3600}};
-  const Step in = send(w, response((*session)["request"], 200, who));
+  const Step in = answer_session(w, started);
   CHECK(in.patches.empty());  // nothing to draw: the login row is not on the page
   const json* reload = effect(in, "fetch", "/api/likes");
   REQUIRE(reload);
@@ -334,14 +330,9 @@ TEST_CASE("likes only: a stored session is checked silently and the likes become
 
 TEST_CASE("likes only: a stored session the server refuses is forgotten, the reader a guest") {
   Widget w;
-  json start = start_with(kSaved);
-  start["parts"] = "likes";
-  start["token"] = "old.token";
-  const Step started = send(w, start);
-  const json* session = effect(started, "fetch", "/api/session");
-  REQUIRE(session);
-  const Step refused = send(w, response((*session)["request"], 401,
-                                        {{"error", "login_required"}, {"message", "expired"}}));
+  const Step started = send(w, start_signed_in(kSaved, "likes"));
+  const Step refused =
+      answer_session(w, started, 401, {{"error", "login_required"}, {"message", "expired"}});
   CHECK(refused.patches.empty());
   const json* forget = effect(refused, "save");
   REQUIRE(forget);

@@ -180,8 +180,8 @@ TEST_CASE("a signed-in liker's picture and name are checked and bounded before t
   };
   // Not https (nor http on loopback), or too long: the account's generated avatar.
   const std::string too_long = "https://id.example/" + std::string(2048, 'a');
-  for (const std::string& bad : {std::string("javascript:alert(1)"),
-                                 std::string("http://id.example/a.png"), too_long}) {
+  for (const std::string& bad :
+       {std::string("javascript:alert(1)"), std::string("http://id.example/a.png"), too_long}) {
     CAPTURE(bad);
     const std::string subject = "sub-" + std::to_string(bad.size());
     const RecentLiker kept = newest(Liker{"", "local", subject, "Ada", bad}, kNoon);
