@@ -24,6 +24,12 @@ std::size_t Thread::find(std::int64_t id) const {
   return comments.size();
 }
 
+std::size_t Thread::responses() const {
+  std::size_t n = 0;
+  for (const Comment& c : comments) n += c.deleted ? 0 : 1;
+  return n;
+}
+
 Thread build_thread(std::vector<Comment> flat) {
   Thread t;
   std::stable_sort(flat.begin(), flat.end(), older);

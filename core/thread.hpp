@@ -22,6 +22,8 @@ struct Thread {
   std::vector<int> depth;                          // visual depth, capped at kMaxDepth
 
   std::size_t size() const { return comments.size(); }
+  // What the heading counts: the comments, without deleted ones' placeholders.
+  std::size_t responses() const;
   // Index of the comment with this id, or size() when absent.
   std::size_t find(std::int64_t id) const;
 };

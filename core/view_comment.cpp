@@ -5,6 +5,7 @@
 #include "utf8.hpp"
 #include "validate.hpp"
 #include "view_keys.hpp"
+#include "view_own.hpp"
 
 namespace parley::view {
 
@@ -79,13 +80,15 @@ void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now,
   if (c.deleted) {
     // Keeps the replies in their place; nothing of the comment itself is left to show.
     b.open("article", {{"class", "parley-comment parley-deleted"}, {"id", keys::comment_id(c.id)}});
-    b.element("p", {{"class", "parley-deleted-note"}}, i18n::active().text("comment.deleted"));
+    b.html(deleted_note());
     b.open("ol", {{"class", "parley-children"}, {"data-parley-key", keys::children(c.id)}});
     return;
   }
-  b.open("article", {{"class", "parley-comment"}, {"id", keys::comment_id(c.id)}});
+  b.open("article", {{"class", "parley-comment"},
+                     {"id", keys::comment_id(c.id)},
+                     {"data-parley-key", keys::article(c.id)}});
   meta(b, c, name, now);
-  b.open("div", {{"class", "parley-body"}});
+  b.open("div", {{"class", "parley-body"}, {"data-parley-key", keys::body(c.id)}});
   b.html(SafeHtml::from_stored_render(c.html));
   b.close("div");
   b.open("footer", {{"class", "parley-comment-actions"}});
@@ -100,6 +103,8 @@ void open_comment(HtmlBuilder& b, const Comment& c, int depth, std::int64_t now,
     const auto it = likes->find(c.id);
     b.html(comment_like(c.id, c.author, it == likes->end() ? LikeCount{} : it->second));
   }
+  // Edit and Delete, when the widget knows this reader wrote it (view_own.hpp).
+  b.element("span", {{"class", "parley-own"}, {"data-parley-key", keys::own(c.id)}}, "");
   b.close("footer");
   b.open("div", {{"class", "parley-reply-slot"}, {"data-parley-key", keys::reply_slot(c.id)}});
   b.close("div");

@@ -77,6 +77,21 @@ inline std::string required_mark(std::string_view name) {
   return with_name("required-", name);
 }
 
+// A reader's own comment (view_own.hpp): the article, its body, the region of its
+// Edit/Delete buttons, and the editor's textarea and preview (one editor at a time).
+inline std::string article(std::int64_t id) {
+  return with_id("article-", id);
+}
+inline std::string body(std::int64_t id) {
+  return with_id("body-", id);
+}
+inline std::string own(std::int64_t id) {
+  return with_id("own-", id);
+}
+inline constexpr std::string_view kEditField = "edit-field";
+inline constexpr std::string_view kEditPreview = "edit-preview";
+inline constexpr std::string_view kEditMessage = "edit-message";
+
 // Element ids (unique per page).
 inline std::string comment_id(std::int64_t id) {
   return with_id("parley-comment-", id);

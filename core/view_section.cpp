@@ -19,16 +19,18 @@ SafeHtml comments_section(const SectionInput& in) {
                      {"lang", cat.lang()},
                      {"dir", cat.dir()},
                      {"aria-labelledby", count_id}});
-  b.element(
-      "h2", {{"class", "parley-count"}, {"id", count_id}, {"data-parley-key", keys::kCount}},
-      in.thread ? responses_heading(in.thread->size(), in.title) : cat.text("section.heading"));
+  b.element("h2", {{"class", "parley-count"}, {"id", count_id}, {"data-parley-key", keys::kCount}},
+            in.thread ? responses_heading(in.thread->responses(), in.title)
+                      : cat.text("section.heading"));
   // Empty until live updates bring comments from other readers (view_live.hpp).
   b.element("div", {{"class", "parley-live"}, {"data-parley-key", keys::kLive}}, "");
-  b.open("ol", {{"class", "parley-thread"}, {"data-parley-key", keys::kThread}});
+  b.open("ol", {{"class", "parley-thread"},
+                {"data-parley-key", keys::kThread},
+                {in.closed ? "data-parley-closed" : "", ""}});
   b.html(in.thread ? thread_items(*in.thread, in.now) : loading_items());
   b.close("ol");
   b.open("div", {{"class", "parley-form-home"}, {"data-parley-key", keys::kFormHome}});
-  b.html(respond_section(in.form));
+  b.html(in.closed ? closed_notice() : respond_section(in.form));
   b.close("div");
   b.close("section");
   return std::move(b).finish();

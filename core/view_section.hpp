@@ -24,6 +24,9 @@ struct SectionInput {
   const Thread* thread = nullptr;  // null while the thread is loading
   std::int64_t now = 0;            // Unix seconds, for relative dates
   FormValues form;
+  // A moderator closed the thread: "Comments are closed." stands where the form would,
+  // and the thread carries data-parley-closed (parley.css hides Reply).
+  bool closed = false;
 };
 
 SafeHtml comments_section(const SectionInput& in);

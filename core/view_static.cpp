@@ -16,12 +16,14 @@ namespace {
 std::string thread_data(const StaticThreadInput& in) {
   nlohmann::json list = nlohmann::json::array();
   for (const Comment& c : *in.comments) list.push_back(comment_to_json(c));
-  const nlohmann::json data = {{"site", in.site},
-                               {"page", in.page},
-                               {"lang", i18n::active().lang()},
-                               {"rendered_at", in.now},
-                               {"count", in.comments->size()},
-                               {"comments", std::move(list)}};
+  nlohmann::json data = {{"site", in.site},
+                         {"page", in.page},
+                         {"lang", i18n::active().lang()},
+                         {"rendered_at", in.now},
+                         {"count", in.comments->size()},
+                         {"comments", std::move(list)}};
+  // As GET /api/comments says it: the widget that adopts this keeps the form closed.
+  if (in.closed) data["closed"] = true;
   return data.dump();
 }
 
@@ -30,7 +32,7 @@ std::string thread_data(const StaticThreadInput& in) {
 SafeHtml static_thread(const StaticThreadInput& in) {
   const Thread thread = build_thread(*in.comments);
   HtmlBuilder b;
-  b.html(comments_section({in.title, &thread, in.now, in.form}));
+  b.html(comments_section({in.title, &thread, in.now, in.form, in.closed}));
   b.json_script({{"class", "parley-data"}}, thread_data(in));
   return std::move(b).finish();
 }

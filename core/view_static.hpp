@@ -26,6 +26,7 @@ struct StaticThreadInput {
   const std::vector<Comment>* comments = nullptr;  // the stored thread, oldest first
   std::int64_t now = 0;                            // Unix seconds: dates and rendered_at
   FormValues form;                                 // with `action` set: the plain form
+  bool closed = false;  // a moderator closed the thread: no form (view_section.hpp)
 };
 
 // Rendered in the active catalog's language (i18n::Use).

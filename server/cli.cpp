@@ -59,6 +59,8 @@ Options (flags override the config file):
                              (default 24; 0 = off)
   --nodeinfo-per-minute N    fediverse server lookups per client IP (default 10; 0 = unlimited)
   --nodeinfo-test-insecure   tests only: NodeInfo lookups over http to private addresses
+  --edit-window-seconds N    how long readers may edit or delete their own comment
+                             (default 900; 0 = never)
   --log-requests             log one line per request to stderr
   --admin-logins-per-minute N  admin login attempts per client IP and per account
                              (default 5; 0 = unlimited)
@@ -142,6 +144,8 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
     } else if (flag == "--likes-require-login") {
       if (!current) throw Usage("--likes-require-login must follow the --site it belongs to");
       current->likes_require_login = true;
+    } else if (flag == "--edit-window-seconds") {
+      c.edit_window_seconds = parse_int(flag, value(), 0, limits::kMaxEditWindowSeconds);
     } else if (flag == "--log-requests") {
       c.log_requests = true;
     } else if (flag == "--demo") {

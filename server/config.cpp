@@ -107,6 +107,11 @@ Config load_config_file(const std::string& path, Config base) {
   read(j, "assets", c.assets, path);
   read(j, "public_url", c.public_url, path);
   read(j, "log_requests", c.log_requests, path);
+  read(j, "edit_window_seconds", c.edit_window_seconds, path);
+  if (c.edit_window_seconds < 0 || c.edit_window_seconds > limits::kMaxEditWindowSeconds) {
+    throw ConfigError(path + ": \"edit_window_seconds\" must be 0 to " +
+                      std::to_string(limits::kMaxEditWindowSeconds));
+  }
   read(j, "demo", c.demo, path);
   read(j, "nodeinfo_test_insecure", c.nodeinfo_test_insecure, path);
   if (const auto login = j.find("login"); login != j.end()) {

@@ -41,6 +41,9 @@ struct Config {
   std::vector<Site> sites;
   RateLimitConfig rate_limit;
   bool log_requests = false;
+  // How long after posting a reader may edit or delete their own comment (docs/api.md);
+  // 0 turns it off.
+  int edit_window_seconds = limits::kDefaultEditWindowSeconds;
   // Demo and tests only: login works without a configured secret (a random one per run).
   bool demo = false;
   // Tests only: NodeInfo lookups may use plain http and reach loopback/private

@@ -139,6 +139,12 @@ int serve(const Config& config) {
     services.notifier = notifier.get();
   }
 
+  // Without a configured secret (a site without login) tokens are signed with a key of
+  // this run: they stop working on restart, and on other processes (docs/api.md).
+  services.edits = {config.edit_window_seconds, config.login.secret.empty()
+                                                    ? auth::random_token(auth::kRandomBytes)
+                                                    : config.login.secret};
+
   live::EventHub events(limits::kLiveMaxSubscribers, first_event_id());
   services.events = &events;
   ThreadCache threads(limits::kThreadCacheBytes);

@@ -59,6 +59,11 @@ inline constexpr int kDefaultShareClicksPerMinute = 20;
 // A reader names their fediverse server once; each lookup may cost parleyd two
 // outgoing requests, so a client cannot make it fetch much.
 inline constexpr int kDefaultNodeInfoPerMinute = 10;
+// A reader spots a typo within minutes of posting; after 15 the thread has moved on
+// and others may have replied to what was said. A day at most: an edit token is a
+// bearer credential, and its life stays short.
+inline constexpr int kDefaultEditWindowSeconds = 15 * 60;
+inline constexpr int kMaxEditWindowSeconds = 24 * 60 * 60;
 // Buckets are kept for this many clients at most; past it, full (idle) buckets are
 // dropped first, so memory stays bounded under address-spraying.
 inline constexpr std::size_t kMaxTrackedClients = 100000;

@@ -231,6 +231,8 @@
           // Login: where the popup posts the token back, and what this browser remembers.
           origin: location.origin,
           token: stored('parley:login:' + data.parleySite),
+          // Edit tokens of the reader's own recent comments (docs/api.md).
+          edits: stored('parley:edits:' + data.parleySite),
           instance: stored('parley:instance'),
           // The like token is random, never derived from the reader; the widget keeps
           // this one (save effect) only when the reader first likes.

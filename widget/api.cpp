@@ -34,6 +34,14 @@ std::string post_path(std::string_view site) {
   return "/api/comments?site=" + query_encode(site);
 }
 
+std::string comment_path(std::string_view site, std::int64_t id) {
+  return "/api/comments/" + std::to_string(id) + "?site=" + query_encode(site);
+}
+
+std::string own_key(std::string_view site) {
+  return "parley:edits:" + std::string(site);
+}
+
 std::string login_token_key(std::string_view site) {
   return "parley:login:" + std::string(site);
 }

@@ -69,11 +69,25 @@ ShareStart share_start(const json& j) {
 }
 
 StartEvent start(const json& j) {
-  StartEvent e{
-      str(j, "site"),     str(j, "page"),       str(j, "title"),   integer(j, "now").value_or(0),
-      std::nullopt,       str(j, "lang"),       str(j, "strings"), str(j, "prerendered"),
-      str(j, "parts"),    share_start(j),       str(j, "origin"),  str(j, "token"),
-      str(j, "instance"), str(j, "like_token"), str(j, "random"),  str(j, "catalog")};
+  StartEvent e{str(j, "site"),
+               str(j, "page"),
+               str(j, "title"),
+               integer(j, "now").value_or(0),
+               std::nullopt,
+               str(j, "lang"),
+               str(j, "strings"),
+               str(j, "prerendered"),
+               str(j, "parts"),
+               share_start(j),
+               str(j, "origin"),
+               str(j, "token"),
+               str(j, "instance"),
+               str(j, "like_token"),
+               str(j, "random"),
+               str(j, "catalog"),
+               {}};
+  const auto edits = j.find("edits");
+  if (edits != j.end() && edits->is_object()) e.edits = edits->dump();
   const auto saved = j.find("saved");
   if (saved != j.end() && saved->is_object()) {
     e.saved = Saved{str(*saved, "author"), str(*saved, "email"), str(*saved, "website")};

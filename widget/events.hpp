@@ -61,6 +61,7 @@ struct StartEvent {
   // The catalog parleyd served for `lang` (GET /api/i18n, core i18n's wire_catalog),
   // JSON text; "" uses the catalogs built in (the tests; the wasm has none).
   std::string catalog = {};
+  std::string edits = {};  // the reader's remembered edit tokens of this site, JSON text
 };
 
 struct ResponseEvent {

@@ -19,6 +19,8 @@ void on_start(State& s, const StartEvent& e, Output& out);
 void on_thread_response(State& s, const ResponseEvent& e, Output& out);
 void on_tick(State& s, const TickEvent& e, Output& out);
 // Patches the dates whose words differ between Unix time `before` and s.now.
+// A moderator closed the thread: "Comments are closed." instead of the form.
+void show_closed(State& s, Output& out);
 void refresh_dates(const State& s, std::int64_t before, Output& out);
 // The next slice of a thread being shown; show_rest renders all that is left, so other
 // events always meet the whole thread on the page.

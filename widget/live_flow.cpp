@@ -12,6 +12,7 @@
 #include "core/view_live.hpp"
 #include "core/view_thread.hpp"
 #include "likes_flow.hpp"
+#include "own_flow.hpp"
 
 namespace parley::widget {
 
@@ -41,15 +42,18 @@ bool known(const State& s, std::int64_t id) {
                      [id](const Comment& c) { return c.id == id; });
 }
 
-// A live event's comment, when it is a new comment of this page; other kinds
-// (comment.edited, comment.deleted) are not shown yet; likes.changed goes to likes_flow.
-bool created_comment(std::string_view data, Comment& out) {
+// A live event's kind ("comment.created", "comment.edited", "comment.deleted"; others,
+// likes.changed goes to likes_flow) and its comment; "" when unreadable.
+std::string comment_event(std::string_view data, Comment& out) {
   const nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return false;
+  if (!j.is_object()) return {};
   const auto type = j.find("type");
   const auto comment = j.find("comment");
-  if (type == j.end() || *type != "comment.created" || comment == j.end()) return false;
-  return comment_from_json(*comment, out);
+  if (type == j.end() || !type->is_string() || comment == j.end() ||
+      !comment_from_json(*comment, out)) {
+    return {};
+  }
+  return type->get<std::string>();
 }
 
 void draw_bar(const State& s, Output& out) {
@@ -73,7 +77,10 @@ void on_live(State& s, const LiveEvent& e, Output& out) {
   if (!e.id.empty()) s.live.last_event_id = e.id;
   if (on_likes_live(s, e.data, out)) return;
   Comment c;
-  if (!created_comment(e.data, c) || known(s, c.id)) return;
+  const std::string type = comment_event(e.data, c);
+  if (type == "comment.edited") return apply_edited(s, c, out);
+  if (type == "comment.deleted") return apply_deleted(s, c.id, out);
+  if (type != "comment.created" || known(s, c.id)) return;
   // The store caps a thread at kMaxThreadComments; so does the widget's copy.
   if (s.thread.size() + s.live.pending.size() >= limits::kMaxThreadComments) return;
   s.live.pending.push_back(std::move(c));
@@ -97,7 +104,7 @@ void on_show_new(State& s, Output& out) {
   }
   s.live.pending.clear();
   HtmlBuilder heading;
-  heading.text(view::responses_heading(s.thread.size(), s.title));
+  heading.text(view::responses_heading(s.thread.responses(), s.title));
   out.html(keys::kCount, std::move(heading).finish());
   draw_bar(s, out);
   out.status("");

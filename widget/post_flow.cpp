@@ -13,6 +13,7 @@
 #include "live_flow.hpp"
 #include "login_flow.hpp"
 #include "messages.hpp"
+#include "own_flow.hpp"
 
 namespace parley::widget {
 
@@ -35,7 +36,7 @@ void show_posted(State& s, Comment c, Output& out) {
   out.append(nested ? keys::children(parent) : std::string(keys::kThread),
              view::comment_item(s.thread.comments[i], s.thread.depth[i], s.now, comment_likes(s)));
   HtmlBuilder heading;
-  heading.text(view::responses_heading(s.thread.size(), s.title));
+  heading.text(view::responses_heading(s.thread.responses(), s.title));
   out.html(keys::kCount, std::move(heading).finish());
 }
 
@@ -72,7 +73,9 @@ void on_created(State& s, const ResponseEvent& e, Output& out) {
   Comment c;
   const bool shown = api::read_comment(e.body, c);
   if (shown) {
+    const std::int64_t id = c.id;
     show_posted(s, std::move(c), out);
+    remember_own(s, s.thread.comments[s.thread.find(id)], e.body, out);
     refresh_live_bar(s, out);  // the live copy of this comment may be waiting there
   }
   form_sent(s, shown ? messages::posted() : messages::posted_unseen(), out);

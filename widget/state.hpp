@@ -11,6 +11,7 @@
 #include "likes_state.hpp"
 #include "live_state.hpp"
 #include "login_state.hpp"
+#include "own_state.hpp"
 #include "share_state.hpp"
 
 namespace parley::widget {
@@ -57,6 +58,7 @@ struct State {
   ShareState share;
   LoginState login;
   LikesState likes;
+  OwnState own;
 };
 
 }  // namespace parley::widget

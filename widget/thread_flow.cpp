@@ -17,6 +17,7 @@
 #include "live_flow.hpp"
 #include "login_flow.hpp"
 #include "messages.hpp"
+#include "own_flow.hpp"
 #include "share_flow.hpp"
 
 namespace parley::widget {
@@ -65,7 +66,8 @@ void show_slice(State& s, Output& out, std::size_t end) {
   else
     out.append(keys::kThread, items);
   s.shown_roots = end;
-  if (s.shown_roots < s.loaded_roots) out.yield();
+  if (s.shown_roots < s.loaded_roots) return out.yield();
+  show_own(s, out);
 }
 
 // One part of the mount as it first shows; the comments section starts empty and
@@ -96,6 +98,8 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   // re-render text the reader is working with.
   s.catalog = e.catalog.empty() ? i18n::Catalog::for_language(e.lang)
                                 : i18n::Catalog::from_wire(e.lang, e.catalog);
+  load_own(s, e.edits);
+  expire_own(s, out);  // forgets, in localStorage too, what expired since
   if (!e.strings.empty()) s.catalog.override_with(e.strings);
   view::FormValues values;
   values.id_prefix = s.id_prefix;
@@ -127,6 +131,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     if (!last.empty()) out.append(keys::kRoot, last);
     // parleyd's rendering has no hearts: the adopted thread's comments go without.
     s.likes.hearts = false;
+    show_own(s, out);
     start_listening(s, out);
     start_login(s, e, out);
     return load_likes(s, out);
@@ -156,14 +161,8 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     s.thread = build_thread(std::move(flat));
     s.loaded_roots = s.thread.roots.size();
     s.shown_roots = 0;
-    out.html(keys::kCount, text_html(view::responses_heading(s.thread.size(), s.title)));
-    if (closed && !s.closed) {
-      s.closed = true;
-      // The form is hidden, not removed: the login flow still patches regions inside it.
-      out.attr(keys::kForm, "hidden", "");
-      out.prepend(keys::kFormHome, view::closed_notice());
-      out.attr(keys::kThread, "data-parley-closed", "");  // parley.css hides Reply
-    }
+    out.html(keys::kCount, text_html(view::responses_heading(s.thread.responses(), s.title)));
+    if (closed) show_closed(s, out);
     show_slice(s, out, slice_end(s.thread, 0, s.loaded_roots));
     refresh_live_bar(s, out);
     return;
@@ -191,6 +190,16 @@ void on_tick(State& s, const TickEvent& e, Output& out) {
   const std::int64_t before = s.now;
   s.now = e.now;
   refresh_dates(s, before, out);
+  expire_own(s, out);
+}
+
+void show_closed(State& s, Output& out) {
+  if (s.closed) return;
+  s.closed = true;
+  // The form is hidden, not removed: the login flow still patches regions inside it.
+  out.attr(keys::kForm, "hidden", "");
+  out.prepend(keys::kFormHome, view::closed_notice());
+  out.attr(keys::kThread, "data-parley-closed", "");  // parley.css hides Reply
 }
 
 void refresh_dates(const State& s, std::int64_t before, Output& out) {

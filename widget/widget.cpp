@@ -11,6 +11,7 @@
 #include "login_flow.hpp"
 #include "messages.hpp"
 #include "output.hpp"
+#include "own_flow.hpp"
 #include "share_flow.hpp"
 
 namespace parley::widget {
@@ -28,17 +29,20 @@ struct Dispatch {
     if (e.request == s.thread_request) return on_thread_response(s, e, out);
     if (e.request == s.post_request) return on_post_response(s, e, out);
     if (e.request == s.share.nodeinfo_request) return on_nodeinfo_response(s, e, out);
+    if (on_own_response(s, e, out)) return;
     if (on_login_response(s, e, out)) return;
     if (on_likes_response(s, e, out)) return;
     // Otherwise a response nobody waits for (a duplicate): ignored.
   }
   void operator()(const FieldEvent& e) const {
     if (e.field == "instance") return on_instance_field(s, e);
+    if (e.field == "edit") return on_edit_field(s, e, out);
     on_field(s, e, out);
   }
   void operator()(const ActionEvent& e) const {
     if (on_share_action(s, e.action, out)) return;
     if (on_login_action(s, e, out)) return;
+    if (on_own_action(s, e, out)) return;
     if (e.action == "reply") return on_reply(s, e.id, out);
     if (e.action == "cancel") {
       // The Cancel button leaves with the reply title: keep the keyboard with the

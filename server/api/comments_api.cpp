@@ -1,11 +1,15 @@
 // GET and POST /api/comments.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "api/akismet_check.hpp"
 #include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
+#include "api/json_body.hpp"
 #include "api/reader_identity.hpp"
+#include "auth/edit_token.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
 #include "live/live_events.hpp"
@@ -28,19 +32,14 @@ std::string required_page(const Context& ctx) {
   return std::string(*page);
 }
 
-nlohmann::json parse_object(const Request& req) {
-  if (!starts_with_icase(req.header("Content-Type"), "application/json")) {
-    throw ApiError(ErrorCode::unsupported_media_type, "Send the comment as application/json.");
-  }
-  if (!utf8::valid(req.body)) {
-    throw ApiError(ErrorCode::bad_utf8, "The request body is not valid UTF-8.");
-  }
-  nlohmann::json j = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) throw ApiError(ErrorCode::bad_json, "The request body is not JSON.");
-  if (!j.is_object()) {
-    throw ApiError(ErrorCode::bad_json, "The request body must be a JSON object.");
-  }
-  return j;
+// Only the poster gets the POST's answer: the token lets them edit or delete the
+// comment until editable_until (docs/api.md).
+void add_edit_token(nlohmann::json& answer, const Context& ctx, const Comment& stored) {
+  const EditPolicy& edits = ctx.services.edits;
+  if (edits.window_seconds <= 0) return;
+  const std::int64_t until = stored.created + edits.window_seconds;
+  answer["edit_token"] = auth::sign_edit_token(ctx.site->id, stored.id, until, edits.secret);
+  answer["editable_until"] = until;
 }
 
 }  // namespace
@@ -57,7 +56,9 @@ Response list_comments(const Request& req, Context& ctx) {
     const std::vector<Comment> comments = service.thread(ctx.site->id, page);
     nlohmann::json list = nlohmann::json::array();
     for (const Comment& c : comments) list.push_back(comment_to_json(c));
-    const std::size_t count = comments.size();
+    // As GET /api/counts and the heading count: deleted comments' placeholders are not.
+    const auto count = static_cast<std::size_t>(std::count_if(
+        comments.begin(), comments.end(), [](const Comment& c) { return !c.deleted; }));
     nlohmann::json thread{{"page", page}, {"count", count}, {"comments", std::move(list)}};
     // A moderator closed it: the widget shows "Comments are closed." instead of the form.
     if (Moderation* m = service.moderation(); m && m->store().closed(ctx.site->id, page)) {
@@ -77,7 +78,7 @@ Response post_comment(const Request& req, Context& ctx) {
   // logged in, so posting as a guest instead would surprise them.
   const std::optional<ReaderIdentity> reader = reader_identity(req, ctx);
   const GuestMode guests = reader ? kDefaultGuestMode : require_guests_allowed(ctx);
-  const nlohmann::json j = parse_object(req);
+  const nlohmann::json j = json_object_body(req);
   Draft draft;
   if (FieldErrors errors = draft_from_json(j, draft); !errors.empty()) {
     throw ApiError(std::move(errors));
@@ -113,17 +114,19 @@ Response post_comment(const Request& req, Context& ctx) {
   }
   if (const auto* held = std::get_if<Held>(&result)) {
     // Stored, not shown: no live event until a moderator approves it (docs/admin.md).
-    return json_response(
-        kAccepted,
-        nlohmann::json{{"id", held->comment.id}, {"status", "pending"}, {"message", kHeldMessage}}
-            .dump());
+    nlohmann::json answer{
+        {"id", held->comment.id}, {"status", "pending"}, {"message", kHeldMessage}};
+    add_edit_token(answer, ctx, held->comment);
+    return json_response(kAccepted, answer.dump());
   }
   const Comment& stored = std::get<Comment>(result);
   if (ctx.services.events) {
     ctx.services.events->publish(ctx.site->id, stored.page,
                                  live::comment_event(live::kCommentCreated, stored));
   }
-  return json_response(kCreated, comment_to_json(stored).dump());
+  nlohmann::json answer = comment_to_json(stored);
+  add_edit_token(answer, ctx, stored);
+  return json_response(kCreated, answer.dump());
 }
 
 }  // namespace parley::server::handlers

@@ -32,6 +32,13 @@ namespace notify {
 class Notifier;
 }
 
+// Readers editing or deleting their own comments (api/own_comments_api.cpp): for how
+// long after posting, and the key their edit tokens are signed with.
+struct EditPolicy {
+  std::int64_t window_seconds = 0;  // 0: comments cannot be edited
+  std::string secret = {};
+};
+
 struct Services {
   const Sites& sites;
   CommentService& comments;
@@ -59,6 +66,7 @@ struct Services {
   bool admin_insecure_cookie = false;
   // Notifications (docs/notifications.md); null: the /notify/ links answer 404.
   notify::Notifier* notifier = nullptr;
+  EditPolicy edits = {};
 };
 
 struct Context {

@@ -23,6 +23,7 @@ constexpr ErrorInfo kErrors[] = {
     {ErrorCode::origin_not_allowed, 403, "origin_not_allowed"},
     {ErrorCode::banned, 403, "banned"},
     {ErrorCode::closed, 403, "closed"},
+    {ErrorCode::forbidden, 403, "forbidden"},
     {ErrorCode::unknown_site, 404, "unknown_site"},
     {ErrorCode::not_found, 404, "not_found"},
     {ErrorCode::method_not_allowed, 405, "method_not_allowed"},

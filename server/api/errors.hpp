@@ -23,6 +23,7 @@ enum class ErrorCode {
   origin_not_allowed,      // 403
   banned,                  // 403: a moderator banned the author from the site
   closed,                  // 403: a moderator closed the thread
+  forbidden,               // 403: not yours to change (or no longer)
   unknown_site,            // 404
   not_found,               // 404
   method_not_allowed,      // 405

@@ -9,6 +9,8 @@ namespace parley::server::handlers {
 
 Response list_comments(const Request& req, Context& ctx);            // comments_api.cpp
 Response post_comment(const Request& req, Context& ctx);             // comments_api.cpp
+Response edit_comment(const Request& req, Context& ctx);             // own_comments_api.cpp
+Response delete_comment(const Request& req, Context& ctx);           // own_comments_api.cpp
 Response events(const Request& req, Context& ctx);                   // events_api.cpp
 Response count_comments(const Request& req, Context& ctx);           // counts_api.cpp
 Response list_likes(const Request& req, Context& ctx);               // likes_api.cpp

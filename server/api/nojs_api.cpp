@@ -132,6 +132,10 @@ Response refused_form(const Context& ctx, ThreadHtml in, int status) {
 Response embed_thread(const Request&, Context& ctx) {
   ThreadHtml in = thread_of(*ctx.site, ctx.query);
   in.form.name_email_required = guest_mode(ctx) != GuestMode::allowed;
+  // The widget says "Comments are closed." there too (GET /api/comments' "closed").
+  if (Moderation* m = ctx.services.comments.moderation()) {
+    in.closed = m->store().closed(ctx.site->id, in.page);
+  }
   if (ctx.query.get("format") == "fragment") {
     in.base = ctx.services.public_url;
     return html_response(kOk, thread_fragment(ctx.services.comments, std::move(in), ctx.now));

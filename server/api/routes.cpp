@@ -12,6 +12,8 @@ namespace {
 constexpr Route kRoutes[] = {
     {"GET", "/api/comments", Scope::site, handlers::list_comments},  // GET /api/comments?site&page
     {"POST", "/api/comments", Scope::site, handlers::post_comment},  // POST /api/comments?site
+    {"PUT", "/api/comments/", Scope::site, handlers::edit_comment},  // /api/comments/<id>?site
+    {"DELETE", "/api/comments/", Scope::site, handlers::delete_comment},  // <id>?site
     {"GET", "/api/events", Scope::site, handlers::events},  // GET /api/events?site&page (SSE)
     {"GET", "/api/counts", Scope::site, handlers::count_comments},  // GET /api/counts?site&page...
     {"GET", "/api/likes", Scope::site, handlers::list_likes},       // ?site&page[&token]

@@ -108,6 +108,12 @@ std::optional<ImportedRef> Importer::place(SourceComment c, const ImportedRef* p
   out.text = deleted ? "" : std::move(d.text);
   out.html = deleted ? "" : markdown::render(out.text).release();
   out.created = c.created;
+  if (!deleted) {
+    out.provider = std::move(c.provider);
+    out.provider_name = std::move(c.provider_name);
+    out.avatar = std::move(c.avatar);
+    in.subject = std::move(c.subject);
+  }
   const std::optional<std::int64_t> id = store_.insert_imported(in);
   if (!id) {
     ++counts_.existing;

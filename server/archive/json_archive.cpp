@@ -39,6 +39,15 @@ json thread_json(Store& store, std::string_view site, const ThreadInfo& thread) 
                     {"created", m.created},
                     {"text", m.text},
                     {"likes", likes[m.id]}});
+    // A logged-in author's identity, so that a re-import keeps who wrote it (their
+    // login still names them as the author, docs/import-export.md).
+    if (!m.provider.empty()) {
+      json& item = list.back();
+      item["provider"] = m.provider;
+      item["provider_name"] = m.provider_name;
+      item["subject"] = c.subject;
+      item["avatar"] = m.avatar;
+    }
   }
   const std::vector<std::size_t> page_likes = store.count_page_likes(site, {thread.page});
   return {{"page", thread.page},
@@ -106,6 +115,10 @@ std::string read_json_archive(std::istream& in, const CommentSink& sink) {
       out.email = string_member(c, "email");
       out.website = string_member(c, "website");
       out.text = string_member(c, "text");
+      out.provider = string_member(c, "provider");
+      out.provider_name = string_member(c, "provider_name");
+      out.subject = string_member(c, "subject");
+      out.avatar = string_member(c, "avatar");
       const auto created = c.find("created");
       if (created != c.end() && created->is_number_integer()) {
         out.created = created->get<std::int64_t>();

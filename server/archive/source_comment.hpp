@@ -22,6 +22,11 @@ struct SourceComment {
   std::string text;  // Markdown source (converted from HTML where the source had HTML)
   std::string status = "approved";  // one of store.hpp's kStatuses
   std::int64_t created = 0;         // Unix seconds, UTC
+  // A logged-in author's identity (Parley's own exports only; "" for guests).
+  std::string provider = {};
+  std::string provider_name = {};
+  std::string subject = {};
+  std::string avatar = {};
   // Why this item cannot be imported as it is (the reader found it unusable), or "".
   std::string problem;
 };

@@ -18,6 +18,9 @@ namespace parley::server::live {
 
 inline constexpr std::string_view kCommentCreated = "comment.created";
 inline constexpr std::string_view kLikesChanged = "likes.changed";
+inline constexpr std::string_view kCommentEdited = "comment.edited";
+// Carries the placeholder form of the comment: {id, parent, depth, created, "deleted": true}.
+inline constexpr std::string_view kCommentDeleted = "comment.deleted";
 
 std::string comment_event(std::string_view type, const Comment& comment);
 // {"type":"likes.changed","comment":id,"likes":{"count":n,"recent":[...]}}: a target's

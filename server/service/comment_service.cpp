@@ -173,4 +173,19 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
   return stored;
 }
 
+EditResult CommentService::edit(std::string_view site, Comment comment, std::string text) {
+  Draft draft;
+  draft.page = comment.page;
+  draft.text = std::move(text);
+  normalize(draft);
+  // Only the text changes: the author's name, email and website stay as posted.
+  FieldErrors errors = validate(draft, Author::verified);
+  std::erase_if(errors, [](const FieldError& e) { return e.field != "text"; });
+  if (!errors.empty()) return errors;
+  comment.html = markdown::render(draft.text).release();
+  comment.text = std::move(draft.text);
+  if (!store_.update_comment(site, comment.id, comment.text, comment.html)) return CommentGone{};
+  return comment;
+}
+
 }  // namespace parley::server

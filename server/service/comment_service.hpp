@@ -65,6 +65,11 @@ struct Held {
 using PostResult =
     std::variant<Comment, FieldErrors, RateLimited, Refused, Held, Rejected, AskAkismet>;
 
+// The comment was deleted before the edit reached the store.
+struct CommentGone {};
+// The edited comment, or why the new text was refused.
+using EditResult = std::variant<Comment, FieldErrors, CommentGone>;
+
 // What readers see of a page's comments (oldest first, approved and deleted): deleted
 // comments without visible replies are left out, the others become empty placeholders.
 std::vector<Comment> visible_thread(std::vector<Comment> comments);
@@ -106,6 +111,16 @@ class CommentService {
   PostResult post(std::string_view site, std::string_view client, Draft draft, std::int64_t now,
                   RateLimiter::Clock::time_point mono_now, const VerifiedAuthor* verified = nullptr,
                   GuestMode guests = kDefaultGuestMode, const spam::Signals& signals = {});
+
+  // A reader's own comment (api/own_comments_api.cpp decides whether they may change
+  // it): the comment of the site with this id, whatever its status.
+  std::optional<AuthoredComment> find(std::string_view site, std::int64_t id) {
+    return store_.find_comment(site, id);
+  }
+  // New text for `comment`: normalised, validated and rendered by core as a post's is.
+  EditResult edit(std::string_view site, Comment comment, std::string text);
+  // Deletes an approved comment (replies keep its placeholder); false when there is none.
+  bool remove(std::string_view site, std::int64_t id) { return store_.delete_comment(site, id); }
 
  private:
   Store& store_;

@@ -1,5 +1,6 @@
 #include "service/thread_html.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/escape.hpp"
@@ -36,7 +37,7 @@ view::FormValues plain_form(const ThreadHtml& in, const spam::SpamFilter* filter
 SafeHtml render(const ThreadHtml& in, const CommentService& comments,
                 const std::vector<Comment>& thread, std::int64_t now) {
   return view::static_thread(
-      {in.site, in.page, in.title, &thread, now, plain_form(in, comments.spam(), now)});
+      {in.site, in.page, in.title, &thread, now, plain_form(in, comments.spam(), now), in.closed});
 }
 
 }  // namespace
@@ -64,7 +65,10 @@ std::string thread_document(CommentService& comments, ThreadHtml in, std::string
   // The thread belongs to the site's page, where export-html or an include puts it for
   // search engines; this copy is for readers only.
   b.empty("meta", {{"name", "robots"}, {"content", "noindex"}});
-  b.element("title", {}, view::responses_heading(thread.size(), in.title));
+  // Deleted comments' placeholders are not responses (as core's Thread::responses()).
+  const auto responses = static_cast<std::size_t>(
+      std::count_if(thread.begin(), thread.end(), [](const Comment& c) { return !c.deleted; }));
+  b.element("title", {}, view::responses_heading(responses, in.title));
   // No icon of its own: without this, browsers ask for /favicon.ico and get a 404.
   b.empty("link", {{"rel", "icon"}, {"href", "data:,"}});
   if (!stylesheet.empty()) b.empty("link", {{"rel", "stylesheet"}, {"href", stylesheet}});

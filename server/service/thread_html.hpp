@@ -28,6 +28,7 @@ struct ThreadHtml {
   std::string origin;
   // What the reader sent, the errors and the status sentence, after a refused post.
   view::FormValues form;
+  bool closed = false;  // a moderator closed the thread: "Comments are closed.", no form
 };
 
 // The plain form posts here: /form/comments?site=<site>.

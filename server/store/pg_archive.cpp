@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/pg_comment_insert.hpp"
+
 namespace parley::server::pg {
 namespace {
 
@@ -44,17 +46,14 @@ std::vector<PreparedSql> statements() {
             ON CONFLICT (site, page) DO UPDATE
             SET title = CASE WHEN threads.title = '' THEN excluded.title ELSE threads.title END
             RETURNING id),
-          comment AS (
-            INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                                  created, status)
-            SELECT thread.id, $4::bigint, $5::integer, $6, $7, $8, $9, $10, $11::bigint, $12
-            FROM thread
-            WHERE NOT EXISTS (SELECT FROM comment_sources WHERE site = $1 AND source = $13)
+          comment AS ()sql" +
+                    insert_comment_sql() + R"sql(
+            WHERE NOT EXISTS (SELECT FROM comment_sources WHERE site = $1 AND source = $20)
             RETURNING id)
           INSERT INTO comment_sources (site, source, comment_id)
-          SELECT $1, $13, id FROM comment RETURNING comment_id)sql"},
+          SELECT $1, $20, id FROM comment RETURNING comment_id)sql"},
       {kThreads, "SELECT page, title FROM threads WHERE site = $1 ORDER BY page"},
-      {kDump, "SELECT " + columns + R"sql(, c.email, c.status, coalesce(s.source, '')
+      {kDump, "SELECT " + columns + R"sql(, c.email, c.status, coalesce(s.source, ''), c.subject
           FROM comments c JOIN threads t ON t.id = c.thread_id
           LEFT JOIN comment_sources s ON s.comment_id = c.id AND s.site = t.site
           WHERE t.site = $1 AND t.page = $2
@@ -117,11 +116,7 @@ std::optional<ImportedRef> ArchiveStatements::find_imported(std::string_view sit
 }
 
 std::optional<std::int64_t> ArchiveStatements::insert_imported(const ImportedComment& c) {
-  const Comment& in = c.comment;
-  const Result r =
-      db_.run(kInsert, {c.site, in.page, c.title, std::to_string(in.parent),
-                        std::to_string(in.depth), in.author, c.email, in.website, in.text, in.html,
-                        std::to_string(in.created), c.status, c.source});
+  const Result r = insert_comment(db_, kInsert, as_new_comment(c), c.source);
   if (r.rows() == 0) return std::nullopt;
   return r.integer(0, 0);
 }
@@ -139,7 +134,7 @@ std::vector<StoredComment> ArchiveStatements::dump_page(std::string_view site,
   std::vector<StoredComment> out;
   for (int row = 0; row < r.rows(); ++row) {
     out.push_back({comment_from_row(r, row, std::string(page)), r.text(row, 11), r.text(row, 12),
-                   r.text(row, 13)});
+                   r.text(row, 13), r.text(row, 14)});
   }
   return out;
 }

@@ -1,8 +1,10 @@
 #include "store/pg_store.hpp"
 
 #include "store/pg_archive.hpp"
+#include "store/pg_comment_insert.hpp"
 #include "store/pg_db.hpp"
 #include "store/pg_likes.hpp"
+#include "store/pg_own_comments.hpp"
 #include "store/pg_schema.hpp"
 #include "store/pg_share_clicks.hpp"
 #include "store/pg_text.hpp"
@@ -45,12 +47,8 @@ std::vector<pg::PreparedSql> statements() {
         INSERT INTO threads (site, page, title) VALUES ($1, $2, $3)
         ON CONFLICT (site, page) DO UPDATE SET title = excluded.title
         RETURNING id)
-      INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                            created, provider, provider_name, subject, avatar, status,
-                            held_reason, email_hash, ip_hash)
-      SELECT thread.id, $4::bigint, $5::integer, $6, $7, $8, $9, $10, $11::bigint, $12, $13,
-             $14, $15, $16, $17, $18, $19
-      FROM thread
+      )sql" + pg::insert_comment_sql() +
+                    R"sql(
       RETURNING id)sql"},
   };
 }
@@ -70,6 +68,7 @@ struct PgStore::Impl {
   pg::LikeStatements likes{db};  // after db: prepares on it
   pg::ShareClickStatements share_clicks{db};
   pg::ArchiveStatements archive{db};
+  pg::OwnCommentStatements own{db};
 };
 
 PgStore::PgStore(const std::string& conninfo) : impl_(std::make_unique<Impl>(conninfo)) {}
@@ -104,13 +103,8 @@ std::vector<std::size_t> PgStore::count_pages(std::string_view site,
 }
 
 Comment PgStore::insert(const NewComment& c) {
-  const Comment& in = c.comment;
-  const pg::Result r = impl_->db.run(
-      kInsert,
-      {c.site, in.page, c.title, std::to_string(in.parent), std::to_string(in.depth), in.author,
-       c.email, in.website, in.text, in.html, std::to_string(in.created), in.provider,
-       in.provider_name, c.subject, in.avatar, c.status, c.held_reason, c.email_hash, c.ip_hash});
-  Comment stored = in;
+  const pg::Result r = pg::insert_comment(impl_->db, kInsert, c);
+  Comment stored = c.comment;
   stored.id = r.integer(0, 0);
   return stored;
 }
@@ -184,6 +178,19 @@ std::vector<FeedEntry> PgStore::recent_comments(std::string_view site, std::stri
 std::int64_t PgStore::move_thread(std::string_view site, std::string_view from,
                                   std::string_view to) {
   return impl_->archive.move_thread(site, from, to);
+}
+
+std::optional<AuthoredComment> PgStore::find_comment(std::string_view site, std::int64_t id) {
+  return impl_->own.find(site, id);
+}
+
+bool PgStore::update_comment(std::string_view site, std::int64_t id, std::string_view text,
+                             std::string_view html) {
+  return impl_->own.update(site, id, text, html);
+}
+
+bool PgStore::delete_comment(std::string_view site, std::int64_t id) {
+  return impl_->own.erase(site, id);
 }
 
 }  // namespace parley::server

@@ -50,6 +50,10 @@ class PgStore final : public Store {
                                          std::size_t limit) override;
   std::int64_t move_thread(std::string_view site, std::string_view from,
                            std::string_view to) override;
+  std::optional<AuthoredComment> find_comment(std::string_view site, std::int64_t id) override;
+  bool update_comment(std::string_view site, std::int64_t id, std::string_view text,
+                      std::string_view html) override;
+  bool delete_comment(std::string_view site, std::int64_t id) override;
 
  private:
   struct Impl;

@@ -36,17 +36,15 @@ ArchiveStatements::ArchiveStatements(Database& db)
           ON CONFLICT (site, page) DO UPDATE
           SET title = CASE WHEN threads.title = '' THEN excluded.title ELSE threads.title END
           RETURNING id)sql"),
-      insert_comment_(db, R"sql(
-          INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                                created, status)
-          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql"),
+      insert_comment_(db),
       insert_source_(db, R"sql(
           INSERT INTO comment_sources (site, source, comment_id) VALUES (?1, ?2, ?3))sql"),
       threads_(db, R"sql(
           SELECT page, title FROM threads WHERE site = ?1 ORDER BY page)sql"),
       dump_(db, R"sql(
           SELECT c.id, c.parent, c.depth, c.author, c.website, c.text, c.html, c.created,
-                 c.provider, c.provider_name, c.avatar, c.email, c.status, coalesce(s.source, '')
+                 c.provider, c.provider_name, c.avatar, c.email, c.status, coalesce(s.source, ''),
+                 c.subject
           FROM comments c JOIN threads t ON t.id = c.thread_id
           LEFT JOIN comment_sources s ON s.comment_id = c.id AND s.site = t.site
           WHERE t.site = ?1 AND t.page = ?2
@@ -99,19 +97,7 @@ std::optional<std::int64_t> ArchiveStatements::insert_imported(const ImportedCom
   thread.step();
   const std::int64_t thread_id = thread.column_int(0);
   thread.reset();
-  insert_comment_.reset()
-      .bind(1, thread_id)
-      .bind(2, c.comment.parent)
-      .bind(3, std::int64_t{c.comment.depth})
-      .bind(4, c.comment.author)
-      .bind(5, c.email)
-      .bind(6, c.comment.website)
-      .bind(7, c.comment.text)
-      .bind(8, c.comment.html)
-      .bind(9, c.comment.created)
-      .bind(10, c.status)
-      .run();
-  const std::int64_t id = db_.last_insert_rowid();
+  const std::int64_t id = insert_comment_.run(thread_id, as_new_comment(c));
   insert_source_.reset().bind(1, c.site).bind(2, c.source).bind(3, id).run();
   tx.commit();
   return id;
@@ -130,8 +116,8 @@ std::vector<StoredComment> ArchiveStatements::dump_page(std::string_view site,
   auto& st = dump_.reset().bind(1, site).bind(2, page);
   std::vector<StoredComment> out;
   while (st.step()) {
-    out.push_back(
-        {comment_from_row(st, page), st.column_text(11), st.column_text(12), st.column_text(13)});
+    out.push_back({comment_from_row(st, page), st.column_text(11), st.column_text(12),
+                   st.column_text(13), st.column_text(14)});
   }
   st.reset();
   return out;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sqlite_comment_insert.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -34,7 +35,7 @@ class ArchiveStatements {
   Statement find_;
   Statement find_posted_;
   Statement ensure_thread_;
-  Statement insert_comment_;
+  CommentInsert insert_comment_;
   Statement insert_source_;
   Statement threads_;
   Statement dump_;

@@ -1,8 +1,10 @@
 #include "store/sqlite_store.hpp"
 
 #include "store/sqlite_archive.hpp"
+#include "store/sqlite_comment_insert.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/sqlite_likes.hpp"
+#include "store/sqlite_own_comments.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/sqlite_share_clicks.hpp"
 
@@ -36,17 +38,14 @@ struct SqliteStore::Impl {
       INSERT INTO threads (site, page, title) VALUES (?1, ?2, ?3)
       ON CONFLICT (site, page) DO UPDATE SET title = excluded.title
       RETURNING id)sql"};
-  sqlite::Statement insert_comment{db, R"sql(
-      INSERT INTO comments (thread_id, parent, depth, author, email, website, text, html,
-                            created, provider, provider_name, subject, avatar, status,
-                            held_reason, email_hash, ip_hash)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql"};
+  sqlite::CommentInsert insert_comment{db};
   sqlite::LikeStatements likes{db};
   // Changes when another connection committed; this connection's own writes show in
   // total_changes() instead.
   sqlite::Statement data_version{db, "PRAGMA data_version"};
   sqlite::ShareClickStatements share_clicks{db};
   sqlite::ArchiveStatements archive{db};
+  sqlite::OwnCommentStatements own{db};
 };
 
 SqliteStore::SqliteStore(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
@@ -88,27 +87,8 @@ Comment SqliteStore::insert(const NewComment& c) {
   thread.step();
   const std::int64_t thread_id = thread.column_int(0);
   thread.reset();
-  impl_->insert_comment.reset()
-      .bind(1, thread_id)
-      .bind(2, c.comment.parent)
-      .bind(3, std::int64_t{c.comment.depth})
-      .bind(4, c.comment.author)
-      .bind(5, c.email)
-      .bind(6, c.comment.website)
-      .bind(7, c.comment.text)
-      .bind(8, c.comment.html)
-      .bind(9, c.comment.created)
-      .bind(10, c.comment.provider)
-      .bind(11, c.comment.provider_name)
-      .bind(12, c.subject)
-      .bind(13, c.comment.avatar)
-      .bind(14, c.status)
-      .bind(15, c.held_reason)
-      .bind(16, c.email_hash)
-      .bind(17, c.ip_hash)
-      .run();
   Comment stored = c.comment;
-  stored.id = impl_->db.last_insert_rowid();
+  stored.id = impl_->insert_comment.run(thread_id, c);
   tx.commit();
   return stored;
 }
@@ -194,6 +174,19 @@ std::vector<FeedEntry> SqliteStore::recent_comments(std::string_view site, std::
 std::int64_t SqliteStore::move_thread(std::string_view site, std::string_view from,
                                       std::string_view to) {
   return impl_->archive.move_thread(site, from, to);
+}
+
+std::optional<AuthoredComment> SqliteStore::find_comment(std::string_view site, std::int64_t id) {
+  return impl_->own.find(site, id);
+}
+
+bool SqliteStore::update_comment(std::string_view site, std::int64_t id, std::string_view text,
+                                 std::string_view html) {
+  return impl_->own.update(site, id, text, html);
+}
+
+bool SqliteStore::delete_comment(std::string_view site, std::int64_t id) {
+  return impl_->own.erase(site, id);
 }
 
 }  // namespace parley::server

@@ -88,8 +88,14 @@ struct ImportedComment {
   std::string email;
   std::string status;
   std::string source;
-  Comment comment;
+  Comment comment;           // with a logged-in author's provider, provider name and avatar
+  std::string subject = {};  // their user id at the provider; "" for guests
 };
+
+// The row an import stores: what a post stores, without moderation's digests.
+inline NewComment as_new_comment(const ImportedComment& c) {
+  return {c.site, c.title, c.email, c.comment, c.subject, c.status};
+}
 
 // Where an already imported (or natively posted, source
 // "parley:<site>:<id>@<created>") comment is.
@@ -116,12 +122,20 @@ struct StoredComment {
   Comment comment;
   std::string email;
   std::string status;
-  std::string source;  // "" for comments posted through the API
+  std::string source;        // "" for comments posted through the API
+  std::string subject = {};  // a logged-in author's user id at their provider
 };
 
 struct ThreadInfo {
   std::string page;
   std::string title;
+};
+
+// A comment with what decides who may change it (PUT/DELETE /api/comments/{id}).
+struct AuthoredComment {
+  Comment comment;  // with its page
+  std::string status;
+  std::string subject;  // a verified author's user id at their provider; "" for guests
 };
 
 // A comment for a feed, with the title of its thread.
@@ -194,6 +208,14 @@ class Store {
   // no thread.
   virtual std::int64_t move_thread(std::string_view site, std::string_view from,
                                    std::string_view to) = 0;
+  // Own comments (store/*_own_comments.cpp): a comment of the site by id, any status.
+  virtual std::optional<AuthoredComment> find_comment(std::string_view site, std::int64_t id) = 0;
+  // Replaces an approved comment's text and rendering; false when there is none.
+  virtual bool update_comment(std::string_view site, std::int64_t id, std::string_view text,
+                              std::string_view html) = 0;
+  // Marks an approved comment deleted and erases its text and author (the row stays as
+  // its replies' placeholder); false when there is none.
+  virtual bool delete_comment(std::string_view site, std::int64_t id) = 0;
 };
 
 }  // namespace parley::server

@@ -62,7 +62,9 @@ TEST_CASE("the heading reads like WordPress: none, One Response, N Responses") {
 
 TEST_CASE("a comment shows author, avatar, dates, body and a Reply button") {
   const std::string html = render(comment(7, 0, "ana", "https://ana.example/blog"));
-  CHECK(has(html, R"(<article class="parley-comment" id="parley-comment-7">)"));
+  CHECK(
+      has(html,
+          R"(<article class="parley-comment" id="parley-comment-7" data-parley-key="article-7">)"));
   CHECK(has(html, R"(<a class="parley-author-link" href="https://ana.example/blog" )"
                   R"(rel="nofollow ugc noopener noreferrer">ana</a>)"));
   CHECK(has(html, R"(aria-hidden="true">A</span>)"));  // upper-cased initial
@@ -70,7 +72,7 @@ TEST_CASE("a comment shows author, avatar, dates, body and a Reply button") {
                       parley::iso8601_utc(kNow - 4 * kHour + 7) + "\" title=\"" +
                       parley::long_date_utc(kNow - 4 * kHour + 7) +
                       "\" data-parley-key=\"date-7\">3 hours ago</time>"));
-  CHECK(has(html, R"(<div class="parley-body"><p>Body of 7</p></div>)"));
+  CHECK(has(html, R"(<div class="parley-body" data-parley-key="body-7"><p>Body of 7</p></div>)"));
   CHECK(has(
       html,
       R"(data-parley-action="reply" data-parley-id="7" aria-label="Reply to ana">Reply</button>)"));

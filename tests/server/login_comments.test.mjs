@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,6 +14,7 @@ import { startParleyd } from '../support/parleyd.mjs';
 import { startOidcProvider, TEST_CLIENT, TEST_USER } from '../support/oidc-provider.mjs';
 import { loginToken } from './login_popup.mjs';
 import { draft, ORIGIN, PAGE, post, thread } from './client.mjs';
+import { parleyd, storeArgs } from './commands.mjs';
 
 const SECRET = 'another-test-secret-long-enough-0123456789';
 const SITES = ['demo', 'closed', 'strict'].map((id) => ({ id, origins: [ORIGIN] }));
@@ -155,5 +156,69 @@ describe('comments by logged-in readers, and guest modes', () => {
     const ok = await post(server, draft({ page }), { site: 'strict' });
     assert.equal(ok.status, 201, ok.text);
     assert.equal(ok.json.verified, false);
+  });
+
+  // PUT/DELETE /api/comments/{id} (docs/api.md): the login that posted a comment may
+  // change it without the edit token; a login is no key to a guest's comment.
+  test('a logged-in author edits and deletes their comment by their login', async () => {
+    const page = '/verified-edit/';
+    const change = (method, id, body, headers = {}) => fetch(
+      `${server.url}/api/comments/${id}?site=demo`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...headers },
+        body: JSON.stringify(body),
+      });
+    const bearer = { Authorization: `Bearer ${tokens.demo}` };
+    const mine = (await post(server, draft({ page, text: 'Mine' }), as(tokens.demo))).json;
+    const guest = (await post(server, draft({ page, text: 'Guest words' }), { site: 'demo' })).json;
+
+    const edited = await change('PUT', mine.id, { text: 'Mine, *edited*' }, bearer);
+    assert.equal(edited.status, 200);
+    assert.equal((await edited.json()).html, '<p>Mine, <em>edited</em></p>\n');
+    const refused = await change('PUT', guest.id, { text: 'Not mine' }, bearer);
+    assert.equal(refused.status, 403);
+    assert.equal((await refused.json()).message, 'Only the author can edit or delete this comment.');
+    const forged = await change('PUT', mine.id, { text: 'x' }, { Authorization: 'Bearer forged.token' });
+    assert.equal(forged.status, 401);
+
+    assert.equal((await change('DELETE', mine.id, {}, bearer)).status, 200);
+    const list = (await thread(server, page)).json.comments;
+    assert.deepEqual(list.map((c) => c.html), ['<p>Guest words</p>\n']);
+  });
+
+  // parleyd export / import (docs/import-export.md): both go through each engine's one
+  // comments INSERT, so a logged-in author's provider and identity survive a move to a
+  // fresh store, and their login there still names them the author.
+  test('export then import into a fresh store keeps the login identity', async () => {
+    const page = '/verified-export/';
+    const posted = await post(server, draft({ page, text: 'Signed words' }), as(tokens.demo));
+    assert.equal(posted.status, 201, posted.text);
+    const file = path.join(dir, 'identity.json');
+    const exported = await parleyd(['export', ...storeArgs(server), '--site', 'demo', '--out', file]);
+    assert.equal(exported.code, 0, exported.stderr);
+    const written = JSON.parse(await readFile(file, 'utf8')).threads
+      .find((t) => t.page === page).comments[0];
+    assert.equal(written.provider, 'local');
+    assert.equal(written.provider_name, 'Local ID');
+    assert.ok(written.subject, 'the provider\'s user id is exported');
+
+    const fresh = await startParleyd({ sites: SITES });
+    try {
+      const imported = await parleyd(['import', ...storeArgs(fresh), '--site', 'demo', '--format',
+        'json', file]);
+      assert.equal(imported.code, 0, imported.stderr);
+      const [copy] = (await thread(fresh, page)).json.comments;
+      assert.equal(copy.verified, true);
+      assert.equal(copy.provider, 'local');
+      assert.equal(copy.author, posted.json.author);
+      assert.equal(copy.avatar, posted.json.avatar);
+      const again = path.join(dir, 'identity-again.json');
+      assert.equal((await parleyd(['export', ...storeArgs(fresh), '--site', 'demo', '--out',
+        again])).code, 0);
+      const kept = JSON.parse(await readFile(again, 'utf8')).threads[0].comments[0];
+      assert.equal(kept.subject, written.subject, 'the identity, not just the name, was stored');
+    } finally {
+      await fresh.stop();
+    }
   });
 });

@@ -56,8 +56,11 @@ describe('moderation', () => {
     try {
       const first = await post(server, unique({ page: '/first/', email: 'new@example.org' }));
       assert.equal(first.status, 202, first.text);
-      assert.deepEqual(first.json, { id: first.json.id, status: 'pending',
+      // The author may still fix or withdraw it (docs/api.md): the edit token comes along.
+      const { edit_token: token, editable_until: until, ...answer } = first.json;
+      assert.deepEqual(answer, { id: first.json.id, status: 'pending',
         message: 'Your comment is awaiting moderation.' });
+      assert.match(token, new RegExp(`^${first.json.id}\\.${until}\\.`));
       assert.deepEqual(ids(await thread(server, '/first/')), [], 'readers do not see it');
 
       const queue = await owner.get('/admin/queue?site=demo');
@@ -209,11 +212,22 @@ describe('moderation', () => {
     assert.deepEqual(refused.json, { error: 'closed', message: 'Comments are closed.' });
     assert.equal((await thread(server, '/closed/')).json.closed, true);
     assert.equal((await thread(server, '/open/')).json.closed, undefined);
+    // Readers without JavaScript get the same: the notice, no form, no Reply.
+    const embed = (page) => get(server, `/embed/thread?site=demo&page=${encodeURIComponent(page)}`);
+    const closedPage = (await embed('/closed/')).text;
+    assert.match(closedPage, /<p class="parley-closed">Comments are closed\.<\/p>/);
+    assert.doesNotMatch(closedPage, /<form/);
+    assert.match(closedPage, /data-parley-closed/);
+    assert.match(closedPage, /"closed":true/);
+    const openPage = (await embed('/open/')).text;
+    assert.match(openPage, /<form/);
+    assert.doesNotMatch(openPage, /parley-closed/);
     assert.equal((await post(server, unique({ page: '/open/' }))).status, 201, 'other pages are open');
     const queue = await owner.get('/admin/queue?site=demo&status=approved&page=%2Fclosed%2F');
     assert.match(queue.text, /Reopen the thread/);
     await act(owner, 'demo', 'open', id);
     assert.equal((await thread(server, '/closed/')).json.closed, undefined);
+    assert.match((await embed('/closed/')).text, /<form/);
     assert.equal((await post(server, unique({ page: '/closed/' }))).status, 201);
   });
 

@@ -76,7 +76,11 @@ TEST_CASE("the reader's own comment arriving live is not announced as new twice"
 
 TEST_CASE("events of other kinds and malformed data are ignored") {
   Loaded l;
-  CHECK(send(l.w, live({{"type", "comment.edited"}, {"comment", wire(1, 0, 0, "Ana", 9)}}))
+  // A kind this widget does not know (comment.edited/deleted: widget_own_test.cpp).
+  CHECK(send(l.w, live({{"type", "comment.moved"}, {"comment", wire(1, 0, 0, "Ana", 9)}}))
+            .patches.empty());
+  // An edit of a comment this page does not show.
+  CHECK(send(l.w, live({{"type", "comment.edited"}, {"comment", wire(77, 0, 0, "Ana", 9)}}))
             .patches.empty());
   CHECK(send(l.w, {{"type", "live"}, {"data", "not json"}}).patches.empty());
   CHECK(send(l.w, live({{"type", "comment.created"}, {"comment", "nope"}})).patches.empty());
