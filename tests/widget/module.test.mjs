@@ -65,7 +65,7 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
     const loaded = send({ type: 'response', request: 1, status: 200, body });
     const html = (key) => loaded.patches.find((p) => p.op === 'html' && p.key === key)?.html;
     assert.equal(html('count'), 'One Response to \u201CRaids &lt;b&gt;\u201D');
-    assert.match(html('thread'), /<article class="parley-comment" id="parley-comment-5">/);
+    assert.match(html('thread'), /<article class="parley-comment" id="parley-comment-5" data-parley-key="article-5">/);
     assert.match(html('thread'), />2 hours ago<\/time>/);
 
     const bad = send('not an event');

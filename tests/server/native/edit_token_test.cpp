@@ -31,7 +31,7 @@ TEST_CASE("changed, truncated and malformed edit tokens are invalid") {
   const std::string mac = token.substr(token.rfind('.') + 1);
   CHECK(check_edit_token("42.5000." + mac, "blog", 42, 999, kSecret) == EditTokenProblem::invalid);
   CHECK(check_edit_token("43.1000." + mac, "blog", 43, 999, kSecret) == EditTokenProblem::invalid);
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string(), std::string("42"), std::string("42.1000"), token.substr(0, token.size() - 1),
         token + "A", std::string(kMaxEditTokenChars + 1, 'a'), std::string("..")}) {
     CHECK(check_edit_token(bad, "blog", 42, 999, kSecret) == EditTokenProblem::invalid);
