@@ -73,7 +73,10 @@ describe('Akismet', () => {
     const page = '/k/spam/';
     const spam = await post(s.server, unique({ page, author: 'viagra-test-123' }));
     assert.equal(spam.status, 202, spam.text);
-    assert.deepEqual(spam.json, { id: spam.json.id, ...HELD });
+    // Answered like any held comment (edit token included, docs/api.md).
+    const { edit_token: token, editable_until: until, ...answer } = spam.json;
+    assert.deepEqual(answer, { id: spam.json.id, ...HELD });
+    assert.ok(token && until);
     const blatant = await post(s.server, unique({ page, text: 'Buy now [discard]' }));
     assert.equal(blatant.status, 202, blatant.text);
     assert.deepEqual(ids(await thread(s.server, page)), []);
