@@ -27,13 +27,6 @@ json action(const char* name, std::int64_t id) {
   return {{"type", "action"}, {"action", name}, {"id", id}};
 }
 
-const json* effect(const Step& s, std::string_view kind) {
-  for (const json& e : s.effects) {
-    if (e["kind"] == kind) return &e;
-  }
-  return nullptr;
-}
-
 // The last html patch of `key` (a region may be emptied, then filled, in one step).
 std::string last_html(const Step& s, std::string_view key) {
   std::string html = "<no html patch>";
