@@ -34,10 +34,11 @@ SafeHtml text_html(std::string_view text) {
 
 // Comments per slice of a long thread: rendering, parsing and laying out this many
 // keeps each task of the page's main thread well under 50 ms (host-isolation.test.mjs:
-// 14 ms of CPU for 100 comments at load 15, since comments past the sixth skip layout
-// off screen). 25 per slice cost a 100-comment thread three frames of waiting
-// (bench/RESULTS.md, Client render).
-constexpr std::size_t kCommentsPerSlice = 100;
+// 100 comments in one task took 14-23 ms of CPU on a quiet machine, since comments past
+// the sixth skip layout off screen, but once 137 ms while four builds shared the two
+// CPUs; 50 keeps that margin). 25 per slice, a frame apart, cost a 100-comment thread
+// three frames of waiting (bench/RESULTS.md, Client render).
+constexpr std::size_t kCommentsPerSlice = 50;
 
 // The end of the slice that starts at top-level comment `first`: whole subtrees, at
 // least one, until the slice holds kCommentsPerSlice comments or reaches `last`.

@@ -86,11 +86,11 @@ TEST_CASE("a long thread is shown in slices, a task apart, in order") {
   const int id = fetch_id(send(w, start_event()));
   Step s = send(w, response(id, 200, long_thread(170)));  // 340 comments
   CHECK(s.html("count") == "340 Responses to \u201CRaids\u201D");
-  // The first slice replaces the placeholder: whole subtrees, until 100 comments or more.
+  // The first slice replaces the placeholder: whole subtrees, until 50 comments or more.
   const std::string first = s.html("thread");
-  CHECK(count_of(first, "<article") == 100);
-  CHECK(first.find(R"(id="parley-comment-1050")") != std::string::npos);
-  CHECK(first.find(R"(id="parley-comment-51")") == std::string::npos);
+  CHECK(count_of(first, "<article") == 50);
+  CHECK(first.find(R"(id="parley-comment-1025")") != std::string::npos);
+  CHECK(first.find(R"(id="parley-comment-26")") == std::string::npos);
   REQUIRE(s.effects.size() == 1);
   CHECK(s.effects[0] == json{{"kind", "yield"}});
   std::string shown = first;
@@ -103,7 +103,7 @@ TEST_CASE("a long thread is shown in slices, a task apart, in order") {
     shown += (*more)["html"].get<std::string>();
     ++slices;
   }
-  CHECK(slices == 4);
+  CHECK(slices == 7);
   CHECK(count_of(shown, "<article") == 340);
   CHECK(shown.find(R"(id="parley-comment-11")") < shown.find(R"(id="parley-comment-12")"));
   // Once all is shown, a stray resume changes nothing.
@@ -121,7 +121,7 @@ TEST_CASE("any other event first shows the rest of a thread still arriving in sl
   REQUIRE(s.patches.size() >= 2);
   CHECK(s.patches[0]["op"] == "append");
   CHECK(s.patches[0]["key"] == "thread");
-  CHECK(count_of(s.patches[0]["html"].get<std::string>(), "<article") == 240);
+  CHECK(count_of(s.patches[0]["html"].get<std::string>(), "<article") == 290);
   CHECK(s.patch("move", "form") != nullptr);
   CHECK(send(w, {{"type", "resume"}}).patches.empty());
 }
