@@ -1,6 +1,7 @@
 // Starts a release parleyd for a benchmark: loopback, a free port, a database the caller
-// chooses (so the scale benchmark can hand it a pre-filled one), rate limits off (a
-// benchmark is one client IP sending thousands of requests), and peak RSS on stop.
+// chooses (so the scale benchmark can hand it a pre-filled one), rate limits and the
+// per-author spam layers off (a benchmark is one client IP and one author sending
+// thousands of requests, some with equal texts), and peak RSS on stop.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DIST, PARLEYD, requireFile } from './report.mjs';
@@ -19,7 +20,8 @@ export function peakRss(pid) {
 export async function startParleyd(db) {
   requireFile(PARLEYD, 'run scripts/build.sh (or set PARLEYD to a release build)');
   const child = spawn(PARLEYD, ['--listen', '127.0.0.1', '--port', '0', '--db', db, '--assets', DIST,
-    '--site', SITE, '--origin', ORIGIN, '--posts-per-minute', '0', '--requests-per-minute', '0'],
+    '--site', SITE, '--origin', ORIGIN, '--posts-per-minute', '0', '--requests-per-minute', '0',
+    '--identity-posts-per-minute', '0', '--duplicate-hours', '0'],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
