@@ -30,12 +30,19 @@ function loadFactory() {
   }
 }
 
-test('the embind Widget renders the skeleton, fetches, and renders the thread', async () => {
+// A fresh Widget from the built module; `send` is the host's one call, JSON both ways.
+async function withWidget(body) {
   const factory = loadFactory();
   const Module = await factory({ wasmBinary: readFileSync(join(dir, 'parley-widget.wasm')) });
   const widget = new Module.Widget();
   try {
-    const send = (event) => JSON.parse(widget.handle(JSON.stringify(event)));
+    await body((event) => JSON.parse(widget.handle(JSON.stringify(event))));
+  } finally {
+    widget.delete();
+  }
+}
+
+test('the embind Widget renders the skeleton, fetches, and renders the thread', () => withWidget(async (send) => {
 
     const start = send({
       type: 'start', site: 'blog', page: '/2011/07/raids/', title: 'Raids <b>',
@@ -71,17 +78,9 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
     const bad = send('not an event');
     assert.equal(bad.patches[0].key, 'status');
     assert.match(bad.patches[0].html, /^Parley: /);
-  } finally {
-    widget.delete();
-  }
-});
+}));
 
-test('the wasm speaks the language of the catalog it is given, with its plural rules', async () => {
-  const factory = loadFactory();
-  const Module = await factory({ wasmBinary: readFileSync(join(dir, 'parley-widget.wasm')) });
-  const widget = new Module.Widget();
-  try {
-    const send = (event) => JSON.parse(widget.handle(JSON.stringify(event)));
+test('the wasm speaks the language of the catalog it is given, with its plural rules', () => withWidget(async (send) => {
     const start = send({
       type: 'start', site: 'blog', page: '/p', title: 'Razzien', now: 1764477923, saved: null,
       lang: 'ru-RU', catalog: wireCatalog('ru'),
@@ -95,7 +94,4 @@ test('the wasm speaks the language of the catalog it is given, with its plural r
     const count = loaded.patches.find((p) => p.op === 'html' && p.key === 'count').html;
     // Russian "many" form for 5, from the catalog the host passed in.
     assert.equal(count, '5 ответов на «Razzien»');
-  } finally {
-    widget.delete();
-  }
-});
+}));
