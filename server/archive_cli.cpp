@@ -17,6 +17,7 @@
 #include "core/limits.hpp"
 #include "core/validate.hpp"
 #include "store/open_store.hpp"
+#include "util/unix_time.hpp"
 
 namespace parley::server {
 namespace {
@@ -79,12 +80,6 @@ std::unique_ptr<Store> store_for(const Parsed& p, const std::string& site) {
   if (!outcome.config) throw Usage("invalid store options");
   const Config& config = *outcome.config;
   return open_store(config.store, config.db, config.postgres);
-}
-
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 int import_command(std::span<const std::string_view> args) {

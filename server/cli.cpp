@@ -32,6 +32,13 @@ Data commands (docs/import-export.md; each takes --config, --db, --store and --p
                              give a thread a new page key (the page's URL changed)
   thread merge --site ID --from PAGE --into PAGE
                              move a thread's comments into another page's thread
+  privacy purge-ips [--ip-hash-days N]
+                             blank the IP digests older than the retention now
+                             (docs/privacy.md)
+  privacy export --site ID --email EMAIL [--out FILE]
+                             a reader's comments (posted with EMAIL) as JSON
+  privacy delete --site ID --email EMAIL
+                             erase them (a reader asked by mail; docs/privacy.md)
 
 Options (flags override the config file):
   --config FILE              JSON config file (see docs/configuration.md)
@@ -61,6 +68,10 @@ Options (flags override the config file):
   --nodeinfo-test-insecure   tests only: NodeInfo lookups over http to private addresses
   --edit-window-seconds N    how long readers may edit or delete their own comment
                              (default 900; 0 = never)
+  --ip-hash-days N           blank the salted IP digests of comments and likes after
+                             N days (default 30; 0 = at the next hourly purge;
+                             docs/privacy.md)
+  --ip-hash-seconds N        tests only: the same in seconds, purging that often
   --log-requests             log one line per request to stderr
   --admin-logins-per-minute N  admin login attempts per client IP and per account
                              (default 5; 0 = unlimited)
@@ -146,6 +157,11 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       current->likes_require_login = true;
     } else if (flag == "--edit-window-seconds") {
       c.edit_window_seconds = parse_int(flag, value(), 0, limits::kMaxEditWindowSeconds);
+    } else if (flag == "--ip-hash-days") {
+      c.privacy.ip_hash_seconds =
+          parse_int(flag, value(), 0, privacy::kMaxIpHashDays) * privacy::kSecondsPerDay;
+    } else if (flag == "--ip-hash-seconds") {
+      c.privacy.ip_hash_seconds = parse_int(flag, value(), 0, 1000000000);
     } else if (flag == "--log-requests") {
       c.log_requests = true;
     } else if (flag == "--demo") {

@@ -134,6 +134,18 @@ Config load_config_file(const std::string& path, Config base) {
     for (const json& s : *sites) c.sites.push_back(read_site(s, path));
   }
   if (const auto s = j.find("spam"); s != j.end()) c.spam = read_spam(*s, c.spam, path);
+  if (const auto p = j.find("privacy"); p != j.end()) {
+    if (!p->is_object()) throw ConfigError(path + ": \"privacy\" must be an object");
+    std::int64_t days = -1;
+    read(*p, "ip_hash_days", days, path);
+    if (days != -1) {
+      if (days < 0 || days > privacy::kMaxIpHashDays) {
+        throw ConfigError(path + ": \"privacy.ip_hash_days\" must be 0 to " +
+                          std::to_string(privacy::kMaxIpHashDays));
+      }
+      c.privacy.ip_hash_seconds = days * privacy::kSecondsPerDay;
+    }
+  }
   if (const auto rl = j.find("rate_limit"); rl != j.end()) {
     if (!rl->is_object()) throw ConfigError(path + ": \"rate_limit\" must be an object");
     read(*rl, "posts_per_minute", c.rate_limit.posts_per_minute, path);

@@ -10,6 +10,7 @@
 #include "admin/admin_limits.hpp"
 #include "auth/login_config.hpp"
 #include "notify/notify_config.hpp"
+#include "privacy/privacy_config.hpp"
 #include "server_limits.hpp"
 #include "service/sites.hpp"
 #include "spam/spam_config.hpp"
@@ -49,9 +50,10 @@ struct Config {
   // Tests only: NodeInfo lookups may use plain http and reach loopback/private
   // addresses, so a fake fediverse server on 127.0.0.1 can answer. Never in production.
   bool nodeinfo_test_insecure = false;
-  auth::LoginConfig login;           // the "login" member: secret, providers per site
-  spam::SpamConfig spam = {};        // the "spam" member (docs/spam.md)
-  notify::NotifyConfig notify = {};  // the "notify" member (docs/notifications.md)
+  auth::LoginConfig login;              // the "login" member: secret, providers per site
+  spam::SpamConfig spam = {};           // the "spam" member (docs/spam.md)
+  notify::NotifyConfig notify = {};     // the "notify" member (docs/notifications.md)
+  privacy::PrivacyConfig privacy = {};  // the "privacy" member (docs/privacy.md)
 };
 
 class ConfigError : public std::runtime_error {

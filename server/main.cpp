@@ -29,6 +29,9 @@
 #include "notify/notifier.hpp"
 #include "notify/outbox_sender.hpp"
 #include "notify/outbox_store.hpp"
+#include "privacy/ip_hash_purger.hpp"
+#include "privacy/privacy_store.hpp"
+#include "privacy_cli.hpp"
 #include "service/asset_catalog.hpp"
 #include "service/comment_service.hpp"
 #include "service/like_service.hpp"
@@ -139,6 +142,15 @@ int serve(const Config& config) {
     services.notifier = notifier.get();
   }
 
+  // Privacy (docs/privacy.md): IP digests are blanked once past their retention.
+  const std::unique_ptr<privacy::PrivacyStore> privacy_store =
+      config.store == "postgres" ? privacy::open_pg_privacy_store(config.postgres)
+                                 : privacy::open_sqlite_privacy_store(config.db);
+  const privacy::IpHashPurger ip_hash_purger(*privacy_store, config.privacy.ip_hash_seconds);
+  services.privacy = privacy_store.get();
+  RateLimiter privacy_limiter(privacy::kDataRequestsPerMinute, limits::kMaxTrackedClients);
+  services.privacy_limiter = &privacy_limiter;
+
   // Without a configured secret (a site without login) tokens are signed with a key of
   // this run: they stop working on restart, and on other processes (docs/api.md).
   services.edits = {config.edit_window_seconds, config.login.secret.empty()
@@ -201,6 +213,7 @@ int main(int argc, char** argv) {
     return export_html(std::span(args).subspan(1));
   }
   if (!args.empty() && is_archive_command(args.front())) return run_archive_command(args);
+  if (!args.empty() && args.front() == "privacy") return run_privacy_command(args);
   const CliOutcome cli = parse_command_line(args);
   if (!cli.config) return cli.exit_code;
   try {

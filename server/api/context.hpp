@@ -31,6 +31,9 @@ class NodeInfoResolver;
 namespace notify {
 class Notifier;
 }
+namespace privacy {
+class PrivacyStore;
+}
 
 // Readers editing or deleting their own comments (api/own_comments_api.cpp): for how
 // long after posting, and the key their edit tokens are signed with.
@@ -67,6 +70,10 @@ struct Services {
   // Notifications (docs/notifications.md); null: the /notify/ links answer 404.
   notify::Notifier* notifier = nullptr;
   EditPolicy edits = {};
+  // Readers' own data (docs/privacy.md); null: /api/me/data answers 503.
+  privacy::PrivacyStore* privacy = nullptr;
+  // Link requests on the /privacy page, per client IP and per address; null: unlimited.
+  RateLimiter* privacy_limiter = nullptr;
 };
 
 struct Context {

@@ -11,6 +11,13 @@ Response list_comments(const Request& req, Context& ctx);            // comments
 Response post_comment(const Request& req, Context& ctx);             // comments_api.cpp
 Response edit_comment(const Request& req, Context& ctx);             // own_comments_api.cpp
 Response delete_comment(const Request& req, Context& ctx);           // own_comments_api.cpp
+Response my_data(const Request& req, Context& ctx);                  // my_data_api.cpp
+Response delete_my_data(const Request& req, Context& ctx);           // my_data_api.cpp
+Response privacy_page(const Request& req, Context& ctx);             // privacy_page_api.cpp
+Response privacy_request(const Request& req, Context& ctx);          // privacy_page_api.cpp
+Response privacy_data_page(const Request& req, Context& ctx);        // privacy_page_api.cpp
+Response privacy_data_json(const Request& req, Context& ctx);        // privacy_page_api.cpp
+Response privacy_delete(const Request& req, Context& ctx);           // privacy_page_api.cpp
 Response events(const Request& req, Context& ctx);                   // events_api.cpp
 Response count_comments(const Request& req, Context& ctx);           // counts_api.cpp
 Response list_likes(const Request& req, Context& ctx);               // likes_api.cpp

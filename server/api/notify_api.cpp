@@ -7,6 +7,7 @@
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/moderation_action.hpp"
+#include "api/standalone_page.hpp"
 #include "core/html.hpp"
 #include "notify/notifier.hpp"
 #include "notify/signed_link.hpp"
@@ -24,29 +25,10 @@ notify::Notifier& notifier(const Context& ctx) {
   return *ctx.services.notifier;
 }
 
-// A small standalone page: readers and owners land here from their mail client.
-Response page(int status, std::string_view title, const SafeHtml& body) {
-  HtmlBuilder b;
-  b.open("html", {{"lang", "en"}}).open("head");
-  b.empty("meta", {{"charset", "utf-8"}});
-  b.empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
-  b.empty("meta", {{"name", "robots"}, {"content", "noindex"}});
-  b.element("title", {}, std::string(title) + " · Parley");
-  b.empty("link", {{"rel", "icon"}, {"href", "data:,"}});
-  b.close("head").open("body").open("main");
-  b.element("h1", {}, title);
-  b.html(body);
-  b.close("main").close("body").close("html");
-  Response res = html_response(status, "<!doctype html>\n" + std::move(b).finish().release());
-  res.set("Cache-Control", "no-store");
-  res.set("Referrer-Policy", "no-referrer");
-  return res;
-}
-
 Response message(int status, std::string_view title, std::string_view text) {
   HtmlBuilder b;
   b.element("p", {{"class", "parley-notify-message"}}, text);
-  return page(status, title, std::move(b).finish());
+  return standalone_page(status, title, std::move(b).finish());
 }
 
 // The page of a link: what the button will do, and the button, posting `fields`.
@@ -61,7 +43,7 @@ Response confirm_page(std::string_view title, std::string_view text, std::string
   }
   b.element("button", {{"type", "submit"}}, button);
   b.close("form");
-  return page(200, title, std::move(b).finish());
+  return standalone_page(200, title, std::move(b).finish());
 }
 
 Query form_or_query(const Request& req, const Context& ctx) {

@@ -8,6 +8,7 @@
 #include "api/routes.hpp"
 #include "server_limits.hpp"
 #include "store/store_error.hpp"
+#include "util/unix_time.hpp"
 
 namespace parley::server {
 namespace {
@@ -23,12 +24,6 @@ struct Exchange {
   const Site* site = nullptr;
   std::string origin;  // the request's Origin when the site allows it, else ""
 };
-
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 void set_security_headers(Response& res) {
   res.set("X-Content-Type-Options", "nosniff");

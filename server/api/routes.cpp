@@ -14,6 +14,8 @@ constexpr Route kRoutes[] = {
     {"POST", "/api/comments", Scope::site, handlers::post_comment},  // POST /api/comments?site
     {"PUT", "/api/comments/", Scope::site, handlers::edit_comment},  // /api/comments/<id>?site
     {"DELETE", "/api/comments/", Scope::site, handlers::delete_comment},  // <id>?site
+    {"GET", "/api/me/data", Scope::site, handlers::my_data},              // ?site (bearer)
+    {"DELETE", "/api/me/data", Scope::site, handlers::delete_my_data},    // ?site (bearer)
     {"GET", "/api/events", Scope::site, handlers::events},  // GET /api/events?site&page (SSE)
     {"GET", "/api/counts", Scope::site, handlers::count_comments},  // GET /api/counts?site&page...
     {"GET", "/api/likes", Scope::site, handlers::list_likes},       // ?site&page[&token]
@@ -47,6 +49,14 @@ constexpr Route kRoutes[] = {
     {"GET", "/notify/unsubscribe", Scope::public_, handlers::notify_unsubscribe_page},  // ?token
     {"POST", "/notify/unsubscribe", Scope::public_,
      handlers::notify_unsubscribe},  // ?token, List-Unsubscribe=One-Click (RFC 8058)
+
+    // A guest's own data (api/privacy_page_api.cpp, docs/privacy.md): the form mails a
+    // signed link; its page shows, only the POSTs act.
+    {"GET", "/privacy", Scope::public_, handlers::privacy_page},                 // ?site
+    {"POST", "/privacy", Scope::public_, handlers::privacy_request},             // site, email
+    {"GET", "/privacy/data", Scope::public_, handlers::privacy_data_page},       // signed link
+    {"GET", "/privacy/data.json", Scope::public_, handlers::privacy_data_json},  // same
+    {"POST", "/privacy/delete", Scope::public_, handlers::privacy_delete},       // same, as a form
 
     // Login (api/auth_api.cpp, docs/login.md).
     {"GET", "/api/login", Scope::site, handlers::login_options},  // ?site

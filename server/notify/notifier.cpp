@@ -80,6 +80,13 @@ bool Notifier::queue_mail(const std::string& to, const std::string& subject,
   return true;
 }
 
+bool Notifier::mail_reader(const std::string& to, const std::string& subject,
+                           const std::string& text, std::int64_t now) {
+  if (!config_.mail_enabled() || !queue_mail(to, subject, text, "", now)) return false;
+  if (sender_) sender_->wake();
+  return true;
+}
+
 void Notifier::owner_mail(const PostedComment& p) {
   const Comment& c = p.stored;
   const bool held = p.row.status != "approved";

@@ -34,6 +34,11 @@ class Notifier final : public CommentListener {
 
   void posted(const PostedComment& posted) noexcept override;
 
+  // Queues a mail to a reader (their /privacy link) and wakes the sender; false when
+  // no mail server is configured or the address is unusable.
+  bool mail_reader(const std::string& to, const std::string& subject, const std::string& text,
+                   std::int64_t now);
+
   OutboxStore& store() { return store_; }
   const std::string& link_key() const { return link_key_; }
 

@@ -4,17 +4,9 @@
 #include <iostream>
 
 #include "notify/delivery.hpp"
+#include "util/unix_time.hpp"
 
 namespace parley::server::notify {
-namespace {
-
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
 
 std::int64_t retry_delay(std::int64_t base_seconds, int attempts) {
   std::int64_t delay = base_seconds;

@@ -68,6 +68,12 @@ class LikeService {
   LikeService(Store& store, RateLimiter& like_limiter, LikeDigest& digest)
       : store_(store), like_limiter_(like_limiter), digest_(digest) {}
 
+  // The key a signed-in reader's likes are stored under (their export and erasure).
+  std::string member_key(std::string_view site, std::string_view provider,
+                         std::string_view subject) const {
+    return digest_.member(site, provider, subject);
+  }
+
   // `client` is the IP. A signed-in liker is not held to the per-address cap: an
   // account is one reader, however many share the address.
   LikeResult like(const LikeTarget& target, const Liker& liker, std::string_view client,

@@ -2,68 +2,22 @@
 // page must pass axe (WCAG A/AA) and raise zero CSP violations (the strict policy of
 // /admin allows only parleyd's own script and stylesheet).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
 import { OWNER_PASSWORD, createAccount } from '../support/admin.mjs';
 import {
-  UI_TIMEOUT_MS, commentWith, form, launchBrowser, openReader, showThread, startStack,
+  commentWith, form, launchBrowser, openReader, showThread, startStack,
 } from './harness.mjs';
+import { openOwnPage } from './own_pages.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const OWNER = 'owner@example.org';
 
 let browser;
-let axeSource;
-before(async () => {
-  browser = await launchBrowser();
-  axeSource = await readFile(AXE, 'utf8');
-});
+before(async () => { browser = await launchBrowser(); });
 after(() => browser?.close());
 
-// A browser context for parleyd's own pages that records what the admin pages must
-// never cause: CSP violations (as the page sees them and as the console reports them),
-// console errors and uncaught exceptions.
-async function openAdmin() {
-  const context = await browser.newContext();
-  // Runs before any page script, outside the page's CSP (DevTools protocol).
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT_MS);
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) {
-      problems.push(msg.text());
-    }
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  return {
-    page,
-    async assertClean(what, expected = []) {
-      const violations = await page.evaluate(() => window.__cspViolations);
-      assert.deepEqual(violations, [], `CSP violations on ${what}`);
-      assert.deepEqual(problems.splice(0), expected, `console errors on ${what}`);
-    },
-    async assertAccessible(what) {
-      // Evaluated through DevTools, not as a <script>: the page's CSP would block that.
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(
-        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_TAGS);
-      const violations = result.violations.map((v) =>
-        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
-      assert.deepEqual(violations, [], `axe violations on ${what}`);
-      assert.ok(result.passes.length > 0, `axe looked at ${what}`);
-    },
-    close: () => context.close(),
-  };
-}
+// parleyd's own pages: CSP violations, console errors and axe are checked on each.
+const openAdmin = () => openOwnPage(browser);
 
 async function logInAsOwner(admin, stack) {
   const { page } = admin;
