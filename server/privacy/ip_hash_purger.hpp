@@ -19,9 +19,16 @@ namespace parley::server::privacy {
 inline constexpr std::size_t kPurgeBatch = 500;
 // The longest pause between purge runs: a digest outlives its retention by at most this.
 inline constexpr std::chrono::seconds kMaxPurgeInterval{3600};
+// The pause between two batches of a backlog. SQLite hands a released write lock to
+// whoever asks first, and a writer waiting in its busy handler asks only after a sleep:
+// without the pause, a purge that re-locks at once could keep a comment's INSERT waiting
+// past its busy timeout (a 503) until the whole backlog is done.
+inline constexpr std::chrono::milliseconds kPurgePause{10};
 
-// Blanks every digest made at or before `before`, batch by batch; returns how many it blanked.
-std::size_t purge_ip_hashes(PrivacyStore& store, std::int64_t before);
+// Blanks every digest made at or before `before`, batch by batch; returns how many it
+// blanked. Stops early (the next run goes on) once `stop` is requested.
+std::size_t purge_ip_hashes(PrivacyStore& store, std::int64_t before,
+                            const std::stop_token& stop = {});
 
 class IpHashPurger {
  public:
