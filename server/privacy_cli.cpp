@@ -29,9 +29,10 @@ constexpr std::string_view kHelp =
   purge-ips   blank the salted IP digests of comments and likes older than the
               retention (privacy.ip_hash_days of --config, else --ip-hash-days,
               default 30) now, instead of waiting for the server's hourly purge
-  export      write the comments posted with EMAIL on the site as JSON (a reader
-              asked for their data by mail)
-  delete      erase those comments (replies keep a "deleted" placeholder)
+  export      write the comments posted with EMAIL on the site and its reply
+              subscriptions as JSON (a reader asked for their data by mail)
+  delete      erase those comments (replies keep a "deleted" placeholder) and end
+              the address's reply subscriptions
 
 Store flags: --config FILE, --store sqlite|postgres, --db FILE, --pg CONNINFO.
 See docs/privacy.md.
@@ -100,11 +101,16 @@ int reader_data(std::span<const std::string_view> args, bool erase) {
   const privacy::DataOwner who{"", "", c.own.at("--email")};
   const std::unique_ptr<privacy::PrivacyStore> store = open_privacy_store(config);
   if (erase) {
-    std::cout << "deleted " << store->erase_comments_of(site, who) << " comments\n";
+    const std::size_t comments = store->erase_comments_of(site, who);
+    std::cout << "deleted " << comments << " comments and "
+              << store->erase_subscriptions_of(site, who.email) << " reply subscriptions\n";
     return 0;
   }
   const std::string json =
-      privacy::reader_data_json(site, {store->comments_of(site, who), {}}, unix_now()) + '\n';
+      privacy::reader_data_json(
+          site, {store->comments_of(site, who), {}, store->subscriptions_of(site, who.email)},
+          unix_now()) +
+      '\n';
   const auto out = c.own.find("--out");
   if (out == c.own.end()) {
     std::cout << json;

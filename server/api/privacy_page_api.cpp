@@ -185,18 +185,20 @@ Response privacy_request(const Request& req, Context& ctx) {
 Response privacy_data_page(const Request&, Context& ctx) {
   const std::optional<ValidLink> v = valid_link(ctx.query, ctx);
   if (!v) return bad_link();
-  const std::vector<privacy::OwnComment> comments =
-      privacy_store(ctx).comments_of(v->link.site, guest(v->link));
+  privacy::PrivacyStore& store = privacy_store(ctx);
+  const std::vector<privacy::OwnComment> comments = store.comments_of(v->link.site, guest(v->link));
+  const std::size_t subscriptions = store.subscriptions_of(v->link.site, v->link.email).size();
   const std::string query = notify::data_link_query(ctx.services.notifier->link_key(), v->link);
   HtmlBuilder b;
   b.element("p", {},
             "Comments posted with " + v->link.email + " on " + v->site->title + ": " +
-                std::to_string(comments.size()) + ".");
+                std::to_string(comments.size()) +
+                ". Subscriptions to replies by email: " + std::to_string(subscriptions) + ".");
   const std::string download = "/privacy/data.json?" + query;
   b.open("p").element("a", {{"href", download}, {"download", "parley-comments.json"}},
                       "Download as JSON");
   b.close("p");
-  if (!comments.empty()) {
+  if (!comments.empty() || subscriptions > 0) {
     b.open("form", {{"method", "post"}, {"action", "/privacy/delete"}});
     const std::string expires = std::to_string(v->link.expires);
     b.empty("input", {{"type", "hidden"}, {"name", "site"}, {"value", v->link.site}});
@@ -205,6 +207,8 @@ Response privacy_data_page(const Request&, Context& ctx) {
     b.empty("input", {{"type", "hidden"}, {"name", "sig"}, {"value", v->sig}});
     b.element("button", {{"type", "submit"}}, "Delete all my comments");
     b.close("form");
+  }
+  if (!comments.empty()) {
     b.open("ol", {{"class", "parley-privacy-comments"}});
     for (const privacy::OwnComment& c : comments) {
       const std::string date = iso8601_utc(c.created);
@@ -224,7 +228,10 @@ Response privacy_data_page(const Request&, Context& ctx) {
 Response privacy_data_json(const Request&, Context& ctx) {
   const std::optional<ValidLink> v = valid_link(ctx.query, ctx);
   if (!v) return bad_link();
-  const privacy::ReaderData data{privacy_store(ctx).comments_of(v->link.site, guest(v->link)), {}};
+  privacy::PrivacyStore& store = privacy_store(ctx);
+  const privacy::ReaderData data{store.comments_of(v->link.site, guest(v->link)),
+                                 {},
+                                 store.subscriptions_of(v->link.site, v->link.email)};
   Response res = json_response(200, privacy::reader_data_json(v->link.site, data, ctx.now));
   res.set("Content-Disposition", "attachment; filename=\"parley-comments.json\"");
   res.set("Cache-Control", "no-store");
@@ -234,13 +241,16 @@ Response privacy_data_json(const Request&, Context& ctx) {
 Response privacy_delete(const Request& req, Context& ctx) {
   const std::optional<ValidLink> v = valid_link(form_of(req), ctx);
   if (!v) return bad_link();
-  const std::size_t n = privacy_store(ctx).erase_comments_of(v->link.site, guest(v->link));
+  privacy::PrivacyStore& store = privacy_store(ctx);
+  const std::size_t n = store.erase_comments_of(v->link.site, guest(v->link));
+  const std::size_t subscriptions = store.erase_subscriptions_of(v->link.site, v->link.email);
   // Written on another connection: this process's cached threads are stale now.
   if (ctx.services.threads) ctx.services.threads->invalidate_all();
   return note(200, "Comments deleted",
               std::to_string(n) + (n == 1 ? " comment was" : " comments were") +
                   " deleted. Replies to them keep a placeholder saying \"This comment was "
-                  "deleted\".");
+                  "deleted\". Subscriptions to replies ended: " +
+                  std::to_string(subscriptions) + ".");
 }
 
 }  // namespace parley::server::handlers

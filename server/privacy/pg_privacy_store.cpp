@@ -15,6 +15,8 @@ const std::string kComments = "privacy_comments_of";
 const std::string kLikes = "privacy_likes_of";
 const std::string kEraseComments = "privacy_erase_comments_of";
 const std::string kEraseLikes = "privacy_erase_likes_of";
+const std::string kSubscriptions = "privacy_subscriptions_of";
+const std::string kEraseSubscriptions = "privacy_erase_subscriptions_of";
 
 // Whose comments, for $1 site, $2 provider, $3 subject, $4 email: a login by its
 // account, a guest by the address.
@@ -57,6 +59,14 @@ std::vector<pg::PreparedSql> statements() {
            kOwnerMatch + ") RETURNING 1) SELECT count(*) FROM erased"},
       {kEraseLikes, R"sql(
       WITH erased AS (DELETE FROM likes WHERE site = $1 AND liker = $2 RETURNING 1)
+      SELECT count(*) FROM erased)sql"},
+      {kSubscriptions, R"sql(
+      SELECT page, comment, confirmed, created FROM reply_subscriptions
+      WHERE site = $1 AND $2 <> '' AND lower(email) = lower($2) ORDER BY created, id
+      LIMIT $3::bigint)sql"},
+      {kEraseSubscriptions, R"sql(
+      WITH erased AS (DELETE FROM reply_subscriptions
+        WHERE site = $1 AND $2 <> '' AND lower(email) = lower($2) RETURNING 1)
       SELECT count(*) FROM erased)sql"},
   };
 }
@@ -108,6 +118,23 @@ class PgPrivacyStore final : public PrivacyStore {
     const std::lock_guard lock(mutex_);
     return static_cast<std::size_t>(
         db_.run(kEraseComments, {site, who.provider, who.subject, who.email}).integer(0, 0));
+  }
+
+  std::vector<OwnSubscription> subscriptions_of(std::string_view site,
+                                                std::string_view email) override {
+    const std::lock_guard lock(mutex_);
+    const pg::Result r =
+        db_.run(kSubscriptions, {site, email, std::to_string(kMaxExportSubscriptions)});
+    std::vector<OwnSubscription> out;
+    for (int row = 0; row < r.rows(); ++row) {
+      out.push_back({r.text(row, 0), r.integer(row, 1), r.integer(row, 2) != 0, r.integer(row, 3)});
+    }
+    return out;
+  }
+
+  std::size_t erase_subscriptions_of(std::string_view site, std::string_view email) override {
+    const std::lock_guard lock(mutex_);
+    return static_cast<std::size_t>(db_.run(kEraseSubscriptions, {site, email}).integer(0, 0));
   }
 
   std::size_t erase_likes_of(std::string_view site, std::string_view liker) override {

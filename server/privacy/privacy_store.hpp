@@ -42,10 +42,19 @@ struct OwnLike {
   std::int64_t created = 0;
 };
 
+// One of their subscriptions to replies (docs/notifications.md), by the email it mails.
+struct OwnSubscription {
+  std::string page;
+  std::int64_t comment = 0;  // replies to this comment are mailed
+  bool confirmed = false;
+  std::int64_t created = 0;
+};
+
 // The most comments one export lists: a reader with more gets the newest this many
 // (the owner's full export, `parleyd export`, has no such bound).
 inline constexpr std::size_t kMaxExportComments = 10000;
 inline constexpr std::size_t kMaxExportLikes = 10000;
+inline constexpr std::size_t kMaxExportSubscriptions = 10000;
 
 class PrivacyStore {
  public:
@@ -66,6 +75,11 @@ class PrivacyStore {
   virtual std::size_t erase_comments_of(std::string_view site, const DataOwner& who) = 0;
   // Removes the liker's likes on the site; returns how many.
   virtual std::size_t erase_likes_of(std::string_view site, std::string_view liker) = 0;
+  // The reply subscriptions of an email address on the site, oldest first.
+  virtual std::vector<OwnSubscription> subscriptions_of(std::string_view site,
+                                                        std::string_view email) = 0;
+  // Ends them; returns how many.
+  virtual std::size_t erase_subscriptions_of(std::string_view site, std::string_view email) = 0;
 };
 
 std::unique_ptr<PrivacyStore> open_sqlite_privacy_store(const std::string& path);

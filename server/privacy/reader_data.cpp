@@ -25,10 +25,18 @@ std::string reader_data_json(std::string_view site, const ReaderData& data, std:
     likes.push_back(
         {{"page", l.page}, {"comment", l.comment}, {"created", iso8601_utc(l.created)}});
   }
+  json subscriptions = json::array();
+  for (const OwnSubscription& s : data.subscriptions) {
+    subscriptions.push_back({{"page", s.page},
+                             {"comment", s.comment},
+                             {"confirmed", s.confirmed},
+                             {"created", iso8601_utc(s.created)}});
+  }
   const json out = {{"site", site},
                     {"exported", iso8601_utc(now)},
                     {"comments", std::move(comments)},
-                    {"likes", std::move(likes)}};
+                    {"likes", std::move(likes)},
+                    {"subscriptions", std::move(subscriptions)}};
   // Invalid UTF-8 cannot be stored (core validates it), but an export never throws.
   return out.dump(2, ' ', false, json::error_handler_t::replace);
 }

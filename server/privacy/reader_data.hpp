@@ -14,10 +14,12 @@ namespace parley::server::privacy {
 struct ReaderData {
   std::vector<OwnComment> comments;
   std::vector<OwnLike> likes;
+  std::vector<OwnSubscription> subscriptions = {};
 };
 
 // {"site", "exported", "comments": [{id, reply_to, page, title, author, website, text,
-// status, created}], "likes": [{page, comment, created}]}; dates in ISO 8601 UTC.
+// status, created}], "likes": [{page, comment, created}], "subscriptions": [{page,
+// comment, confirmed, created}]}; dates in ISO 8601 UTC.
 std::string reader_data_json(std::string_view site, const ReaderData& data, std::int64_t now);
 
 }  // namespace parley::server::privacy

@@ -63,6 +63,26 @@ class SqlitePrivacyStore final : public PrivacyStore {
     return static_cast<std::size_t>(db_.total_changes() - changes);
   }
 
+  std::vector<OwnSubscription> subscriptions_of(std::string_view site,
+                                                std::string_view email) override {
+    const std::lock_guard lock(mutex_);
+    auto& st = subscriptions_.reset().bind(1, site).bind(2, email);
+    st.bind(3, static_cast<std::int64_t>(kMaxExportSubscriptions));
+    std::vector<OwnSubscription> out;
+    while (st.step()) {
+      out.push_back({st.column_text(0), st.column_int(1), st.column_int(2) != 0, st.column_int(3)});
+    }
+    st.reset();
+    return out;
+  }
+
+  std::size_t erase_subscriptions_of(std::string_view site, std::string_view email) override {
+    const std::lock_guard lock(mutex_);
+    const std::int64_t changes = db_.total_changes();
+    erase_subscriptions_.reset().bind(1, site).bind(2, email).run();
+    return static_cast<std::size_t>(db_.total_changes() - changes);
+  }
+
   std::size_t erase_likes_of(std::string_view site, std::string_view liker) override {
     const std::lock_guard lock(mutex_);
     const std::int64_t changes = db_.total_changes();
@@ -104,6 +124,11 @@ class SqlitePrivacyStore final : public PrivacyStore {
       "email_hash = '', ip_hash = '' WHERE id IN (SELECT c.id FROM comments c WHERE " +
           kOwnerMatch + ")"};
   sqlite::Statement erase_likes_{db_, "DELETE FROM likes WHERE site = ?1 AND liker = ?2"};
+  sqlite::Statement subscriptions_{db_, R"sql(
+      SELECT page, comment, confirmed, created FROM reply_subscriptions
+      WHERE site = ?1 AND ?2 <> '' AND lower(email) = lower(?2) ORDER BY created, id LIMIT ?3)sql"};
+  sqlite::Statement erase_subscriptions_{db_, R"sql(
+      DELETE FROM reply_subscriptions WHERE site = ?1 AND ?2 <> '' AND lower(email) = lower(?2))sql"};
 };
 
 }  // namespace

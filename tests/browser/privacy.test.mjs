@@ -51,7 +51,8 @@ test('form, mail, link: the guest downloads their comments, then deletes them', 
     await page.getByRole('heading', { name: 'Check your mail' }).waitFor();
     await own.assertClean('the request form');
 
-    const mail = await smtp.next((m) => m.to === GUEST, 'the data link mail');
+    const mail = await smtp.next((m) => m.to === GUEST && m.subject === 'Your comments on demo',
+      'the data link mail');
     const link = mail.text.match(/https?:\/\/\S+/g).find((u) => new URL(u).pathname === '/privacy/data');
     await page.goto(link);
     await page.getByRole('heading', { name: 'Your comments on demo' }).waitFor();

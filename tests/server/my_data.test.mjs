@@ -134,14 +134,14 @@ describe('a reader\'s own data', () => {
     const exported = JSON.parse(await readFile(out, 'utf8'));
     assert.deepEqual(exported.comments.map((c) => [c.id, c.text, c.author]),
       [[first.json.id, 'Guest one', 'Cy'], [second.json.id, 'Guest two', 'Cy']]);
-    assert.deepEqual(exported.likes, []);
+    assert.deepEqual([exported.likes, exported.subscriptions], [[], []]);
     const printed = await run(PARLEYD_PATH, ['privacy', 'export', '--site', 'demo', '--email',
       'cy@example.org', ...storeFlags()]);
     assert.deepEqual(JSON.parse(printed.stdout).comments, exported.comments);
 
     const erased = await run(PARLEYD_PATH, ['privacy', 'delete', '--site', 'demo', '--email',
       'cy@example.org', ...storeFlags()]);
-    assert.equal(erased.stdout, 'deleted 2 comments\n');
+    assert.equal(erased.stdout, 'deleted 2 comments and 0 reply subscriptions\n');
     // Another process wrote: PostgreSQL's change notification reaches parleyd a moment
     // later (SQLite's change counter at once), so poll, bounded.
     let left;

@@ -79,7 +79,8 @@ describe('the /privacy page', () => {
   });
 
   it('mails a link only to an address with comments, with the same answer either way', async () => {
-    const one = await post(server, draft({ page: '/pp/a/', text: 'First by the guest', email: GUEST }));
+    const one = await post(server, draft({ page: '/pp/a/', text: 'First by the guest', email: GUEST,
+      notify_replies: true }));
     const two = await post(server, draft({ page: '/pp/b/', text: 'Second <by> the guest', email: 'Guest@Example.org' }));
     await post(server, draft({ page: '/pp/a/', text: 'Not theirs', email: 'other@example.org' }));
     assert.equal(one.status, 201);
@@ -92,7 +93,8 @@ describe('the /privacy page', () => {
     assert.match(guest.text, new RegExp(CHECK_MAIL));
     assert.equal(nobody.text, guest.text, 'the answer says nothing about the address');
 
-    const mail = await smtp.next((m) => m.to === GUEST, 'the data link mail');
+    const mail = await smtp.next((m) => m.to === GUEST && m.subject === 'Your comments on demo',
+      'the data link mail');
     // The outbox sends in order: a mail to nobody@ would have come first.
     assert.ok(!smtp.received.some((m) => m.to === 'nobody@example.org'));
     const link = dataLink(mail);
@@ -101,7 +103,7 @@ describe('the /privacy page', () => {
     const page = await get(server, `${link.pathname}${link.search}`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-security-policy'), /default-src 'none'/);
-    assert.match(page.text, /Comments posted with guest@example\.org on demo: 2\./);
+    assert.match(page.text, /Comments posted with guest@example\.org on demo: 2\. Subscriptions to replies by email: 1\./);
     assert.match(page.text, /First by the guest/);
     assert.match(page.text, /Second &lt;by&gt; the guest/);
     assert.doesNotMatch(page.text, /Not theirs/);
@@ -112,6 +114,8 @@ describe('the /privacy page', () => {
     assert.match(json.headers.get('content-disposition'), /^attachment; filename="parley-comments\.json"$/);
     assert.deepEqual(json.json.comments.map((c) => [c.id, c.page, c.text]),
       [[one.json.id, '/pp/a/', 'First by the guest'], [two.json.id, '/pp/b/', 'Second <by> the guest']]);
+    assert.deepEqual(json.json.subscriptions.map((x) => [x.page, x.comment, x.confirmed]),
+      [['/pp/a/', one.json.id, false]]);
 
     // A link whose address or signature was changed shows nothing.
     const forged = new URL(link);
@@ -129,13 +133,13 @@ describe('the /privacy page', () => {
     const gone = await fetch(`${server.url}/privacy/delete`, { method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
     assert.equal(gone.status, 200);
-    assert.match(await gone.text(), /2 comments were deleted\./);
+    assert.match(await gone.text(), /2 comments were deleted\. .* Subscriptions to replies ended: 1\./);
     assert.deepEqual((await thread(server, '/pp/b/')).json.comments, []);
     const left = (await thread(server, '/pp/a/')).json.comments;
     assert.equal(left.length, 1);
     assert.match(left[0].html, /Not theirs/);
     const after = await get(server, `${link.pathname}${link.search}`);
-    assert.match(after.text, /on demo: 0\./);
+    assert.match(after.text, /on demo: 0\. Subscriptions to replies by email: 0\./);
     assert.doesNotMatch(after.text, /Delete all my comments/);
   });
 
