@@ -15,6 +15,7 @@
 #include <string>
 
 #include "notify/outbox_store.hpp"
+#include "privacy/privacy_store.hpp"
 #include "store/pg_db.hpp"
 #include "store/pg_schema.hpp"
 #include "store/pg_store.hpp"
@@ -360,6 +361,108 @@ TEST_CASE("Outbox store conformance (server/notify/outbox_store.hpp)") {
       CHECK(outbox->unsubscribe("tok-1"));
       CHECK_FALSE(outbox->unsubscribe("tok-1"));
       CHECK(outbox->subscribers("demo", 7).size() == 1);
+    }
+  }
+}
+
+TEST_CASE("Privacy store conformance (server/privacy/privacy_store.hpp)") {
+  for (const Engine& engine : kEngines) {
+    CAPTURE(engine.name);
+    std::string location;
+    const auto place = engine.fresh(location);
+    auto store = engine.open(location);
+    const bool sqlite = std::string(engine.name) == "sqlite";
+    const auto privacy = sqlite ? privacy::open_sqlite_privacy_store(location)
+                                : privacy::open_pg_privacy_store(location);
+
+    SUBCASE("IP digests are blanked up to a date, in batches of at most the limit") {
+      for (const std::int64_t created : {100, 200, 300}) {
+        NewComment c = make("/a/", created);
+        c.ip_hash = "ip-" + std::to_string(created);
+        store->insert(c);
+      }
+      store->insert(make("/a/", 150));  // no digest to begin with
+      CHECK(store->add_like({{"demo", "/a/", 0}, "liker-1", "ip-l1", "seed", "", 100}));
+      CHECK(store->add_like({{"demo", "/a/", 0}, "liker-2", "ip-l2", "seed", "", 300}));
+      CHECK(privacy->blank_ip_hashes(200, 1) == 2);  // the comment and the like of 100
+      CHECK(privacy->blank_ip_hashes(200, 1) == 1);  // the comment of 200: "at or before"
+      CHECK(privacy->blank_ip_hashes(200, 1) == 0);
+      CHECK(privacy->blank_ip_hashes(1000, 10) == 2);
+      CHECK(privacy->blank_ip_hashes(1000, 10) == 0);
+      // A blank digest counts toward nobody's per-address cap.
+      CHECK(store->count_likes_from({"demo", "/a/", 0}, "ip-l2") == 0);
+    }
+
+    SUBCASE("a reader's comments: by login or by email (any case), on their site only") {
+      NewComment guest = make("/a/", 100, "Ana");
+      guest.email = "Ana@Example.org";
+      const std::int64_t g1 = store->insert(guest).id;
+      guest.comment.page = "/b/";
+      guest.comment.created = 200;
+      const std::int64_t g2 = store->insert(guest).id;
+      NewComment other_site = make("/a/", 100, "Ana", "other");
+      store->insert(other_site);
+      NewComment member = make("/a/", 150, "Bo");
+      member.email = "";
+      member.comment.provider = "local";
+      member.subject = "user-1";
+      const std::int64_t m = store->insert(member).id;
+      NewComment reply = make("/a/", 300, "Cy");
+      reply.comment.parent = g1;
+      reply.comment.depth = 1;
+      reply.email = "cy@example.org";
+      const std::int64_t r = store->insert(reply).id;
+
+      const privacy::DataOwner ana{"", "", "ana@example.ORG"};
+      const auto found = privacy->comments_of("demo", ana);
+      REQUIRE(found.size() == 2);
+      CHECK(found[0].id == g1);
+      CHECK(found[0].page == "/a/");
+      CHECK(found[0].title == "Title");
+      CHECK(found[0].status == "approved");
+      CHECK(found[1].id == g2);
+      const auto bo = privacy->comments_of("demo", {"local", "user-1", ""});
+      REQUIRE(bo.size() == 1);
+      CHECK(bo[0].id == m);
+      CHECK(privacy->comments_of("demo", {"other", "user-1", ""}).empty());
+      CHECK(privacy->comments_of("demo", {"", "", ""}).empty());  // no owner, no match
+
+      CHECK(privacy->erase_comments_of("demo", ana) == 2);
+      CHECK(privacy->comments_of("demo", ana).empty());
+      CHECK(privacy->erase_comments_of("demo", ana) == 0);
+      const auto placeholder = store->find_comment("demo", g1);
+      REQUIRE(placeholder);
+      CHECK(placeholder->status == "deleted");
+      CHECK(placeholder->comment.author.empty());
+      CHECK(placeholder->comment.text.empty());
+      CHECK(store->find_comment("demo", r)->status == "approved");
+      CHECK(privacy->comments_of("other", ana).size() == 1);
+    }
+
+    SUBCASE("a reader's likes and reply subscriptions") {
+      CHECK(store->add_like({{"demo", "/a/", 0}, "member-key", "ip", "https://a/", "Bo", 100}));
+      CHECK(store->add_like({{"demo", "/a/", 7}, "member-key", "ip", "https://a/", "Bo", 200}));
+      CHECK(store->add_like({{"demo", "/a/", 0}, "someone", "ip", "seed", "", 100}));
+      const auto likes = privacy->likes_of("demo", "member-key");
+      REQUIRE(likes.size() == 2);
+      CHECK(likes[0].comment == 0);
+      CHECK(likes[1].comment == 7);
+      CHECK(privacy->erase_likes_of("demo", "member-key") == 2);
+      CHECK(privacy->likes_of("demo", "member-key").empty());
+      CHECK(store->like_summary({"demo", "/a/", 0}, "", 5).count == 1);
+
+      const auto outbox = sqlite ? notify::open_sqlite_outbox_store(location)
+                                 : notify::open_pg_outbox_store(location);
+      outbox->subscribe({"demo", "/a/", 7, "Ana@example.org", "tok-1", true, 100});
+      outbox->subscribe({"other", "/a/", 7, "ana@example.org", "tok-2", true, 100});
+      const auto subs = privacy->subscriptions_of("demo", "ana@EXAMPLE.org");
+      REQUIRE(subs.size() == 1);
+      CHECK(subs[0].comment == 7);
+      CHECK(subs[0].confirmed);
+      CHECK(privacy->subscriptions_of("demo", "").empty());
+      CHECK(privacy->erase_subscriptions_of("demo", "ana@example.org") == 1);
+      CHECK_FALSE(outbox->subscription("tok-1"));
+      CHECK(outbox->subscription("tok-2"));
     }
   }
 }
