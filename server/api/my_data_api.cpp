@@ -1,5 +1,6 @@
 // GET and DELETE /api/me/data: a signed-in reader's own comments and likes on the site,
 // to download or to erase (docs/privacy.md, docs/api.md "Your own data").
+#include "api/erased_comments.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/reader_identity.hpp"
@@ -44,11 +45,10 @@ Response my_data(const Request& req, Context& ctx) {
 Response delete_my_data(const Request& req, Context& ctx) {
   const Owner o = owner_of(req, ctx);
   privacy::PrivacyStore& store = privacy_store(ctx);
+  const std::vector<privacy::OwnComment> listed = store.comments_of(ctx.site->id, o.who);
   const std::size_t comments = store.erase_comments_of(ctx.site->id, o.who);
   const std::size_t likes = store.erase_likes_of(ctx.site->id, o.liker);
-  // Written on another connection: this process's cached threads are stale now; other
-  // processes learn of it through PostgreSQL's change notifications.
-  if (ctx.services.threads) ctx.services.threads->invalidate_all();
+  announce_erased(ctx, ctx.site->id, listed);
   return personal(json_response(200, "{\"deleted_comments\":" + std::to_string(comments) +
                                          ",\"deleted_likes\":" + std::to_string(likes) + "}"));
 }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/erased_comments.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/json_body.hpp"
@@ -122,13 +123,8 @@ Response delete_comment(const Request& req, Context& ctx) {
   const Comment& comment = found.comment;
   if (!ctx.services.comments.remove(ctx.site->id, comment.id)) no_such_comment();
   // Readers drop it, or show the placeholder when it has replies (the widget knows).
-  Comment gone;
-  gone.id = comment.id;
-  gone.parent = comment.parent;
-  gone.depth = comment.depth;
-  gone.page = comment.page;
-  gone.created = comment.created;
-  gone.deleted = true;
+  const Comment gone =
+      deleted_placeholder(comment.id, comment.parent, comment.depth, comment.page, comment.created);
   if (!held(found) && ctx.services.events) {
     ctx.services.events->publish(ctx.site->id, gone.page,
                                  live::comment_event(live::kCommentDeleted, gone));

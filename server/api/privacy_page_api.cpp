@@ -5,6 +5,7 @@
 // the same whether or not the address has comments.
 #include <charconv>
 
+#include "api/erased_comments.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/standalone_page.hpp"
@@ -242,10 +243,10 @@ Response privacy_delete(const Request& req, Context& ctx) {
   const std::optional<ValidLink> v = valid_link(form_of(req), ctx);
   if (!v) return bad_link();
   privacy::PrivacyStore& store = privacy_store(ctx);
+  const std::vector<privacy::OwnComment> listed = store.comments_of(v->link.site, guest(v->link));
   const std::size_t n = store.erase_comments_of(v->link.site, guest(v->link));
   const std::size_t subscriptions = store.erase_subscriptions_of(v->link.site, v->link.email);
-  // Written on another connection: this process's cached threads are stale now.
-  if (ctx.services.threads) ctx.services.threads->invalidate_all();
+  announce_erased(ctx, v->link.site, listed);
   return note(200, "Comments deleted",
               std::to_string(n) + (n == 1 ? " comment was" : " comments were") +
                   " deleted. Replies to them keep a placeholder saying \"This comment was "

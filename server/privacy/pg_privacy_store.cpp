@@ -41,7 +41,8 @@ std::vector<pg::PreparedSql> statements() {
       SELECT count(*) FROM blanked)sql"},
       // The newest kMaxExportComments, listed oldest first.
       {kComments,
-       "SELECT * FROM (SELECT c.id, c.parent, t.page, t.title, c.author, c.website, c.text, "
+       "SELECT * FROM (SELECT c.id, c.parent, c.depth, t.page, t.title, c.author, c.website, "
+       "c.text, "
        "c.status, c.created FROM comments c JOIN threads t ON t.id = c.thread_id WHERE " +
            kOwnerMatch +
            " ORDER BY c.created DESC, c.id DESC LIMIT $5::bigint) AS newest "
@@ -97,9 +98,9 @@ class PgPrivacyStore final : public PrivacyStore {
                                              std::to_string(kMaxExportComments)});
     std::vector<OwnComment> out;
     for (int row = 0; row < r.rows(); ++row) {
-      out.push_back({r.integer(row, 0), r.integer(row, 1), r.text(row, 2), r.text(row, 3),
-                     r.text(row, 4), r.text(row, 5), r.text(row, 6), r.text(row, 7),
-                     r.integer(row, 8)});
+      out.push_back({r.integer(row, 0), r.integer(row, 1), static_cast<int>(r.integer(row, 2)),
+                     r.text(row, 3), r.text(row, 4), r.text(row, 5), r.text(row, 6), r.text(row, 7),
+                     r.text(row, 8), r.integer(row, 9)});
     }
     return out;
   }

@@ -26,6 +26,7 @@ struct DataOwner {
 struct OwnComment {
   std::int64_t id = 0;
   std::int64_t parent = 0;  // 0: not a reply
+  int depth = 0;
   std::string page;
   std::string title;  // the page's title as the widget sent it
   std::string author;

@@ -38,9 +38,9 @@ class SqlitePrivacyStore final : public PrivacyStore {
     st.bind(5, static_cast<std::int64_t>(kMaxExportComments));
     std::vector<OwnComment> out;
     while (st.step()) {
-      out.push_back({st.column_int(0), st.column_int(1), st.column_text(2), st.column_text(3),
-                     st.column_text(4), st.column_text(5), st.column_text(6), st.column_text(7),
-                     st.column_int(8)});
+      out.push_back({st.column_int(0), st.column_int(1), static_cast<int>(st.column_int(2)),
+                     st.column_text(3), st.column_text(4), st.column_text(5), st.column_text(6),
+                     st.column_text(7), st.column_text(8), st.column_int(9)});
     }
     st.reset();
     return out;
@@ -109,7 +109,8 @@ class SqlitePrivacyStore final : public PrivacyStore {
   // The newest kMaxExportComments, listed oldest first.
   sqlite::Statement comments_{
       db_,
-      "SELECT * FROM (SELECT c.id, c.parent, t.page, t.title, c.author, c.website, c.text, "
+      "SELECT * FROM (SELECT c.id, c.parent, c.depth, t.page, t.title, c.author, c.website, "
+      "c.text, "
       "c.status, c.created FROM comments c JOIN threads t ON t.id = c.thread_id WHERE " +
           kOwnerMatch + " ORDER BY c.created DESC, c.id DESC LIMIT ?5) ORDER BY created, id"};
   sqlite::Statement likes_{db_, R"sql(

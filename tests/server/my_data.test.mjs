@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { startOidcProvider, TEST_CLIENT, TEST_USER } from '../support/oidc-provider.mjs';
 import { PARLEYD_PATH, startParleyd } from '../support/parleyd.mjs';
 import { ORIGIN, draft, post, thread } from './client.mjs';
+import { isEvent, openEvents } from './sse_client.mjs';
 import { loginToken } from './login_popup.mjs';
 
 const run = promisify(execFile);
@@ -26,6 +27,7 @@ describe('a reader\'s own data', () => {
   let server;
   let dir;
   let token;
+  const posted = {};
 
   async function myData(method, bearer) {
     const headers = { Origin: ORIGIN };
@@ -77,6 +79,7 @@ describe('a reader\'s own data', () => {
       text: 'A guest answers', author: 'Bo', email: 'bo@example.org' }));
     assert.equal(reply.status, 201);
     const alone = await post(server, draft({ page: '/data/b/', text: 'Mine, alone' }), as);
+    posted.mine = mine.json.id;
     await like('/data/a/', token);
     await like('/data/a/');  // a guest's like is not the reader's
 
@@ -105,9 +108,19 @@ describe('a reader\'s own data', () => {
   });
 
   it('DELETE /api/me/data erases them: replies keep a placeholder, likes are gone', async () => {
-    const res = await myData('DELETE', token);
-    assert.equal(res.status, 200);
-    assert.deepEqual(res.json, { deleted_comments: 2, deleted_likes: 1 });
+    const live = await openEvents(server, 'site=demo&page=%2Fdata%2Fa%2F', { Origin: ORIGIN });
+    try {
+      const res = await myData('DELETE', token);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.json, { deleted_comments: 2, deleted_likes: 1 });
+      // An open page takes it away at once, as when the author deletes one comment.
+      const frame = await live.next((f) => isEvent(f) && JSON.parse(f.data).type === 'comment.deleted');
+      const { comment } = JSON.parse(frame.data);
+      assert.deepEqual([comment.id, comment.deleted, comment.author, comment.html],
+        [posted.mine, true, '', '']);
+    } finally {
+      live.close();
+    }
 
     const a = (await thread(server, '/data/a/')).json;
     assert.deepEqual(a.comments.map((c) => [c.deleted ?? false, c.author, c.html === '']),
