@@ -4,6 +4,8 @@
 #include <iostream>
 #include <string>
 
+#include "core/proof_of_work.hpp"
+
 namespace parley::server {
 namespace {
 
@@ -64,6 +66,12 @@ Options (flags override the config file):
                              shown (default 3; 0 = off; docs/spam.md)
   --duplicate-hours N        the same text by the same author within N hours is refused
                              (default 24; 0 = off)
+  --pow-bits N               the widget's proof of work before each post: N leading
+                             zero bits of SHA-256, about 2^N hashes (default 0 = off; 12 is a good base)
+  --pow-max-bits N           the most it rises to for an address posting a lot: one bit
+                             more per post in the last hour (default 20)
+  --pow-challenge-seconds N  how long a proof-of-work challenge may be solved and
+                             used (default 3600)
   --nodeinfo-per-minute N    fediverse server lookups per client IP (default 10; 0 = unlimited)
   --nodeinfo-test-insecure   tests only: NodeInfo lookups over http to private addresses
   --edit-window-seconds N    how long readers may edit or delete their own comment
@@ -143,6 +151,12 @@ void apply_flags(std::span<const std::string_view> args, Config& c) {
       c.spam.min_form_seconds = parse_int(flag, value(), 0, 3600);
     } else if (flag == "--duplicate-hours") {
       c.spam.duplicate_hours = parse_int(flag, value(), 0, 24 * 365);
+    } else if (flag == "--pow-bits") {
+      c.spam.pow.bits = parse_int(flag, value(), 0, parley::pow::kMaxBits);
+    } else if (flag == "--pow-max-bits") {
+      c.spam.pow.max_bits = parse_int(flag, value(), 0, parley::pow::kMaxBits);
+    } else if (flag == "--pow-challenge-seconds") {
+      c.spam.pow.challenge_seconds = parse_int(flag, value(), 1, spam::kMaxChallengeSeconds);
     } else if (flag == "--nodeinfo-per-minute") {
       c.rate_limit.nodeinfo_per_minute = parse_int(flag, value(), 0, 1000000);
     } else if (flag == "--admin-logins-per-minute") {

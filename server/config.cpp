@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/limits.hpp"
+#include "core/proof_of_work.hpp"
 #include "service/moderation.hpp"
 #include "util/json_read.hpp"
 
@@ -53,6 +54,12 @@ spam::SpamConfig read_spam(const json& j, spam::SpamConfig s, const std::string&
     read(*a, "url", s.akismet.url, where);
     read(*a, "timeout_ms", s.akismet.timeout_ms, where);
   }
+  if (const auto p = j.find("pow"); p != j.end()) {
+    if (!p->is_object()) throw ConfigError(where + ": \"spam.pow\" must be an object");
+    read(*p, "bits", s.pow.bits, where);
+    read(*p, "max_bits", s.pow.max_bits, where);
+    read(*p, "challenge_seconds", s.pow.challenge_seconds, where);
+  }
   return s;
 }
 
@@ -77,6 +84,17 @@ void check_spam(const spam::SpamConfig& s) {
   }
   if (!s.akismet.url.starts_with("https://") && !s.akismet.url.starts_with("http://")) {
     throw ConfigError("spam.akismet.url must start with https://");
+  }
+  if (s.pow.bits < 0 || s.pow.bits > parley::pow::kMaxBits) {
+    throw ConfigError("spam.pow.bits must be 0 (off) to " + std::to_string(parley::pow::kMaxBits));
+  }
+  if (s.pow.max_bits < s.pow.bits || s.pow.max_bits > parley::pow::kMaxBits) {
+    throw ConfigError("spam.pow.max_bits must be spam.pow.bits to " +
+                      std::to_string(parley::pow::kMaxBits));
+  }
+  if (s.pow.challenge_seconds < 1 || s.pow.challenge_seconds > spam::kMaxChallengeSeconds) {
+    throw ConfigError("spam.pow.challenge_seconds must be 1 to " +
+                      std::to_string(spam::kMaxChallengeSeconds));
   }
   for (const std::string& w : s.blocked_words) {
     if (w.empty() || w.size() > spam::kMaxBlockedWordBytes) {

@@ -21,7 +21,7 @@ export async function startParleyd(db) {
   requireFile(PARLEYD, 'run scripts/build.sh (or set PARLEYD to a release build)');
   const child = spawn(PARLEYD, ['--listen', '127.0.0.1', '--port', '0', '--db', db, '--assets', DIST,
     '--site', SITE, '--origin', ORIGIN, '--posts-per-minute', '0', '--requests-per-minute', '0',
-    '--identity-posts-per-minute', '0', '--duplicate-hours', '0'],
+    '--identity-posts-per-minute', '0', '--duplicate-hours', '0', '--pow-bits', '0'],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -42,6 +42,21 @@ void add_edit_token(nlohmann::json& answer, const Context& ctx, const Comment& s
   answer["editable_until"] = until;
 }
 
+// The widget's proof of work (docs/spam.md). Anything but two strings reads as no
+// proof, which the spam layer refuses with proof_required; the lengths are bounded there.
+spam::Proof proof_from_json(const nlohmann::json& j) {
+  spam::Proof proof;
+  const auto p = j.find("proof");
+  if (p == j.end() || !p->is_object()) return proof;
+  if (const auto c = p->find("challenge"); c != p->end() && c->is_string()) {
+    proof.challenge = c->get<std::string>();
+  }
+  if (const auto n = p->find("nonce"); n != p->end() && n->is_string()) {
+    proof.nonce = n->get<std::string>();
+  }
+  return proof;
+}
+
 }  // namespace
 
 Response list_comments(const Request& req, Context& ctx) {
@@ -88,6 +103,7 @@ Response post_comment(const Request& req, Context& ctx) {
   if (const auto hp = j.find(spam::kHoneypotField); hp != j.end() && hp->is_string()) {
     signals.honeypot = hp->get<std::string>();
   }
+  signals.proof = proof_from_json(j);
   std::optional<VerifiedAuthor> author;
   if (reader) {
     author = VerifiedAuthor{reader->provider(), reader->provider_name, reader->subject(),

@@ -19,15 +19,19 @@ enum class ErrorCode {
   bad_request,             // 400
   too_fast,                // 400: a plain form sent sooner after rendering than a person could
   form_expired,            // 400: a plain form without a render token this server signed
+  proof_required,          // 400: a widget post without a proof of work (docs/spam.md)
   login_required,          // 401
   origin_not_allowed,      // 403
   banned,                  // 403: a moderator banned the author from the site
   closed,                  // 403: a moderator closed the thread
   forbidden,               // 403: not yours to change (or no longer)
+  proof_invalid,           // 403: a proof of work not signed here, or that does not hold
   unknown_site,            // 404
   not_found,               // 404
   method_not_allowed,      // 405
   duplicate,               // 409: the author already posted this text (docs/spam.md)
+  proof_expired,           // 409: the proof's challenge expired: solve a fresh one
+  proof_spent,             // 409: the proof's challenge was used: solve a fresh one
   too_large,               // 413
   unsupported_media_type,  // 415
   rate_limited,            // 429

@@ -19,6 +19,7 @@ Response privacy_data_page(const Request& req, Context& ctx);        // privacy_
 Response privacy_data_json(const Request& req, Context& ctx);        // privacy_page_api.cpp
 Response privacy_delete(const Request& req, Context& ctx);           // privacy_page_api.cpp
 Response events(const Request& req, Context& ctx);                   // events_api.cpp
+Response challenge(const Request& req, Context& ctx);                // challenge_api.cpp
 Response count_comments(const Request& req, Context& ctx);           // counts_api.cpp
 Response list_likes(const Request& req, Context& ctx);               // likes_api.cpp
 Response like(const Request& req, Context& ctx);                     // likes_api.cpp

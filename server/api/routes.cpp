@@ -16,7 +16,8 @@ constexpr Route kRoutes[] = {
     {"DELETE", "/api/comments/", Scope::site, handlers::delete_comment},  // <id>?site
     {"GET", "/api/me/data", Scope::site, handlers::my_data},              // ?site (bearer)
     {"DELETE", "/api/me/data", Scope::site, handlers::delete_my_data},    // ?site (bearer)
-    {"GET", "/api/events", Scope::site, handlers::events},  // GET /api/events?site&page (SSE)
+    {"GET", "/api/events", Scope::site, handlers::events},        // GET /api/events?site&page (SSE)
+    {"GET", "/api/challenge", Scope::site, handlers::challenge},  // GET /api/challenge?site
     {"GET", "/api/counts", Scope::site, handlers::count_comments},  // GET /api/counts?site&page...
     {"GET", "/api/likes", Scope::site, handlers::list_likes},       // ?site&page[&token]
     {"POST", "/api/likes", Scope::site, handlers::like},            // ?site, {page,comment,token}

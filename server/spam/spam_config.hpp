@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "spam/akismet.hpp"
+#include "spam/proof_of_work.hpp"
 
 namespace parley::server::spam {
 
@@ -36,6 +37,7 @@ struct SpamConfig {
   // Words or phrases that hold a comment (case-insensitive, whole words).
   std::vector<std::string> blocked_words = {};
   AkismetConfig akismet = {};  // off without a key
+  PowConfig pow = {};          // the widget's proof of work (spam/proof_of_work.hpp)
 };
 
 }  // namespace parley::server::spam

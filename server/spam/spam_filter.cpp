@@ -13,7 +13,8 @@ SpamFilter::SpamFilter(SpamConfig config, ModerationStore& store, std::string se
       store_(store),
       secret_(std::move(secret)),
       blocked_(config_.blocked_words),
-      identity_limiter_(config_.identity_posts_per_minute, limits::kMaxTrackedClients) {}
+      identity_limiter_(config_.identity_posts_per_minute, limits::kMaxTrackedClients),
+      pow_(config_.pow, secret_) {}
 
 std::string SpamFilter::form_token(std::string_view site, std::int64_t now) const {
   return spam::form_token(secret_, site, now);
@@ -36,6 +37,10 @@ AkismetFields SpamFilter::akismet_fields(const Submission& s) const {
 
 Verdict SpamFilter::check(const Submission& s, bool charge) {
   // Refusals first, cheapest first: they store nothing.
+  const Proof* proof = pow_.enabled() && s.signals.proof ? &*s.signals.proof : nullptr;
+  if (proof) {
+    if (Verdict v = pow_.check(s.site, *proof, s.now, !charge); !v.accepted()) return v;
+  }
   if (s.signals.form_token && config_.min_form_seconds > 0) {
     if (Verdict v = check_form_token(secret_, s.site, *s.signals.form_token, s.now,
                                      config_.min_form_seconds);
@@ -56,6 +61,9 @@ Verdict SpamFilter::check(const Submission& s, bool charge) {
                              "You are posting comments too quickly. Please wait a moment.", wait);
     }
   }
+  // Past every refusal: the proof is spent only by a post that gets stored, so a reader
+  // told "duplicate" may fix the text and send it with the same proof.
+  if (proof && charge) pow_.spend(*proof, s.client, s.now);
   // Then what stores the comment without showing it.
   if (config_.honeypot) {
     if (Verdict v = check_honeypot(s.signals.honeypot); !v.accepted()) return v;

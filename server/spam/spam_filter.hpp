@@ -12,6 +12,7 @@
 #include "service/rate_limiter.hpp"
 #include "spam/akismet.hpp"
 #include "spam/blocked_words.hpp"
+#include "spam/proof_of_work.hpp"
 #include "spam/spam_config.hpp"
 #include "spam/verdict.hpp"
 #include "store/moderation_store.hpp"
@@ -24,6 +25,10 @@ struct Signals {
   // The plain form's render token (form_token.hpp); nullopt for the JSON API, whose
   // client is the widget, not a page a program can fill in.
   std::optional<std::string> form_token = std::nullopt;
+  // The widget's proof of work (proof_of_work.hpp). The JSON API always sets it (empty
+  // when the body had none); nullopt for the plain form, which runs no script to solve
+  // one and keeps its own layers.
+  std::optional<Proof> proof = std::nullopt;
   // For Akismet: the reader's browser, the page they came from, the site's address.
   std::string user_agent = {};
   std::string referrer = {};
@@ -59,6 +64,10 @@ class SpamFilter {
   // The token the plain form carries when rendered at `now` (form_token.hpp).
   std::string form_token(std::string_view site, std::int64_t now) const;
   bool honeypot() const { return config_.honeypot; }
+  // GET /api/challenge: what the widget solves before it posts.
+  Challenge challenge(std::string_view site, std::string_view client, std::int64_t now) {
+    return pow_.issue(site, client, now);
+  }
 
  private:
   SpamConfig config_;
@@ -68,6 +77,7 @@ class SpamFilter {
   // Per author (login identity, else email digest): the per-IP limit does not stop
   // one author posting from many addresses.
   RateLimiter identity_limiter_;
+  ProofOfWork pow_;
 };
 
 }  // namespace parley::server::spam

@@ -68,7 +68,8 @@ export async function startParleyd({
     // Tests post many comments quickly, often the same text; the rate-limit and spam
     // tests turn these limits back on.
     '--posts-per-minute', '0', '--requests-per-minute', '0', '--identity-posts-per-minute', '0',
-    '--min-form-seconds', '0', '--duplicate-hours', '0'];
+    '--min-form-seconds', '0', '--duplicate-hours', '0',
+    '--pow-bits', '0'];
   for (const site of sites) {
     args.push('--site', site.id);
     for (const origin of site.origins ?? []) args.push('--origin', origin);

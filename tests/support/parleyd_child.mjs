@@ -19,7 +19,8 @@ const LISTENING = /parleyd listening on (http:\/\/\S+?:\d+)\s/;
 export function spawnParleyd(t, { db, storeArgs = ['--db', db], origin, env = {} }) {
   const child = spawn(PARLEYD_PATH, ['--listen', '127.0.0.1', '--port', '0', ...storeArgs,
     '--site', 'demo', '--origin', origin, '--posts-per-minute', '0',
-    '--requests-per-minute', '0', '--identity-posts-per-minute', '0', '--duplicate-hours', '0'], { stdio: ['ignore', 'pipe', 'pipe'],
+    '--requests-per-minute', '0', '--identity-posts-per-minute', '0', '--duplicate-hours', '0',
+    '--pow-bits', '0'], { stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env } });
   t.after(() => child.kill('SIGKILL'));
   let stdout = '';
