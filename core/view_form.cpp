@@ -202,6 +202,7 @@ void honeypot_field(HtmlBuilder& b, const FormValues& values) {
   b.element("label", {{"for", id}}, "Leave this field empty");
   b.empty("input", {{"id", id},
                     {"name", values.honeypot},
+                    {"data-parley-field", values.honeypot},
                     {"type", "text"},
                     {"tabindex", "-1"},
                     {"autocomplete", "off"}});

@@ -17,6 +17,10 @@
 
 namespace parley::view {
 
+// The spam honeypot field's name (docs/spam.md): one form-filling programs know and fill,
+// browsers' autofill does not. The widget sends its value as the post's "fax" member.
+inline constexpr std::string_view kHoneypotField = "fax";
+
 // What the form shows when it is first rendered (details the reader saved).
 struct FormValues {
   std::string author;
@@ -40,8 +44,8 @@ struct FormValues {
   // The site's guest mode asks for a name and an email (core/guest_mode.hpp); when not
   // (`allowed`), their "*" is hidden and the inputs lose `required`.
   bool name_email_required = true;
-  // The name of the spam honeypot field (server/spam/honeypot.hpp), "" for none: a text
-  // input people neither see nor reach, which form-filling programs fill in.
+  // kHoneypotField, or "" for no honeypot: a text input people neither see nor reach,
+  // which form-filling programs fill in (docs/spam.md).
   std::string_view honeypot = {};
 };
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/view_form.hpp"
+
 namespace parley::widget {
 
 namespace {
@@ -103,8 +105,9 @@ SubmitEvent submit(const json& j) {
     return e;
   }
   const json& f = *fields;
-  return {str(j, "form"),  str(f, "server"),  str(f, "text"),    str(f, "author"),
-          str(f, "email"), str(f, "website"), boolean(f, "save")};
+  return {
+      str(j, "form"),  str(f, "server"),  str(f, "text"),     str(f, "author"),
+      str(f, "email"), str(f, "website"), boolean(f, "save"), str(f, view::kHoneypotField.data())};
 }
 
 }  // namespace

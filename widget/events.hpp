@@ -102,6 +102,7 @@ struct SubmitEvent {
   std::string email;
   std::string website;
   bool save = false;
+  std::string honeypot = {};  // view::kHoneypotField: people leave it empty
 };
 
 struct TickEvent {

@@ -146,7 +146,10 @@ void on_submit(State& s, const SubmitEvent& e, Output& out) {
   out.attr(keys::kSubmit, "disabled", "");
   out.status(messages::posting());
   s.post_request = s.next_request++;
-  out.fetch(s.post_request, "POST", api::post_path(s.site), draft_to_json(d).dump(), bearer(s));
+  nlohmann::json body = draft_to_json(d);
+  // Filled in only by programs: the server stores such a post as spam (docs/spam.md).
+  if (!e.honeypot.empty()) body[std::string(view::kHoneypotField)] = e.honeypot;
+  out.fetch(s.post_request, "POST", api::post_path(s.site), body.dump(), bearer(s));
 }
 
 }  // namespace parley::widget

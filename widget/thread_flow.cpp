@@ -104,6 +104,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   if (!e.strings.empty()) s.catalog.override_with(e.strings);
   view::FormValues values;
   values.id_prefix = s.id_prefix;
+  values.honeypot = view::kHoneypotField;
   if (e.saved) {
     s.form.author = e.saved->author;
     s.form.email = e.saved->email;

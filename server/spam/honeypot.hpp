@@ -7,12 +7,13 @@
 
 #include <string_view>
 
+#include "core/view_form.hpp"
 #include "spam/verdict.hpp"
 
 namespace parley::server::spam {
 
-// The field's name: one form-filling programs know and fill, browsers' autofill does not.
-inline constexpr std::string_view kHoneypotField = "fax";
+// The field's name (core's, so the widget renders and sends the same one).
+inline constexpr std::string_view kHoneypotField = view::kHoneypotField;
 
 Verdict check_honeypot(std::string_view value);
 

@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { OWNER_PASSWORD, createAccount } from '../support/admin.mjs';
-import { POST_TITLE, UI_TIMEOUT_MS, form, launchBrowser, startStack } from './harness.mjs';
+import {
+  POST_TITLE, UI_TIMEOUT_MS, commentWith, form, launchBrowser, openReader, postComment, showThread,
+  startStack,
+} from './harness.mjs';
 
 const OWNER = 'owner@example.org';
 const MIN_SECONDS = 2;
@@ -19,6 +22,19 @@ before(async () => {
 after(() => browser?.close());
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+async function logInOwner(t, stack) {
+  const admin = await browser.newContext();
+  t.after(() => admin.close());
+  const owner = await admin.newPage();
+  owner.setDefaultTimeout(UI_TIMEOUT_MS);
+  await owner.goto(`${stack.api}/admin`);
+  await owner.getByLabel('Email').fill(OWNER);
+  await owner.getByLabel('Password').fill(OWNER_PASSWORD);
+  await owner.getByRole('button', { name: 'Log in' }).click();
+  await owner.getByText(`${OWNER} (owner)`).waitFor();
+  return owner;
+}
 
 async function embedPage(stack) {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -84,16 +100,43 @@ test('a bot that fills every field is refused when instant, stored as spam other
     await page.getByText('Your comment is awaiting moderation.').waitFor();
     assert.equal(await page.locator('.parley-body').count(), 0, 'readers do not see it');
 
-    const admin = await browser.newContext();
-    t.after(() => admin.close());
-    const owner = await admin.newPage();
-    owner.setDefaultTimeout(UI_TIMEOUT_MS);
-    await owner.goto(`${stack.api}/admin`);
-    await owner.getByLabel('Email').fill(OWNER);
-    await owner.getByLabel('Password').fill(OWNER_PASSWORD);
-    await owner.getByRole('button', { name: 'Log in' }).click();
-    await owner.getByText(`${OWNER} (owner)`).waitFor();
+    const owner = await logInOwner(t, stack);
     await owner.goto(`${stack.api}/admin/queue?site=demo&status=spam`);
     await owner.getByText('Held: honeypot field filled in').waitFor();
     assert.match(await owner.locator('.pa-body').first().textContent(), /Cheap watches at spam\.example/);
+  });
+
+test('the widget: a reader never meets its honeypot and posts as usual; a bot filling it is stored as spam',
+  async (t) => {
+    const stack = await startStack(t, { extraArgs: ['--demo'] });
+    const made = await createAccount(stack.parleyd, { email: OWNER, password: OWNER_PASSWORD });
+    assert.equal(made.code, 0, made.stderr);
+    const reader = await openReader(browser, stack.pageUrl);
+    t.after(() => reader.close());
+    await showThread(reader.page);
+    const { page } = reader;
+    assert.equal(await page.getByRole('textbox', { name: 'Leave this field empty' }).count(), 0);
+    await postComment(page, { text: 'A reader, posting as usual' });
+    assert.equal(await commentWith(page, 'A reader, posting as usual').count(), 1);
+
+    // A program filling every input of the widget's form.
+    await page.evaluate(() => {
+      for (const input of document.querySelectorAll('.parley-form input[type=text], .parley-form input[type=email]')) {
+        input.value = input.type === 'email' ? 'bot@example.org' : 'Bot';
+      }
+      document.querySelector('.parley-form textarea').value = 'Widget spam from a bot';
+    });
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST');
+    await form(page).submit.click();
+    const res = await answered;
+    assert.equal(res.status(), 202);
+    assert.equal(JSON.parse(res.request().postData()).fax, 'Bot');
+    await page.getByRole('status').filter({ hasText: 'Your comment is awaiting moderation.' }).waitFor();
+    assert.equal(await commentWith(page, 'Widget spam').count(), 0);
+    reader.assertNoConsoleErrors();
+
+    const owner = await logInOwner(t, stack);
+    await owner.goto(`${stack.api}/admin/queue?site=demo&status=spam`);
+    await owner.getByText('Held: honeypot field filled in').waitFor();
+    assert.match(await owner.locator('.pa-body').first().textContent(), /Widget spam from a bot/);
   });

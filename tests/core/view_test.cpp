@@ -143,6 +143,17 @@ TEST_CASE("visual depth is capped at the limit however deep a chain goes") {
   CHECK(count(html, "<article") == static_cast<std::size_t>(length));
 }
 
+TEST_CASE("the honeypot field is rendered only when asked for, out of everyone's way") {
+  CHECK_FALSE(has(parley::view::respond_section({}).str(), "parley-hp"));
+  parley::view::FormValues values;
+  values.honeypot = parley::view::kHoneypotField;
+  const std::string html = parley::view::respond_section(values).str();
+  CHECK(has(html,
+            R"(<p class="parley-hp" aria-hidden="true"><label for="parley-field-fax">Leave this )"
+            R"(field empty</label><input id="parley-field-fax" name="fax" data-parley-field="fax" )"
+            R"(type="text" tabindex="-1" autocomplete="off"></p>)"));
+}
+
 TEST_CASE("the form has every field labelled, keyed, described and autocompleted") {
   const std::string html = parley::view::respond_section({}).str();
   CHECK(has(html, R"(data-parley-key="form-title">Leave a Reply</h3>)"));

@@ -71,7 +71,7 @@ describe('spam control', () => {
 
   it('the plain form has a honeypot field no reader sees or reaches, and a signed render time', async () => {
     const { html, fields } = await renderedForm(server, '/s/render/');
-    assert.match(html, /<p class="parley-hp" aria-hidden="true"><label for="parley-field-fax">Leave this field empty<\/label><input id="parley-field-fax" name="fax" type="text" tabindex="-1" autocomplete="off"><\/p>/);
+    assert.match(html, /<p class="parley-hp" aria-hidden="true"><label for="parley-field-fax">Leave this field empty<\/label><input id="parley-field-fax" name="fax" data-parley-field="fax" type="text" tabindex="-1" autocomplete="off"><\/p>/);
     assert.match(fields.rendered, /^\d+\.[0-9a-f]{64}$/);
   });
 

@@ -60,6 +60,18 @@ TEST_CASE("leaving a field checks it, unless it was left empty") {
         "Please enter a web address starting with http:// or https://.");
 }
 
+TEST_CASE("the honeypot field goes to the server only when filled in (docs/spam.md)") {
+  Loaded l;
+  json event = submit_event("Hello");
+  const json quiet = json::parse(send(l.w, event).effects[0]["body"].get<std::string>());
+  CHECK_FALSE(quiet.contains("fax"));
+  Loaded bot;
+  event["fields"]["fax"] = "+1 555 0100";
+  const json caught = json::parse(send(bot.w, event).effects[0]["body"].get<std::string>());
+  CHECK(caught["fax"] == "+1 555 0100");
+  CHECK(caught["text"] == "Hello");
+}
+
 TEST_CASE("a valid submit posts the normalised draft and disables the button") {
   Loaded l;
   send(l.w, {{"type", "action"}, {"action", "reply"}, {"id", 1}});
