@@ -173,10 +173,15 @@ void text_field(HtmlBuilder& b, const FormValues& values) {
   b.close("div");
 }
 
-void save_field(HtmlBuilder& b, const FormValues& values) {
+// A checkbox row: "Save my name…", "Notify me of follow-up comments…". `row_key`, when
+// set, lets the widget show or hide the whole row.
+void checkbox_field(HtmlBuilder& b, const FormValues& values, std::string_view name,
+                    std::string_view label_key, bool checked, std::string_view row_key = {},
+                    bool hidden = false) {
   const std::string_view prefix = values.id_prefix;
-  constexpr std::string_view name = "save";
-  b.open("p", {{"class", "parley-field parley-field-save"}});
+  b.open("p", {{"class", "parley-field parley-field-" + std::string(name)},
+               {row_key.empty() ? "" : "data-parley-key", row_key},
+               {hidden ? "hidden" : "", ""}});
   b.empty("input", {{"class", "parley-checkbox"},
                     {"id", keys::field_id(prefix, name)},
                     {"name", name},
@@ -185,11 +190,11 @@ void save_field(HtmlBuilder& b, const FormValues& values) {
                     {"data-parley-field", name},
                     {"data-parley-key", keys::field(name)},
                     {"aria-describedby", keys::error_id(prefix, name)},
-                    {values.save ? "checked" : "", ""}});
+                    {checked ? "checked" : "", ""}});
   b.text(" ");
   b.element("label",
             {{"class", "parley-label parley-label-inline"}, {"for", keys::field_id(prefix, name)}},
-            t("form.save"));
+            t(label_key));
   error_region(b, values, name);
   b.close("p");
 }
@@ -252,7 +257,13 @@ SafeHtml respond_section(const FormValues& values) {
   input_field(b, values, kEmail, values.email);
   input_field(b, values, kWebsite, values.website);
   // Saving details is the widget's (localStorage); a plain form has nowhere to keep them.
-  if (!plain) save_field(b, values);
+  if (!plain) checkbox_field(b, values, "save", "form.save", values.save);
+  // The widget learns from the thread whether the server mails replies; a plain form
+  // is rendered by the server, which knows.
+  if (!plain || values.notify_offered) {
+    checkbox_field(b, values, kNotifyField, "form.notify_replies", values.notify_replies,
+                   keys::kNotify, !values.notify_offered);
+  }
   b.close("div");
   if (!values.honeypot.empty()) honeypot_field(b, values);
   b.open("p", {{"class", "parley-submit-row"}});

@@ -20,6 +20,8 @@ namespace parley::view {
 // The spam honeypot field's name (docs/spam.md): one form-filling programs know and fill,
 // browsers' autofill does not. The widget sends its value as the post's "fax" member.
 inline constexpr std::string_view kHoneypotField = "fax";
+// The "Notify me of follow-up comments by email" checkbox, named as the API's member.
+inline constexpr std::string_view kNotifyField = "notify_replies";
 
 // What the form shows when it is first rendered (details the reader saved).
 struct FormValues {
@@ -47,6 +49,11 @@ struct FormValues {
   // kHoneypotField, or "" for no honeypot: a text input people neither see nor reach,
   // which form-filling programs fill in (docs/spam.md).
   std::string_view honeypot = {};
+  // "Notify me of follow-up comments by email": shown where the server mails replies
+  // (docs/notifications.md); the widget renders it hidden and shows it once the thread
+  // says so. Among the guest fields: a logged-in reader's comment carries no address.
+  bool notify_offered = false;
+  bool notify_replies = false;  // ticked
 };
 
 // The whole `form` region element (<div class="parley-respond">…</div>).

@@ -24,6 +24,8 @@ std::string thread_data(const StaticThreadInput& in) {
                          {"comments", std::move(list)}};
   // As GET /api/comments says it: the widget that adopts this keeps the form closed.
   if (in.closed) data["closed"] = true;
+  // The widget's own form shows the follow-up mail checkbox only where the server mails.
+  if (in.form.notify_offered) data["notify"] = true;
   return data.dump();
 }
 

@@ -35,9 +35,9 @@ bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& va
   }
   const auto rendered = data.find("rendered_at");
   std::vector<Comment> flat;
-  bool closed = false;
+  api::ThreadFlags flags;
   if (rendered == data.end() || !rendered->is_number_integer() ||
-      !api::read_thread(e.prerendered, flat, &closed)) {
+      !api::read_thread(e.prerendered, flat, &flags)) {
     return false;
   }
   const std::int64_t rendered_at = rendered->get<std::int64_t>();
@@ -45,7 +45,7 @@ bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& va
 
   // The plain form (no preview, posting itself) gives way to the widget's.
   out.html(view::keys::kFormHome, view::respond_section(values));
-  if (closed) show_closed(s, out);
+  show_flags(s, flags, out);
   refresh_dates(s, rendered_at, out);  // worded when rendered
   if (std::llabs(s.now - rendered_at) > kPrerenderedFreshSeconds) {
     s.thread_request = s.next_request++;

@@ -94,10 +94,10 @@ bool read_session(std::string_view body, Session& out) {
   return !out.provider.empty();
 }
 
-bool read_thread(std::string_view body, std::vector<Comment>& out, bool* closed) {
+bool read_thread(std::string_view body, std::vector<Comment>& out, ThreadFlags* flags) {
   const json j = parse(body);
   if (!j.is_object()) return false;
-  if (closed) *closed = j.value("closed", false) == true;
+  if (flags) *flags = {j.value("closed", false) == true, j.value("notify", false) == true};
   const auto list = j.find("comments");
   if (list == j.end() || !list->is_array()) return false;
   out.clear();

@@ -31,8 +31,13 @@ std::string own_key(std::string_view site);
 
 // GET /api/comments: {"comments":[...]} in the public wire form. At most
 // limits::kMaxThreadComments are kept, the bound the store guarantees anyway.
-// `closed` (when given) tells whether a moderator closed the thread ("closed": true).
-bool read_thread(std::string_view body, std::vector<Comment>& out, bool* closed = nullptr);
+// What the thread says besides its comments: a moderator closed it ("closed": true);
+// the server mails replies to readers who ask ("notify": true).
+struct ThreadFlags {
+  bool closed = false;
+  bool notify = false;
+};
+bool read_thread(std::string_view body, std::vector<Comment>& out, ThreadFlags* flags = nullptr);
 // POST 201: the stored comment.
 bool read_comment(std::string_view body, Comment& out);
 

@@ -105,9 +105,15 @@ SubmitEvent submit(const json& j) {
     return e;
   }
   const json& f = *fields;
-  return {
-      str(j, "form"),  str(f, "server"),  str(f, "text"),     str(f, "author"),
-      str(f, "email"), str(f, "website"), boolean(f, "save"), str(f, view::kHoneypotField.data())};
+  return {str(j, "form"),
+          str(f, "server"),
+          str(f, "text"),
+          str(f, "author"),
+          str(f, "email"),
+          str(f, "website"),
+          boolean(f, "save"),
+          str(f, view::kHoneypotField.data()),
+          boolean(f, view::kNotifyField.data())};
 }
 
 }  // namespace

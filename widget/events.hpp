@@ -102,7 +102,8 @@ struct SubmitEvent {
   std::string email;
   std::string website;
   bool save = false;
-  std::string honeypot = {};  // view::kHoneypotField: people leave it empty
+  std::string honeypot = {};    // view::kHoneypotField: people leave it empty
+  bool notify_replies = false;  // view::kNotifyField
 };
 
 struct TickEvent {

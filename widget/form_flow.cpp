@@ -43,6 +43,8 @@ Draft draft_of(const State& s) {
   d.author = s.form.author;
   d.email = s.form.email;
   d.website = s.form.website;
+  // A logged-in reader's comment carries no address to mail (the box is hidden then).
+  d.notify_replies = s.form.notify_replies && !logged_in(s);
   normalize(d);
   return d;
 }
@@ -136,7 +138,7 @@ std::string show_errors(State& s, const FieldErrors& errors, Output& out) {
 
 void on_submit(State& s, const SubmitEvent& e, Output& out) {
   if (s.post_request != 0) return;  // already posting; the button is disabled anyway
-  s.form = {e.text, e.author, e.email, e.website, e.save};
+  s.form = {e.text, e.author, e.email, e.website, e.save, e.notify_replies};
   const Draft d = draft_of(s);
   const FieldErrors errors = validate(d, author(s));
   const std::string first_invalid = show_errors(s, errors, out);

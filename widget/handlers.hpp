@@ -6,6 +6,7 @@
 
 #include <string_view>
 
+#include "api.hpp"
 #include "core/result.hpp"
 #include "core/view_form.hpp"
 #include "events.hpp"
@@ -18,9 +19,11 @@ namespace parley::widget {
 void on_start(State& s, const StartEvent& e, Output& out);
 void on_thread_response(State& s, const ResponseEvent& e, Output& out);
 void on_tick(State& s, const TickEvent& e, Output& out);
-// Patches the dates whose words differ between Unix time `before` and s.now.
 // A moderator closed the thread: "Comments are closed." instead of the form.
 void show_closed(State& s, Output& out);
+// What the thread's flags change: closed, and the follow-up mail checkbox offered.
+void show_flags(State& s, const api::ThreadFlags& flags, Output& out);
+// Patches the dates whose words differ between Unix time `before` and s.now.
 void refresh_dates(const State& s, std::int64_t before, Output& out);
 // The next slice of a thread being shown; show_rest renders all that is left, so other
 // events always meet the whole thread on the page.

@@ -22,6 +22,7 @@ struct FormState {
   std::string email;
   std::string website;
   bool save = false;
+  bool notify_replies = false;  // "Notify me of follow-up comments by email"
 };
 
 struct State {

@@ -155,8 +155,8 @@ void on_start(State& s, const StartEvent& e, Output& out) {
 void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
   s.thread_request = 0;
   std::vector<Comment> flat;
-  bool closed = false;
-  if (e.status == 200 && api::read_thread(e.body, flat, &closed)) {
+  api::ThreadFlags flags;
+  if (e.status == 200 && api::read_thread(e.body, flat, &flags)) {
     // The thread region is about to be replaced, reply slots included: the form must
     // not be inside one.
     if (s.replying_to != 0) move_form_home(s, out);
@@ -164,7 +164,7 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     s.loaded_roots = s.thread.roots.size();
     s.shown_roots = 0;
     out.html(keys::kCount, text_html(view::responses_heading(s.thread.responses(), s.title)));
-    if (closed) show_closed(s, out);
+    show_flags(s, flags, out);
     show_slice(s, out, slice_end(s.thread, 0, s.loaded_roots));
     refresh_live_bar(s, out);
     return;
@@ -193,6 +193,11 @@ void on_tick(State& s, const TickEvent& e, Output& out) {
   s.now = e.now;
   refresh_dates(s, before, out);
   expire_own(s, out);
+}
+
+void show_flags(State& s, const api::ThreadFlags& flags, Output& out) {
+  if (flags.closed) show_closed(s, out);
+  if (flags.notify) out.attr(keys::kNotify, "hidden", std::nullopt);
 }
 
 void show_closed(State& s, Output& out) {

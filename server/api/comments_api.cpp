@@ -79,6 +79,7 @@ Response list_comments(const Request& req, Context& ctx) {
     if (Moderation* m = service.moderation(); m && m->store().closed(ctx.site->id, page)) {
       thread["closed"] = true;
     }
+    if (service.offers_reply_mail()) thread["notify"] = true;
     std::string json = thread.dump();
     if (!cache) return json_response(200, std::move(json));
     body = &cache->put(ctx.site->id, page, version, std::move(json));

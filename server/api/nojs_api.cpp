@@ -180,10 +180,13 @@ Response post_form(const Request& req, Context& ctx) {
   draft.author = field(form, "author");
   draft.email = field(form, "email");
   draft.website = field(form, "website");
+  // A ticked checkbox posts its value ("yes"); an unticked one posts nothing.
+  draft.notify_replies = !field(form, view::kNotifyField).empty();
   in.form.text = draft.text;
   in.form.author = draft.author;
   in.form.email = draft.email;
   in.form.website = draft.website;
+  in.form.notify_replies = draft.notify_replies;
 
   spam::Signals signals = request_signals(req, ctx);
   signals.honeypot = field(form, spam::kHoneypotField);

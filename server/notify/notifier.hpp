@@ -33,6 +33,7 @@ class Notifier final : public CommentListener {
   void set_public_url(std::string url) { public_url_ = std::move(url); }
 
   void posted(const PostedComment& posted) noexcept override;
+  bool mails_replies() const noexcept override { return config_.mail_enabled(); }
 
   // Queues a mail to a reader (their /privacy link) and wakes the sender; false when
   // no mail server is configured or the address is unusable.

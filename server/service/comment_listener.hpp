@@ -25,6 +25,9 @@ class CommentListener {
   // Called on the request's thread after the comment is stored. Must be quick (write
   // rows, never talk to the network) and must not throw: the post has succeeded.
   virtual void posted(const PostedComment& posted) noexcept = 0;
+  // Whether a reader who asks (`notify_replies`) gets mail about replies: the forms offer
+  // the checkbox only then.
+  virtual bool mails_replies() const noexcept { return false; }
 };
 
 }  // namespace parley::server

@@ -94,6 +94,8 @@ class CommentService {
   spam::SpamFilter* spam() const { return spam_; }
   // Told of every stored comment (notifications); none by default.
   void set_listener(CommentListener* listener) { listener_ = listener; }
+  // The forms offer "Notify me of follow-up comments by email" (docs/notifications.md).
+  bool offers_reply_mail() const { return listener_ != nullptr && listener_->mails_replies(); }
   // The newest approved comments of a site (page "") or a page, for feeds.
   std::vector<FeedEntry> recent(std::string_view site, std::string_view page, std::size_t limit) {
     return store_.recent_comments(site, page, limit);

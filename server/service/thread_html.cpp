@@ -17,9 +17,11 @@ namespace {
 // The plain form's address and the hidden fields that tell POST /form/comments which
 // thread, language and page the reader is on (docs/seo-nojs.md, "The form"), and what
 // the spam layers check (docs/spam.md): the honeypot field and the signed render time.
-view::FormValues plain_form(const ThreadHtml& in, const spam::SpamFilter* filter,
+view::FormValues plain_form(const ThreadHtml& in, const CommentService& comments,
                             std::int64_t now) {
+  const spam::SpamFilter* filter = comments.spam();
   view::FormValues form = in.form;
+  form.notify_offered = comments.offers_reply_mail();
   form.action = form_action(in.base, in.site);
   form.hidden = {{"page", in.page}, {"title", in.title}};
   if (!in.lang.empty()) form.hidden.emplace_back("lang", in.lang);
@@ -37,7 +39,7 @@ view::FormValues plain_form(const ThreadHtml& in, const spam::SpamFilter* filter
 SafeHtml render(const ThreadHtml& in, const CommentService& comments,
                 const std::vector<Comment>& thread, std::int64_t now) {
   return view::static_thread(
-      {in.site, in.page, in.title, &thread, now, plain_form(in, comments.spam(), now), in.closed});
+      {in.site, in.page, in.title, &thread, now, plain_form(in, comments, now), in.closed});
 }
 
 }  // namespace

@@ -154,6 +154,33 @@ TEST_CASE("the honeypot field is rendered only when asked for, out of everyone's
             R"(type="text" tabindex="-1" autocomplete="off"></p>)"));
 }
 
+TEST_CASE(
+    "the follow-up mail checkbox: hidden until offered, left out of a plain form that cannot") {
+  // The widget renders it hidden and shows it when the thread says the server mails.
+  const std::string widget = parley::view::respond_section({}).str();
+  CHECK(has(widget,
+            R"(<p class="parley-field parley-field-notify_replies" data-parley-key="notify" )"
+            R"(hidden=""><input class="parley-checkbox" id="parley-field-notify_replies" )"
+            R"(name="notify_replies" type="checkbox" value="yes" )"
+            R"(data-parley-field="notify_replies" data-parley-key="field-notify_replies" )"
+            R"(aria-describedby="parley-error-notify_replies"> <label class="parley-label )"
+            R"(parley-label-inline" for="parley-field-notify_replies">Notify me of follow-up )"
+            R"(comments by email.</label>)"));
+  parley::view::FormValues plain;
+  plain.action = "/form/comments?site=blog";
+  CHECK_FALSE(has(parley::view::respond_section(plain).str(), "notify_replies"));
+  plain.notify_offered = true;
+  plain.notify_replies = true;
+  const std::string offered = parley::view::respond_section(plain).str();
+  CHECK(has(
+      offered,
+      R"(<p class="parley-field parley-field-notify_replies" data-parley-key="notify"><input)"));
+  CHECK(has(offered, R"(aria-describedby="parley-error-notify_replies" checked="">)"));
+  // Among the guest fields, which a logged-in reader does not see.
+  CHECK(offered.find("notify_replies") < offered.find("parley-submit-row"));
+  CHECK(offered.find(R"(data-parley-key="guest")") < offered.find("notify_replies"));
+}
+
 TEST_CASE("the form has every field labelled, keyed, described and autocompleted") {
   const std::string html = parley::view::respond_section({}).str();
   CHECK(has(html, R"(data-parley-key="form-title">Leave a Reply</h3>)"));

@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startParleyd } from '../support/parleyd.mjs';
 import { freePort, startSmtp } from '../support/smtp.mjs';
-import { ORIGIN, draft, get, post, thread } from './client.mjs';
+import { ORIGIN, draft, get, post, postForm, thread } from './client.mjs';
 
 const OWNER = 'owner@blog.example';
 const FROM = 'comments@blog.example';
@@ -243,6 +243,58 @@ describe('reply subscriptions', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click' });
     assert.equal(res.status, 200);
+  });
+});
+
+describe('the forms offer "Notify me of follow-up comments by email" only where parleyd mails', () => {
+  let smtp;
+  let server;
+  before(async () => ({ smtp, server } = await startMailStack()));
+  after(async () => { await server?.stop(); await smtp?.stop(); });
+
+  const CHECKBOX = /<input class="parley-checkbox" id="parley-field-notify_replies" name="notify_replies" type="checkbox" value="yes"/;
+
+  it('the thread says so to the widget, the no-JS page shows the box', async () => {
+    assert.equal((await thread(server, '/offered/')).json.notify, true);
+    const page = await get(server, '/embed/thread?site=demo&page=/offered/');
+    assert.match(page.text, CHECKBOX);
+    assert.match(page.text, /Notify me of follow-up comments by email\./);
+    assert.doesNotMatch(page.text, /data-parley-key="notify" hidden/);
+    assert.equal(JSON.parse(/class="parley-data">(.*?)<\/script>/s.exec(page.text)[1]).notify, true);
+  });
+
+  it('a ticked box in the plain form subscribes: the confirmation mail arrives', async () => {
+    const body = new URLSearchParams({ page: '/plain-subs/', title: 'Plain post', comment: 'Tell me more',
+      author: 'Noa', email: 'noa@example.org', website: '', notify_replies: 'yes' });
+    const res = await postForm(server, body.toString());
+    assert.equal(res.status, 303, res.text);
+    const mail = await smtp.next((m) => m.to === 'noa@example.org', 'confirmation mail');
+    assert.equal(mail.subject, 'Confirm replies by email on "Plain post"');
+  });
+
+  it('ticked without an email: the form comes back with the message by the email field, box still ticked', async () => {
+    const body = new URLSearchParams({ page: '/plain-subs2/', title: 'Plain post', comment: 'Hi',
+      author: 'Noa', email: '', website: '', notify_replies: 'yes' });
+    const res = await postForm(server, body.toString());
+    assert.equal(res.status, 400);
+    assert.match(res.text, /id="parley-error-email"[^>]*>Please enter your email address\.</);
+    assert.match(res.text, /aria-describedby="parley-error-notify_replies" checked="">/);
+  });
+
+  it('a parleyd without mail (webhooks only, or nothing) offers no box', async () => {
+    const hooksOnly = await startWithNotify({ webhooks: ['http://127.0.0.1:9/hook'], webhook_secret: SECRET });
+    const plain = await startParleyd();
+    try {
+      for (const s of [hooksOnly, plain]) {
+        assert.equal((await thread(s, '/offered/')).json.notify, undefined);
+        const page = await get(s, '/embed/thread?site=demo&page=/offered/');
+        assert.equal(page.status, 200);
+        assert.doesNotMatch(page.text, /notify_replies/);
+      }
+    } finally {
+      await hooksOnly.stop();
+      await plain.stop();
+    }
   });
 });
 

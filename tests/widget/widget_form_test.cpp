@@ -72,6 +72,39 @@ TEST_CASE("the honeypot field goes to the server only when filled in (docs/spam.
   CHECK(caught["text"] == "Hello");
 }
 
+TEST_CASE("the follow-up mail checkbox shows where the server mails and asks for an email") {
+  Widget w;
+  const Step start = send(w, start_event());
+  const json thread = {
+      {"page", "/2011/07/raids/"}, {"count", 0}, {"notify", true}, {"comments", json::array()}};
+  const Step loaded = send(w, response(fetch_id(start), 200, thread));
+  const json* shown = loaded.patch("attr", "notify");
+  REQUIRE(shown);
+  CHECK((*shown)["name"] == "hidden");
+  CHECK((*shown)["value"].is_null());
+
+  // Ticked without an address: the email field says why, nothing is sent.
+  json event = submit_event("Hello", "Cy", "");
+  event["fields"]["notify_replies"] = true;
+  const Step refused = send(w, event);
+  CHECK(refused.effects.empty());
+  CHECK(refused.html("error-email") == "Please enter your email address.");
+
+  event["fields"]["email"] = "cy@example.org";
+  const Step sent = send(w, event);
+  REQUIRE(sent.effects.size() == 1);
+  const json body = json::parse(sent.effects[0]["body"].get<std::string>());
+  CHECK(body["notify_replies"] == true);
+  CHECK(body["email"] == "cy@example.org");
+}
+
+TEST_CASE("an unticked follow-up box asks for no mail") {
+  Loaded l;  // its thread has no "notify"
+  const json body =
+      json::parse(send(l.w, submit_event("Hello")).effects[0]["body"].get<std::string>());
+  CHECK_FALSE(body.contains("notify_replies"));
+}
+
 TEST_CASE("a valid submit posts the normalised draft and disables the button") {
   Loaded l;
   send(l.w, {{"type", "action"}, {"action", "reply"}, {"id", 1}});

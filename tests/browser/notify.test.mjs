@@ -1,0 +1,94 @@
+// "Notify me of follow-up comments by email" as a reader meets it (docs/notifications.md):
+// the box shows only where parleyd mails; ticked without an address it asks for one
+// next to the email field; ticked with one, the confirmation mail arrives (real SMTP
+// receiver on loopback), its button confirms, and a reply is mailed.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { startSmtp } from '../support/smtp.mjs';
+import { fieldError, form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+
+const NOTIFY = 'Notify me of follow-up comments by email.';
+
+let browser;
+let configDir;
+before(async () => {
+  browser = await launchBrowser();
+  configDir = await mkdtemp(path.join(tmpdir(), 'parley-notify-ui-'));
+});
+after(async () => {
+  await browser?.close();
+  await rm(configDir, { recursive: true, force: true });
+});
+
+async function mailStack(t) {
+  const smtp = await startSmtp();
+  t.after(() => smtp.stop());
+  const file = path.join(configDir, 'config.json');
+  await writeFile(file, JSON.stringify({ notify: { smtp: { host: '127.0.0.1', port: smtp.port,
+    tls: 'none', from: 'comments@blog.example' } } }));
+  return { smtp, stack: await startStack(t, { extraArgs: ['--config', file] }) };
+}
+
+test('a reader ticks the box, is asked for an email, confirms by mail and hears of a reply', async (t) => {
+  const { smtp, stack } = await mailStack(t);
+  const reader = await openReader(browser, stack.pageUrl);
+  t.after(() => reader.close());
+  const { page } = reader;
+  await showThread(page);
+  const f = form(page);
+  const notify = page.getByRole('checkbox', { name: NOTIFY });
+  await notify.waitFor({ state: 'visible' });
+
+  await f.text.fill('Please keep me posted');
+  await f.author.fill('Ada');
+  await notify.check();
+  await f.submit.click();
+  assert.equal(await fieldError(f.email), 'Please enter your email address.');
+  assert.deepEqual(reader.posts, [], 'nothing is sent without an address');
+
+  await f.email.fill('ada@example.org');
+  const response = page.waitForResponse((r) => r.request().method() === 'POST');
+  await f.submit.click();
+  const posted = await response;
+  assert.equal(posted.status(), 201, await posted.text());
+  const { id } = await posted.json();
+  await page.locator(`#parley-comment-${id}`).waitFor();
+
+  const confirmMail = await smtp.next((m) => m.to === 'ada@example.org', 'confirmation mail');
+  const confirmUrl = confirmMail.text.match(/https?:\/\/\S+\/notify\/confirm\?\S+/)?.[0];
+  assert.ok(confirmUrl, confirmMail.text);
+  const mailTab = await reader.context.newPage();
+  await mailTab.goto(confirmUrl);
+  await mailTab.getByRole('button', { name: 'Confirm' }).click();
+  await mailTab.getByText(/Subscription confirmed/).waitFor();
+
+  // Someone else replies from their own browser.
+  const other = await openReader(browser, stack.pageUrl);
+  t.after(() => other.close());
+  await showThread(other.page);
+  await other.page.locator(`#parley-comment-${id}`).getByRole('button', { name: /Reply/ }).click();
+  const g = form(other.page);
+  await g.text.fill('Here is more');
+  await g.author.fill('Bo');
+  await g.email.fill('bo@example.org');
+  await g.submit.click();
+  await other.page.getByText('Your comment was posted.').waitFor();
+  const replyMail = await smtp.next((m) => m.to === 'ada@example.org' && /New reply/.test(m.subject),
+    'reply mail');
+  assert.match(replyMail.text, /Bo replied to your comment/);
+  assert.match(replyMail.text, /> Here is more/);
+  reader.assertNoConsoleErrors();
+});
+
+test('where parleyd sends no mail, the box is not shown', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openReader(browser, stack.pageUrl);
+  t.after(() => reader.close());
+  await showThread(reader.page);
+  assert.equal(await reader.page.getByRole('checkbox', { name: NOTIFY }).count(), 0);
+  assert.equal(await form(reader.page).save.isVisible(), true);
+});
