@@ -182,6 +182,13 @@ EditResult CommentService::edit(std::string_view site, Comment comment, std::str
   FieldErrors errors = validate(draft, Author::verified);
   std::erase_if(errors, [](const FieldError& e) { return e.field != "text"; });
   if (!errors.empty()) return errors;
+  if (spam_) {
+    draft.author = comment.author;  // blocked words are looked for in the name and site too
+    draft.website = comment.website;
+    if (std::optional<std::string> refused = spam_->refuse_edit(draft)) {
+      return FieldErrors{{"text", "refused", std::move(*refused)}};
+    }
+  }
   comment.html = markdown::render(draft.text).release();
   comment.text = std::move(draft.text);
   if (!store_.update_comment(site, comment.id, comment.text, comment.html)) return CommentGone{};

@@ -35,6 +35,17 @@ AkismetFields SpamFilter::akismet_fields(const Submission& s) const {
   return f;
 }
 
+std::optional<std::string> SpamFilter::refuse_edit(const Draft& d) const {
+  if (!check_links(d.text, config_.max_links).accepted()) {
+    return "This edit has more links than a comment on this site may have (" +
+           std::to_string(config_.max_links) + ").";
+  }
+  if (!blocked_.check({d.text, d.author, d.email, d.website}).accepted()) {
+    return std::string("This edit has words this site does not accept in comments.");
+  }
+  return std::nullopt;
+}
+
 Verdict SpamFilter::check(const Submission& s, bool charge) {
   // Refusals first, cheapest first: they store nothing.
   const Proof* proof = pow_.enabled() && s.signals.proof ? &*s.signals.proof : nullptr;

@@ -54,6 +54,11 @@ class SpamFilter {
 
   // `charge`: take from the per-author limit (not again on the second pass).
   Verdict check(const Submission& s, bool charge = true);
+  // An author's edit of a stored comment meets the layers that judge the words alone
+  // (links, blocked words): an edit must not bring in what would have held the comment,
+  // or spam could be posted clean and edited afterwards. nullopt: the edit may be
+  // saved; else the sentence its author reads (the edit is refused, the comment stays).
+  std::optional<std::string> refuse_edit(const Draft& d) const;
   bool wants_akismet() const { return !config_.akismet.key.empty(); }
   // What comment-check is told about the submission.
   AkismetFields akismet_fields(const Submission& s) const;

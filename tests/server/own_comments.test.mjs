@@ -1,6 +1,9 @@
 // A reader edits or deletes their own comment (PUT/DELETE /api/comments/{id}) with the
 // edit token the POST returned, within the edit window: through the real parleyd.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { OWNER_PASSWORD, createAccount, logIn } from '../support/admin.mjs';
@@ -241,6 +244,35 @@ describe('own comments under moderation', () => {
       assert.deepEqual((await thread(server, page)).json.comments, []);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('an edit meets the spam layers that judge words', () => {
+  it('an edit adding too many links or a blocked word is refused by the text; the comment stays', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parley-own-spam-'));
+    const config = path.join(dir, 'parley.json');
+    await writeFile(config, JSON.stringify({ spam: { blocked_words: ['casino'], max_links: 1 } }));
+    const server = await startParleyd({ extraArgs: ['--config', config] });
+    try {
+      const page = '/own/spam/';
+      const c = await posted(server, { page, text: 'A clean first comment, see https://one.example' });
+      const links = await edit(server, c.id, { edit_token: c.edit_token,
+        text: 'Now see https://one.example and https://two.example' });
+      assert.equal(links.status, 400);
+      assert.deepEqual(links.json.errors, [{ field: 'text', code: 'refused',
+        message: 'This edit has more links than a comment on this site may have (1).' }]);
+      const word = await edit(server, c.id, { edit_token: c.edit_token, text: 'Best CASINO bonus' });
+      assert.equal(word.status, 400);
+      assert.equal(word.json.errors[0].message, 'This edit has words this site does not accept in comments.');
+      const shown = (await thread(server, page)).json.comments[0].html;
+      assert.equal(shown, '<p>A clean first comment, see <a href="https://one.example" rel="nofollow ugc noopener noreferrer">https://one.example</a></p>\n');
+      // Within the limits the edit goes through.
+      const fine = await edit(server, c.id, { edit_token: c.edit_token, text: 'Still one link: https://one.example' });
+      assert.equal(fine.status, 200, JSON.stringify(fine.json));
+    } finally {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
