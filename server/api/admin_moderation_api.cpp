@@ -14,6 +14,7 @@
 #include "core/markdown.hpp"
 #include "core/validate.hpp"
 #include "live/live_events.hpp"
+#include "notify/notifier.hpp"
 #include "service/moderation.hpp"
 
 namespace parley::server::handlers {
@@ -113,6 +114,10 @@ bool apply(const Context& ctx, std::string_view site, std::string_view action, s
     if (item->status != "approved" && ctx.services.events) {
       // Open pages show it now, as if it had just been posted.
       ctx.services.events->publish(site, c.page, live::comment_event(live::kCommentCreated, c));
+    }
+    // Replies held at posting reach their parent's subscribers now (docs/notifications.md).
+    if (item->status != "approved" && ctx.services.notifier) {
+      ctx.services.notifier->approved(site, *item);
     }
   } else if (action == "reject" || action == "delete") {
     store.set_status(site, id, "deleted");

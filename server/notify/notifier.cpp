@@ -55,6 +55,21 @@ void Notifier::posted(const PostedComment& p) noexcept {
   if (sender_) sender_->wake();
 }
 
+void Notifier::approved(std::string_view site, const QueueItem& item) noexcept {
+  if (!config_.mail_enabled() || item.comment.parent == 0) return;
+  try {
+    NewComment row;
+    row.site = site;
+    row.title = item.title;
+    row.email = item.email;
+    row.comment = item.comment;
+    reply_mails({row, item.comment, item.comment.parent, false});
+  } catch (const std::exception& e) {
+    std::cerr << "parleyd: notify: comment " << item.comment.id << ": " << e.what() << '\n';
+  }
+  if (sender_) sender_->wake();
+}
+
 std::string Notifier::page_url(std::string_view site, std::string_view page) const {
   const Site* s = sites_.find(site);
   if (page.starts_with('/') && s && !s->origins.empty())

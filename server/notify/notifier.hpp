@@ -14,6 +14,7 @@
 #include "notify/outbox_store.hpp"
 #include "service/comment_listener.hpp"
 #include "service/sites.hpp"
+#include "store/moderation_store.hpp"
 
 namespace parley::server::notify {
 
@@ -34,6 +35,10 @@ class Notifier final : public CommentListener {
 
   void posted(const PostedComment& posted) noexcept override;
   bool mails_replies() const noexcept override { return config_.mail_enabled(); }
+  // A held comment a moderator approved (in /admin or by the owner's mail link): if it
+  // is a reply, the subscribers of the comment it answers hear of it now, as they would
+  // have had it been shown at once.
+  void approved(std::string_view site, const QueueItem& item) noexcept;
 
   // Queues a mail to a reader (their /privacy link) and wakes the sender; false when
   // no mail server is configured or the address is unusable.

@@ -236,6 +236,36 @@ describe('reply subscriptions', () => {
     assert.ok(a.json.id < b.json.id);
   });
 
+  it('a reply held for moderation reaches the subscribers once the owner approves it', async () => {
+    const page = `/subs-held/${n}/`;
+    const mine = unique({ page, title: 'Moderated post', notify_replies: true,
+      email: 'hana@example.org', author: 'Hana' });
+    const posted = await post(server, mine, { site: 'held' });
+    assert.equal(posted.status, 202, posted.text);
+    const confirmMail = await smtp.next((m) => m.to === 'hana@example.org', 'confirmation mail');
+    const confirmLink = link(confirmMail, '/notify/confirm');
+    assert.equal((await pressButton(server, (await get(server, confirmLink.pathname + confirmLink.search)).text)).status, 200);
+    const approveOwn = link(await ownerMailAbout(mine), '/notify/moderate');
+    assert.equal((await pressButton(server, (await get(server, approveOwn.pathname + approveOwn.search)).text)).status, 200);
+
+    const reply = { ...unique({ page, title: 'Moderated post', author: 'Ivo', text: 'Held *reply*' }),
+      parent: posted.json.id };
+    const held = await post(server, reply, { site: 'held' });
+    assert.equal(held.status, 202, held.text);
+    const ownerMail = await smtp.next((m) => m.to === OWNER && m.text.includes('Held *reply*'), 'owner mail about the reply');
+    assert.equal(smtp.received.filter((m) => m.to === 'hana@example.org').length, 1, 'not before approval');
+
+    const approve = link(ownerMail, '/notify/moderate');
+    assert.equal(approve.searchParams.get('action'), 'approve');
+    const done = await pressButton(server, (await get(server, approve.pathname + approve.search)).text);
+    assert.equal(done.status, 200, done.text);
+    const replyMail = await smtp.next((m) => m.to === 'hana@example.org' && /New reply/.test(m.subject), 'reply mail');
+    assert.equal(replyMail.subject, 'New reply to your comment on "Moderated post"');
+    assert.match(replyMail.text, /Ivo replied to your comment/);
+    assert.match(replyMail.text, /> Held \*reply\*/);
+    assert.match(replyMail.raw, /^List-Unsubscribe: <[^>]+>\r$/m);
+  });
+
   it('links of an unknown token say so, and unsubscribing twice is fine', async () => {
     const page = await get(server, '/notify/confirm?token=nope');
     assert.equal(page.status, 404);
