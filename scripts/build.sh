@@ -26,7 +26,7 @@ if [[ "${1:-}" == "--test" ]]; then
 fi
 
 mkdir -p build/dist build/dist/admin
-cp build/wasm/widget/parley-widget.wasm build/dist/
+cp build/wasm/widget/parley-widget.wasm build/wasm/widget/parley-pow.wasm build/dist/
 # The admin UI's script and stylesheet, served by parleyd at /admin/ (docs/admin.md).
 cp web/admin/admin.js web/admin/admin.css build/dist/admin/
 node scripts/minify-css.mjs web/parley.css build/dist/parley.css
@@ -34,6 +34,8 @@ node scripts/minify-css.mjs web/parley.css build/dist/parley.css
 npx --no-install terser web/parley.js --ecma 2018 --compress --mangle --output build/dist/parley.js
 npx --no-install terser web/parley-count.js --ecma 2018 --compress --mangle \
   --output build/dist/parley-count.js
+npx --no-install terser web/pow-worker.js --ecma 2018 --compress --mangle \
+  --output build/dist/pow-worker.js
 # The widget script is the Emscripten glue and the host (web/host.js) in one function
 # scope: one request, and the factory ParleyWidget stays out of the page's globals.
 # Emscripten only strips whitespace from the glue without Closure (not in Debian's

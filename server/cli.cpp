@@ -67,7 +67,7 @@ Options (flags override the config file):
   --duplicate-hours N        the same text by the same author within N hours is refused
                              (default 24; 0 = off)
   --pow-bits N               the widget's proof of work before each post: N leading
-                             zero bits of SHA-256, about 2^N hashes (default 0 = off; 12 is a good base)
+                             zero bits of SHA-256, about 2^N hashes (default 12; 0 = off)
   --pow-max-bits N           the most it rises to for an address posting a lot: one bit
                              more per post in the last hour (default 20)
   --pow-challenge-seconds N  how long a proof-of-work challenge may be solved and

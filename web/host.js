@@ -9,6 +9,7 @@
   const SAVED = 'parley:author';
   const SERVER = 'parley:fediverse'; // the reader's fediverse server, for the share bar
   const TICK_MS = 60000;
+  const SLICE = 10000; // nonces per main-thread slice: ~10 ms, well short of a long task
   const Parley = (win.Parley = win.Parley || {});
   let module; // one WebAssembly instance per page; every mount has its own Widget
 
@@ -53,7 +54,7 @@
     };
   };
 
-  Parley.host = ({ mount, data, api, wasm, report }) => {
+  Parley.host = ({ mount, data, api, wasm, pow, report }) => {
     let widget, stream, popup, watch;
 
     const region = (key) => {
@@ -78,8 +79,36 @@
     const respond = (request, status, body, retry) =>
       send({ type: 'response', request, status, body, retry_after: +retry || undefined });
 
+    // The proof of work (docs/spam.md) in a worker started from a Blob URL (a page may not
+    // start one from parleyd's origin); where the page's CSP forbids blob: workers, the
+    // same wasm on this thread, in slices that leave room for input.
+    const work = ({ challenge, bits }) => {
+      const done = (nonce) => send({ type: 'worked', challenge, nonce });
+      const inline = () =>
+        WebAssembly.instantiateStreaming(fetch(pow.wasm))
+          .then(({ instance: { exports: x } }) => {
+            const bytes = new TextEncoder().encode(challenge);
+            new Uint8Array(x.memory.buffer, x.parley_pow_buffer(), bytes.length).set(bytes);
+            const step = (first) => {
+              const n = x.parley_pow_solve(bytes.length, bits, first, SLICE);
+              n < 0 ? setTimeout(step, 0, first + SLICE) : done('' + n);
+            };
+            step(0);
+          })
+          .catch(() => done(''));
+      try {
+        const w = new Worker(URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(pow.worker)})`])));
+        w.onmessage = (m) => (w.terminate(), done(m.data.nonce));
+        w.onerror = () => (w.terminate(), inline());
+        w.postMessage({ wasm: pow.wasm, challenge, bits });
+      } catch (err) {
+        inline();
+      }
+    };
+
     const effect = (e) => {
-      if (e.kind == 'fetch') {
+      if (e.kind == 'work') work(e);
+      else if (e.kind == 'fetch') {
         const init = { method: e.method, mode: 'cors', credentials: 'omit', headers: {} };
         if (e.body != null) {
           init.headers['Content-Type'] = 'application/json';
@@ -246,6 +275,7 @@
           prerendered: (mount.querySelector('script.parley-data') || {}).textContent,
           parts: data.parleyParts,
           share: share(data),
+          pow: !!pow,
         },
         true
       );

@@ -39,7 +39,16 @@
 
   const start = () =>
     load()
-      .then(() => Parley.host({ mount, data, api, wasm: url('__PARLEY_WIDGET_WASM__'), report }))
+      .then(() =>
+        Parley.host({
+          mount,
+          data,
+          api,
+          wasm: url('__PARLEY_WIDGET_WASM__'),
+          pow: { worker: url('__PARLEY_POW_WORKER__'), wasm: url('__PARLEY_POW_WASM__') },
+          report,
+        })
+      )
       .catch((err) => report(err, true));
 
   if (!mount) return report('no element matches ' + target);

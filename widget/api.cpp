@@ -34,6 +34,10 @@ std::string post_path(std::string_view site) {
   return "/api/comments?site=" + query_encode(site);
 }
 
+std::string challenge_path(std::string_view site) {
+  return "/api/challenge?site=" + query_encode(site);
+}
+
 std::string comment_path(std::string_view site, std::int64_t id) {
   return "/api/comments/" + std::to_string(id) + "?site=" + query_encode(site);
 }

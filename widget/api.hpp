@@ -24,6 +24,7 @@ std::string query_encode(std::string_view s);
 
 std::string thread_path(std::string_view site, std::string_view page);  // GET
 std::string post_path(std::string_view site);                           // POST
+std::string challenge_path(std::string_view site);  // GET /api/challenge (docs/spam.md)
 // PUT/DELETE /api/comments/<id>?site=: the reader's own comment (own_flow.cpp).
 std::string comment_path(std::string_view site, std::int64_t id);
 // The localStorage key of the reader's edit tokens for a site: "parley:edits:<site>".

@@ -87,7 +87,8 @@ StartEvent start(const json& j) {
                str(j, "like_token"),
                str(j, "random"),
                str(j, "catalog"),
-               {}};
+               {},
+               boolean(j, "pow")};
   const auto edits = j.find("edits");
   if (edits != j.end() && edits->is_object()) e.edits = edits->dump();
   const auto saved = j.find("saved");
@@ -145,6 +146,7 @@ ParsedEvent parse_event(std::string_view json_text) {
   if (type == "copied") return {CopiedEvent{boolean(j, "ok")}, {}};
   if (type == "spread") return {SpreadEvent{str(j, "target")}, {}};
   if (type == "resume") return {ResumeEvent{}, {}};
+  if (type == "worked") return {WorkedEvent{str(j, "challenge"), str(j, "nonce")}, {}};
   return {std::nullopt, "unknown event type \"" + type + "\""};
 }
 

@@ -62,6 +62,7 @@ struct StartEvent {
   // JSON text; "" uses the catalogs built in (the tests; the wasm has none).
   std::string catalog = {};
   std::string edits = {};  // the reader's remembered edit tokens of this site, JSON text
+  bool pow = false;        // the host can solve proofs of work (`work` effects)
 };
 
 struct ResponseEvent {
@@ -131,8 +132,15 @@ struct SpreadEvent {
 // The host's answer to a `yield` effect, a frame later: show the next slice.
 struct ResumeEvent {};
 
-using Event = std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent,
-                           TickEvent, LiveEvent, CopiedEvent, SpreadEvent, ResumeEvent, LoginEvent>;
+// The host's answer to a `work` effect: the nonce its worker found ("" when it could not).
+struct WorkedEvent {
+  std::string challenge;
+  std::string nonce;
+};
+
+using Event =
+    std::variant<StartEvent, ResponseEvent, FieldEvent, ActionEvent, SubmitEvent, TickEvent,
+                 LiveEvent, CopiedEvent, SpreadEvent, ResumeEvent, LoginEvent, WorkedEvent>;
 
 struct ParsedEvent {
   std::optional<Event> event;

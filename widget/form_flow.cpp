@@ -12,6 +12,7 @@
 #include "handlers.hpp"
 #include "login_flow.hpp"
 #include "messages.hpp"
+#include "pow_flow.hpp"
 
 namespace parley::widget {
 
@@ -79,7 +80,10 @@ void on_field(State& s, const FieldEvent& e, Output& out) {
   std::string* value = form_value(s.form, e.field);
   if (value == nullptr) return;
   *value = e.value;
-  if (e.field == "text" && !e.blur) refresh_preview(s, out);
+  if (e.field == "text" && !e.blur) {
+    refresh_preview(s, out);
+    prepare_proof(s, out);  // the reader writes: the proof is ready before they send
+  }
   const bool has_error = s.errors_shown.count(e.field) != 0;
   // Typing only corrects a message already shown; leaving a field checks it, unless it
   // was left empty (tabbing through the form should not scold).
@@ -137,7 +141,8 @@ std::string show_errors(State& s, const FieldErrors& errors, Output& out) {
 }
 
 void on_submit(State& s, const SubmitEvent& e, Output& out) {
-  if (s.post_request != 0) return;  // already posting; the button is disabled anyway
+  // Already posting (or waiting for the proof); the button is disabled anyway.
+  if (s.post_request != 0 || s.pow.waiting) return;
   s.form = {e.text, e.author, e.email, e.website, e.save, e.notify_replies};
   const Draft d = draft_of(s);
   const FieldErrors errors = validate(d, author(s));
@@ -147,11 +152,11 @@ void on_submit(State& s, const SubmitEvent& e, Output& out) {
 
   out.attr(keys::kSubmit, "disabled", "");
   out.status(messages::posting());
-  s.post_request = s.next_request++;
   nlohmann::json body = draft_to_json(d);
   // Filled in only by programs: the server stores such a post as spam (docs/spam.md).
   if (!e.honeypot.empty()) body[std::string(view::kHoneypotField)] = e.honeypot;
-  out.fetch(s.post_request, "POST", api::post_path(s.site), body.dump(), bearer(s));
+  s.pow.draft = std::move(body);
+  post_when_proven(s, out);
 }
 
 }  // namespace parley::widget

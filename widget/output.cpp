@@ -185,6 +185,13 @@ void Output::yield() {
   effects_.append("{\"kind\":\"yield\"}");
 }
 
+void Output::work(std::string_view challenge, int bits) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"work\"");
+  member(effects_, "challenge", challenge);
+  effects_.append(",\"bits\":" + std::to_string(bits) + "}");
+}
+
 void Output::save(std::string_view key, const nlohmann::json& value) {
   separate(effects_);
   effects_.append("{\"kind\":\"save\"");

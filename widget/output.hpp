@@ -45,6 +45,8 @@ class Output {
   void beacon(std::string path, std::string_view body);
   // Let the page render a frame, then send a `resume` event.
   void yield();
+  // Solve the proof-of-work `challenge` off the main thread, then send a `worked` event.
+  void work(std::string_view challenge, int bits);
 
   // {"patches":[...],"effects":[...]}.
   std::string serialize() const;

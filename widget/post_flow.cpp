@@ -14,6 +14,7 @@
 #include "login_flow.hpp"
 #include "messages.hpp"
 #include "own_flow.hpp"
+#include "pow_flow.hpp"
 
 namespace parley::widget {
 
@@ -58,6 +59,7 @@ void remember_details(const State& s, Output& out) {
 // The server has the comment: the box is emptied, the form goes home, `message` says
 // what became of it.
 void form_sent(State& s, const std::string& message, Output& out) {
+  proof_spent(s, out);
   s.form.text.clear();
   out.value(keys::field("text"), "");
   refresh_preview(s, out);
@@ -95,6 +97,7 @@ void on_rejected(State& s, const ResponseEvent& e, Output& out) {
 
 void on_post_response(State& s, const ResponseEvent& e, Output& out) {
   s.post_request = 0;
+  if (retry_refused_proof(s, e, out)) return;  // still "Posting…": a fresh proof first
   out.attr(keys::kSubmit, "disabled", std::nullopt);
   if (e.status == kCreated) return on_created(s, e, out);
   // Held for a moderator: nothing to show yet.

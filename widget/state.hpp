@@ -12,6 +12,7 @@
 #include "live_state.hpp"
 #include "login_state.hpp"
 #include "own_state.hpp"
+#include "pow_state.hpp"
 #include "share_state.hpp"
 
 namespace parley::widget {
@@ -60,6 +61,7 @@ struct State {
   LoginState login;
   LikesState likes;
   OwnState own;
+  PowState pow;
 };
 
 }  // namespace parley::widget

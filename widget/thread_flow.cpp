@@ -95,6 +95,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   s.page = e.page;
   s.title = e.title;
   s.now = e.now;
+  s.pow.off = !e.pow;  // a host without the solver never gets a `work` effect
   // The language is fixed for the widget's life: switching mid-conversation would
   // re-render text the reader is working with.
   s.catalog = e.catalog.empty() ? i18n::Catalog::for_language(e.lang)

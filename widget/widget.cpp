@@ -12,6 +12,7 @@
 #include "messages.hpp"
 #include "output.hpp"
 #include "own_flow.hpp"
+#include "pow_flow.hpp"
 #include "share_flow.hpp"
 
 namespace parley::widget {
@@ -28,6 +29,7 @@ struct Dispatch {
     if (e.request == 0) return;
     if (e.request == s.thread_request) return on_thread_response(s, e, out);
     if (e.request == s.post_request) return on_post_response(s, e, out);
+    if (e.request == s.pow.request) return on_challenge_response(s, e, out);
     if (e.request == s.share.nodeinfo_request) return on_nodeinfo_response(s, e, out);
     if (on_own_response(s, e, out)) return;
     if (on_login_response(s, e, out)) return;
@@ -65,6 +67,7 @@ struct Dispatch {
   void operator()(const SpreadEvent& e) const { on_spread_click(s, e, out); }
   void operator()(const ResumeEvent&) const { on_resume(s, out); }
   void operator()(const LoginEvent& e) const { on_login_event(s, e, out); }
+  void operator()(const WorkedEvent& e) const { on_worked(s, e, out); }
 };
 
 std::string status_only(std::string_view message) {

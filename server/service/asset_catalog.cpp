@@ -23,6 +23,9 @@ constexpr HashedSource kHashedSources[] = {
     {"parley-widget.js", "__PARLEY_WIDGET_JS__", "text/javascript; charset=utf-8"},
     {"parley-widget.wasm", "__PARLEY_WIDGET_WASM__", "application/wasm"},
     {kStylesheetFile, "__PARLEY_CSS__", "text/css; charset=utf-8"},
+    // The proof of work (docs/spam.md): the worker and the solver it runs.
+    {"pow-worker.js", "__PARLEY_POW_WORKER__", "text/javascript; charset=utf-8"},
+    {"parley-pow.wasm", "__PARLEY_POW_WASM__", "application/wasm"},
 };
 constexpr std::string_view kLoaderFile = "parley.js";
 constexpr std::string_view kCounterFile = "parley-count.js";

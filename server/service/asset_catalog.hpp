@@ -19,7 +19,8 @@ struct Asset : Precompressed {
 
 class AssetCatalog {
  public:
-  // Reads `dir` (parley.js, parley.css, parley-widget.js, parley-widget.wasm). Missing
+  // Reads `dir` (parley.js, parley.css, parley-widget.js, parley-widget.wasm,
+  // pow-worker.js, parley-pow.wasm). Missing
   // files are reported in `warnings` and their routes answer 404: the API still works.
   static AssetCatalog load(const std::filesystem::path& dir, std::vector<std::string>& warnings);
   AssetCatalog() = default;

@@ -31,14 +31,13 @@ inline constexpr std::int64_t kVolumeWindowSeconds = 60 * 60;
 inline constexpr std::size_t kMaxSpentChallenges = 200000;
 // Bounds what a POST body's proof may hold before anything is hashed.
 inline constexpr std::size_t kMaxChallengeBytes = 200;
-// ~4096 hashes, a few milliseconds in the browser's wasm: a sensible base.
-inline constexpr int kSuggestedPowBits = 12;
+// ~4096 hashes: a few milliseconds of the reader's worker, and a cost on every post.
+inline constexpr int kDefaultPowBits = 12;
 // ~1M hashes: about a second of a phone's worker, for a sender posting a lot.
 inline constexpr int kDefaultPowMaxBits = 20;
 
 struct PowConfig {
-  // 0 turns the layer off. Off by default until the widget solves challenges.
-  int bits = 0;
+  int bits = kDefaultPowBits;  // 0 turns the layer off
   int max_bits = kDefaultPowMaxBits;
   int challenge_seconds = kDefaultChallengeSeconds;  // how long a challenge may be solved
 };

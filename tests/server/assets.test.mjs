@@ -25,11 +25,13 @@ function wasmModule() {
 
 const LOADER = `(function(){
   var js = "__PARLEY_WIDGET_JS__", wasm = "__PARLEY_WIDGET_WASM__", css = "__PARLEY_CSS__";
+  var worker = "__PARLEY_POW_WORKER__", pow = "__PARLEY_POW_WASM__";
   window.Parley = { js: js, wasm: wasm, css: css, again: "__PARLEY_CSS__" };
 })();
 `;
 const WIDGET_JS = `var ParleyWidget = function(){ return "widget glue"; };\n`.repeat(40);
 const CSS = `.parley-comment { margin: 0 0 1em; }\n`.repeat(40);
+const POW_WORKER = `onmessage = function(){ postMessage("worker"); };\n`.repeat(20);
 
 describe('static assets', () => {
   let server;
@@ -41,6 +43,8 @@ describe('static assets', () => {
     await writeFile(path.join(dir, 'parley-widget.js'), WIDGET_JS);
     await writeFile(path.join(dir, 'parley-widget.wasm'), wasm);
     await writeFile(path.join(dir, 'parley.css'), CSS);
+    await writeFile(path.join(dir, 'pow-worker.js'), POW_WORKER);
+    await writeFile(path.join(dir, 'parley-pow.wasm'), wasm);
     server = await startParleyd({ assets: dir });
   });
   after(async () => {
@@ -52,7 +56,8 @@ describe('static assets', () => {
     const res = await rawRequest(server, { path: '/parley.js' });
     const text = res.body.toString();
     const pick = (name) => new RegExp(`${name} = "([^"]+)"`).exec(text)[1];
-    return { res, text, js: pick('js'), wasm: pick('wasm'), css: pick('css') };
+    return { res, text, js: pick('js'), wasm: pick('wasm'), css: pick('css'),
+      worker: pick('worker'), pow: pick('pow') };
   }
 
   it('serves the loader with every placeholder replaced by a hashed path', async () => {
@@ -65,6 +70,8 @@ describe('static assets', () => {
     assert.match(js, /^\/assets\/parley-widget\.[0-9a-f]{16}\.js$/);
     assert.match(wasmPath, /^\/assets\/parley-widget\.[0-9a-f]{16}\.wasm$/);
     assert.match(css, /^\/assets\/parley\.[0-9a-f]{16}\.css$/);
+    assert.match(text, /worker = "\/assets\/pow-worker\.[0-9a-f]{16}\.js"/);
+    assert.match(text, /pow = "\/assets\/parley-pow\.[0-9a-f]{16}\.wasm"/);
     assert.match(text, new RegExp(`again: "${css.replaceAll('.', '\\.')}"`));
   });
 
@@ -82,6 +89,8 @@ describe('static assets', () => {
       [paths.js, 'text/javascript; charset=utf-8', Buffer.from(WIDGET_JS)],
       [paths.wasm, 'application/wasm', wasm],
       [paths.css, 'text/css; charset=utf-8', Buffer.from(CSS)],
+      [paths.worker, 'text/javascript; charset=utf-8', Buffer.from(POW_WORKER)],
+      [paths.pow, 'application/wasm', wasm],
     ];
     for (const [assetPath, type, body] of expected) {
       const res = await rawRequest(server, { path: assetPath });

@@ -173,7 +173,7 @@ describe('durability', () => {
     const pgUrl = await freshDatabase();
     const child = spawn(PARLEYD_PATH, ['--listen', '127.0.0.1', '--port', '0', '--site', 'demo',
       '--origin', ORIGIN,
-      '--store', 'postgres', '--pg', pgUrl, '--posts-per-minute', '0'],
+      '--store', 'postgres', '--pg', pgUrl, '--posts-per-minute', '0', '--pow-bits', '0'],
     { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise((resolve) => { child.on('exit', resolve); });
     const url = await new Promise((resolve) => {

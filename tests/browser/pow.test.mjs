@@ -1,0 +1,90 @@
+// The proof of work as a reader meets it (docs/spam.md): never. The widget fetches a
+// challenge at the first keystroke, a Web Worker (started from a Blob URL) solves it
+// with parley-pow.wasm, and the post carries a proof parleyd accepts; a page whose CSP
+// forbids blob: workers still posts, solved on the main thread in slices.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, openReader, postComment, showThread, startStack } from './harness.mjs';
+
+const BITS = 14;
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+function zeroBits(text) {
+  let bits = 0;
+  for (const byte of createHash('sha256').update(text).digest()) {
+    if (byte !== 0) return bits + Math.clz32(byte) - 24;
+    bits += 8;
+  }
+  return bits;
+}
+
+// Records the challenges parleyd issued to the page and the proofs its posts carried.
+function watchProofs(page) {
+  const issued = [];
+  const proofs = [];
+  page.on('response', async (res) => {
+    if (new URL(res.url()).pathname === '/api/challenge') issued.push(await res.json());
+  });
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/comments') {
+      proofs.push(JSON.parse(req.postData()).proof);
+    }
+  });
+  return { issued, proofs };
+}
+
+// Each proof answers a challenge parleyd issued, with at least the bits it asked for.
+function assertSolved({ issued, proofs }, expectedBits) {
+  assert.deepEqual(issued.map((c) => c.bits).slice(0, expectedBits.length), expectedBits);
+  assert.equal(proofs.length, expectedBits.length);
+  proofs.forEach((proof, i) => {
+    assert.equal(proof.challenge, issued[i].challenge);
+    assert.ok(zeroBits(`${proof.challenge}:${proof.nonce}`) >= expectedBits[i],
+      `proof ${i} has too few zero bits`);
+  });
+}
+
+// The demo page with the thread shown, recording the workers it starts and its proofs.
+async function openWatched(t, stack, opts) {
+  const reader = await openReader(browser, stack.pageUrl, opts);
+  t.after(() => reader.close());
+  const workers = [];
+  reader.page.on('worker', (w) => workers.push(w.url()));
+  const seen = watchProofs(reader.page);
+  await showThread(reader.page);
+  return { reader, page: reader.page, workers, seen };
+}
+
+test('a reader posts twice without noticing; a worker solves, harder the second time', async (t) => {
+  const stack = await startStack(t, { extraArgs: ['--pow-bits', String(BITS)] });
+  const { reader, page, workers, seen } = await openWatched(t, stack);
+  const first = await postComment(page, { text: 'Solved in a worker.' });
+  const second = await postComment(page, { text: 'And once more, one bit harder.' });
+  assert.ok(second > first);
+  assertSolved(seen, [BITS, BITS + 1]);
+  assert.ok(workers.length >= 2 && workers.every((u) => u.startsWith('blob:')), workers.join());
+  // What readers see: both comments, in order, after a reload too.
+  await page.reload();
+  await showThread(page);
+  const texts = await page.locator('.parley-body').allTextContents();
+  assert.deepEqual(texts.map((s) => s.trim()), ['Solved in a worker.', 'And once more, one bit harder.']);
+  reader.assertNoConsoleErrors();
+});
+
+test('a page whose CSP forbids blob: workers still posts: solved on the main thread', async (t) => {
+  const stack = await startStack(t, { csp: true, extraArgs: ['--pow-bits', String(BITS)] });
+  // Chromium reports the refused worker on the console; that is the page's CSP at work.
+  const { reader, page, workers, seen } = await openWatched(t, stack,
+    { expectedErrors: [/Content Security Policy|worker/i] });
+  await postComment(page, { text: 'Posted under a strict CSP.' });
+  assertSolved(seen, [BITS]);
+  assert.deepEqual(workers, []);
+  reader.assertNoConsoleErrors();
+});

@@ -1,0 +1,20 @@
+// The proof of work of the next post (docs/spam.md, docs/widget-protocol.md).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace parley::widget {
+
+struct PowState {
+  int request = 0;        // GET /api/challenge in flight
+  std::string challenge;  // being solved, or solved; "" = none yet
+  std::string nonce;      // the host's answer; "" while it works
+  bool off = false;       // parleyd asked for no proof ({"bits": 0})
+  bool waiting = false;   // a submit waits for the proof: `draft` goes once it is ready
+  bool retried = false;   // this post already got a fresh proof after a refused one
+  nlohmann::json draft;   // the post's body, without its proof
+};
+
+}  // namespace parley::widget
