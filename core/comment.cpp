@@ -19,6 +19,17 @@ void read_string(const json& j, const char* name, std::string& out, FieldErrors&
   out = it->get<std::string>();
 }
 
+// Reads an optional true/false member (the form's checkboxes).
+void read_flag(const json& j, const char* name, bool& out, FieldErrors& errors) {
+  const auto it = j.find(name);
+  if (it == j.end() || it->is_null()) return;
+  if (!it->is_boolean()) {
+    errors.push_back({name, "invalid", std::string(name) + " must be true or false."});
+    return;
+  }
+  out = it->get<bool>();
+}
+
 }  // namespace
 
 FieldErrors draft_from_json(const json& j, Draft& out) {
@@ -33,13 +44,8 @@ FieldErrors draft_from_json(const json& j, Draft& out) {
   read_string(j, "author", out.author, errors);
   read_string(j, "email", out.email, errors);
   read_string(j, "website", out.website, errors);
-  if (const auto it = j.find("notify_replies"); it != j.end() && !it->is_null()) {
-    if (it->is_boolean()) {
-      out.notify_replies = it->get<bool>();
-    } else {
-      errors.push_back({"notify_replies", "invalid", "notify_replies must be true or false."});
-    }
-  }
+  read_flag(j, "notify_replies", out.notify_replies, errors);
+  read_flag(j, "notify_posts", out.notify_posts, errors);
   if (const auto it = j.find("parent"); it != j.end() && !it->is_null()) {
     if (it->is_number_integer() && it->get<std::int64_t>() >= 0) {
       out.parent = it->get<std::int64_t>();
@@ -56,6 +62,7 @@ json draft_to_json(const Draft& d) {
   json j{{"page", d.page},     {"title", d.title}, {"parent", d.parent},  {"text", d.text},
          {"author", d.author}, {"email", d.email}, {"website", d.website}};
   if (d.notify_replies) j["notify_replies"] = true;
+  if (d.notify_posts) j["notify_posts"] = true;
   return j;
 }
 

@@ -26,6 +26,9 @@ struct Draft {
   // "Notify me of follow-up comments by email": a guest with an email asks for a mail
   // when someone replies to this comment (after confirming it; docs/notifications.md).
   bool notify_replies = false;
+  // "Notify me of new posts by email": the same guest asks for a mail when the site's
+  // owner announces a new post (double opt-in too).
+  bool notify_posts = false;
 };
 
 struct Comment {

@@ -170,8 +170,9 @@ void validate_guest(const Draft& d, const Check& check, bool named) {
   check.text("author", d.author, limits::kMaxAuthorChars, false, "Your name");
 
   if (d.email.empty()) {
-    // Replies by email need an address to go to, whatever the guest mode says.
-    if (named || d.notify_replies) {
+    // Mail about replies or new posts needs an address to go to, whatever the guest
+    // mode says.
+    if (named || d.notify_replies || d.notify_posts) {
       check.add("email", "required", "Please enter your email address.");
     }
   } else if (d.email.size() > limits::kMaxEmailChars) {

@@ -41,6 +41,9 @@ Data commands (docs/import-export.md; each takes --config, --db, --store and --p
                              a reader's comments (posted with EMAIL) as JSON
   privacy delete --site ID --email EMAIL
                              erase them (a reader asked by mail; docs/privacy.md)
+  notify announce --site ID --page PAGE --title TITLE
+                             mail the site's subscribers to new posts about the page,
+                             once per page (parleyd notify --help; docs/notifications.md)
 
 Options (flags override the config file):
   --config FILE              JSON config file (see docs/configuration.md)

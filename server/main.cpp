@@ -29,6 +29,7 @@
 #include "notify/notifier.hpp"
 #include "notify/outbox_sender.hpp"
 #include "notify/outbox_store.hpp"
+#include "notify_cli.hpp"
 #include "privacy/ip_hash_purger.hpp"
 #include "privacy/privacy_store.hpp"
 #include "privacy_cli.hpp"
@@ -214,6 +215,7 @@ int main(int argc, char** argv) {
   }
   if (!args.empty() && is_archive_command(args.front())) return run_archive_command(args);
   if (!args.empty() && args.front() == "privacy") return run_privacy_command(args);
+  if (!args.empty() && args.front() == "notify") return run_notify_command(args);
   const CliOutcome cli = parse_command_line(args);
   if (!cli.config) return cli.exit_code;
   try {

@@ -140,6 +140,9 @@ void item(HtmlBuilder& b, const QueueView& v, const QueueItem& q) {
   const bool closed =
       std::find(v.closed_pages.begin(), v.closed_pages.end(), c.page) != v.closed_pages.end();
   one(b, closed ? "open" : "close", c.id, closed ? "Reopen the thread" : "Close the thread");
+  if (v.may_announce && q.status == "approved") {
+    one(b, "announce", c.id, "Announce to subscribers");
+  }
   b.close("p");
   b.close("li");
 }

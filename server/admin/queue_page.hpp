@@ -25,6 +25,9 @@ struct QueueView {
   std::vector<Ban> bans;
   std::vector<std::string> closed_pages;  // pages of the listed comments that are closed
   std::string notice;                     // what the last action did
+  // Owners of a parleyd that sends mail may announce a thread to the site's
+  // subscribers to new posts (docs/notifications.md).
+  bool may_announce = false;
 };
 SafeHtml queue_page(const QueueView& view);
 

@@ -44,6 +44,8 @@ constexpr Done kDone[] = {
     {"edit", "Saved the edit.", ""},
     {"mode", "Saved the moderation mode.", ""},
     {"none", "Nothing was selected.", ""},
+    {"announce", "Announced the page to 1 subscriber.", "Announced the page to {n} subscribers."},
+    {"announced-before", "This page was announced before: nothing was sent again.", ""},
 };
 
 std::string notice(const Query& q) {
@@ -141,6 +143,22 @@ bool apply(const Context& ctx, std::string_view site, std::string_view action, s
   return true;
 }
 
+// Mails the site's subscribers to new posts about the page of comment `id`'s thread,
+// once per page (docs/notifications.md). Owners only: it mails readers.
+Response announce(const Context& ctx, const admin::AdminSession& s, const QueueQuery& f,
+                  std::int64_t id) {
+  if (s.user.role != admin::kOwner) return forbidden("Only owners announce posts.");
+  notify::Notifier* n = ctx.services.notifier;
+  if (!n || !n->mail_enabled()) {
+    throw ApiError(ErrorCode::unavailable, "This server sends no mail (notify.smtp).");
+  }
+  const std::optional<QueueItem> item = moderation(ctx).store().find(f.site, id);
+  if (!item) throw ApiError(ErrorCode::bad_request, "No such comment or action.");
+  const auto mailed = n->announce(f.site, item->comment.page, item->title, ctx.now);
+  if (!mailed) return back_to_queue(f, "announced-before");
+  return back_to_queue(f, "announce", *mailed);
+}
+
 std::optional<std::int64_t> parse_id(std::string_view text) {
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -173,6 +191,8 @@ Response admin_queue(const Request& req, Context& ctx) {
                         m.store().bans(f.site),
                         {},
                         notice(ctx.query)};
+  view.may_announce =
+      view.may_set_mode && ctx.services.notifier && ctx.services.notifier->mail_enabled();
   for (const QueueItem& q : view.items) {
     const std::string& p = q.comment.page;
     if (std::find(view.closed_pages.begin(), view.closed_pages.end(), p) ==
@@ -196,6 +216,7 @@ Response admin_queue_action(const Request& req, Context& ctx) {
     const auto id =
         colon == std::string_view::npos ? std::nullopt : parse_id(one->substr(colon + 1));
     const std::string_view action = one->substr(0, colon);
+    if (action == "announce" && id) return announce(ctx, *s, f, *id);
     if (!id || !apply(ctx, f.site, action, *id)) {
       throw ApiError(ErrorCode::bad_request, "No such comment or action.");
     }

@@ -182,6 +182,7 @@ Response post_form(const Request& req, Context& ctx) {
   draft.website = field(form, "website");
   // A ticked checkbox posts its value ("yes"); an unticked one posts nothing.
   draft.notify_replies = !field(form, view::kNotifyField).empty();
+  draft.notify_posts = !field(form, "notify_posts").empty();
   in.form.text = draft.text;
   in.form.author = draft.author;
   in.form.email = draft.email;

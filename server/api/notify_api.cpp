@@ -69,6 +69,36 @@ std::optional<notify::ModerationLink> link_of(const Query& q) {
   return link;
 }
 
+// What the pages of a subscription's links say: about replies to a comment, or about
+// the site's new posts.
+struct Wording {
+  std::string_view confirm_title, confirm_text, confirmed;
+  std::string_view unsubscribe_title, unsubscribe_text, unsubscribed;
+};
+
+constexpr std::string_view kNoMoreReplies = "You get no more emails about replies to this comment.";
+
+constexpr Wording kReplies{
+    "Confirm replies by email",
+    "Get an email when someone replies to your comment.",
+    "You will get an email when someone replies to your comment. Each email has a link to "
+    "stop them.",
+    "Stop reply emails?",
+    "You will get no more emails about replies to this comment.",
+    kNoMoreReplies};
+
+constexpr Wording kNewPosts{
+    "Confirm new posts by email",
+    "Get an email when this site has a new post.",
+    "You will get an email when this site has a new post. Each email has a link to stop them.",
+    "Stop emails about new posts?",
+    "You will get no more emails about new posts on this site.",
+    "You get no more emails about new posts on this site."};
+
+const Wording& wording(const notify::Subscription& s) {
+  return s.comment == notify::kNewPosts ? kNewPosts : kReplies;
+}
+
 constexpr std::string_view kBadLink =
     "This link is not valid or has expired. Use the admin UI at /admin instead.";
 
@@ -112,44 +142,42 @@ Response notify_moderate(const Request& req, Context& ctx) {
 Response notify_confirm_page(const Request&, Context& ctx) {
   notify::Notifier& n = notifier(ctx);
   const std::string token(ctx.query.get("token").value_or(""));
-  if (token.empty() || !n.store().subscription(token)) {
-    return message(404, "Link not valid", "This subscription does not exist (any more).");
-  }
-  return confirm_page("Confirm replies by email",
-                      "Get an email when someone replies to your comment.", "/notify/confirm",
-                      {{"token", token}}, "Confirm");
+  const auto s = token.empty() ? std::nullopt : n.store().subscription(token);
+  if (!s) return message(404, "Link not valid", "This subscription does not exist (any more).");
+  const Wording w = wording(*s);
+  return confirm_page(w.confirm_title, w.confirm_text, "/notify/confirm", {{"token", token}},
+                      "Confirm");
 }
 
 Response notify_confirm(const Request& req, Context& ctx) {
   notify::Notifier& n = notifier(ctx);
   const Query form = form_or_query(req, ctx);
   const std::string_view token = form.get("token").value_or("");
-  if (token.empty() || !n.store().confirm(token)) {
+  const auto s = token.empty() ? std::nullopt : n.store().subscription(token);
+  if (!s || !n.store().confirm(token)) {
     return message(404, "Link not valid", "This subscription does not exist (any more).");
   }
-  return message(200, "Subscription confirmed",
-                 "You will get an email when someone replies to your comment. Each email has a "
-                 "link to stop them.");
+  return message(200, "Subscription confirmed", wording(*s).confirmed);
 }
 
 Response notify_unsubscribe_page(const Request&, Context& ctx) {
   notify::Notifier& n = notifier(ctx);
   const std::string token(ctx.query.get("token").value_or(""));
-  if (token.empty() || !n.store().subscription(token)) {
-    return message(200, "Unsubscribed", "You get no more emails about replies to this comment.");
-  }
-  return confirm_page("Stop reply emails?",
-                      "You will get no more emails about replies to this comment.",
-                      "/notify/unsubscribe", {{"token", token}}, "Unsubscribe");
+  const auto s = token.empty() ? std::nullopt : n.store().subscription(token);
+  if (!s) return message(200, "Unsubscribed", kNoMoreReplies);
+  const Wording w = wording(*s);
+  return confirm_page(w.unsubscribe_title, w.unsubscribe_text, "/notify/unsubscribe",
+                      {{"token", token}}, "Unsubscribe");
 }
 
 Response notify_unsubscribe(const Request& req, Context& ctx) {
   notify::Notifier& n = notifier(ctx);
   const Query form = form_or_query(req, ctx);
   const std::string_view token = form.get("token").value_or("");
+  const auto s = token.empty() ? std::nullopt : n.store().subscription(token);
   // Unsubscribing twice is no error: the reader's wish holds either way.
-  if (!token.empty()) n.store().unsubscribe(token);
-  return message(200, "Unsubscribed", "You get no more emails about replies to this comment.");
+  if (s) n.store().unsubscribe(token);
+  return message(200, "Unsubscribed", s ? wording(*s).unsubscribed : kNoMoreReplies);
 }
 
 }  // namespace parley::server::handlers

@@ -1,6 +1,7 @@
 #include "notify/notifier.hpp"
 
 #include <iostream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -44,7 +45,19 @@ void Notifier::posted(const PostedComment& p) noexcept {
   try {
     if (config_.mail_enabled()) {
       if (!config_.owner_email.empty()) owner_mail(p);
-      if (p.notify_replies && !p.row.email.empty()) subscribe(p);
+      if (p.notify_replies && is_mail_address(p.row.email)) {
+        subscribe(
+            {p.row.site, p.stored.page, p.stored.id, p.row.email, "", false, p.stored.created},
+            "Confirm replies by email on " + thread_name(p.row),
+            "when someone replies to your comment on " + page_url(p.row.site, p.stored.page));
+      }
+      // One subscription to new posts per address and site, however often it is ticked.
+      if (p.notify_posts && is_mail_address(p.row.email) &&
+          !store_.subscribed(p.row.site, kNewPosts, p.row.email)) {
+        const std::string name = site_name(p.row.site);
+        subscribe({p.row.site, "", kNewPosts, p.row.email, "", false, p.stored.created},
+                  "Confirm new posts by email on " + name, "when " + name + " has a new post");
+      }
       if (p.row.status == "approved" && p.replied_to != 0) reply_mails(p);
     }
     webhooks(p);
@@ -63,11 +76,16 @@ void Notifier::approved(std::string_view site, const QueueItem& item) noexcept {
     row.title = item.title;
     row.email = item.email;
     row.comment = item.comment;
-    reply_mails({row, item.comment, item.comment.parent, false});
+    reply_mails({row, item.comment, item.comment.parent, false, false});
   } catch (const std::exception& e) {
     std::cerr << "parleyd: notify: comment " << item.comment.id << ": " << e.what() << '\n';
   }
   if (sender_) sender_->wake();
+}
+
+std::string Notifier::site_name(std::string_view site) const {
+  const Site* s = sites_.find(site);
+  return s && !s->title.empty() ? s->title : std::string(site);
 }
 
 std::string Notifier::page_url(std::string_view site, std::string_view page) const {
@@ -123,26 +141,39 @@ void Notifier::owner_mail(const PostedComment& p) {
   queue_mail(config_.owner_email, subject, text, "", c.created);
 }
 
-void Notifier::subscribe(const PostedComment& p) {
-  const std::string email = p.row.email;
-  if (!is_mail_address(email)) return;
-  Subscription s;
-  s.site = p.row.site;
-  s.page = p.stored.page;
-  s.comment = p.stored.id;
-  s.email = email;
+void Notifier::subscribe(Subscription s, const std::string& subject, const std::string& what) {
   s.token = auth::random_token(kTokenBytes);
   // An address that confirmed before on this site is known to be the reader's.
-  s.confirmed = store_.confirmed_address(s.site, email);
-  s.created = p.stored.created;
+  s.confirmed = store_.confirmed_address(s.site, s.email);
   store_.subscribe(s);
   if (s.confirmed) return;
   const std::string text =
-      "You asked to get an email when someone replies to your comment on " +
-      page_url(s.site, s.page) + ".\n\nTo confirm, open this link and press the button:\n" +
-      public_url_ + "/notify/confirm?" + auth::form_encode({{"token", s.token}}) +
+      "You asked to get an email " + what +
+      ".\n\nTo confirm, open this link and press the button:\n" + public_url_ + "/notify/confirm?" +
+      auth::form_encode({{"token", s.token}}) +
       "\n\nIf you did not ask for this, ignore this mail: nothing more will be sent.\n";
-  queue_mail(email, "Confirm replies by email on " + thread_name(p.row), text, "", s.created);
+  queue_mail(s.email, subject, text, "", s.created);
+}
+
+std::optional<std::size_t> Notifier::announce(const std::string& site, const std::string& page,
+                                              const std::string& title, std::int64_t now) {
+  if (!store_.record_announcement(site, page, now)) return std::nullopt;
+  const std::string name = site_name(site);
+  const std::string subject =
+      "New post on " + name + ": \"" + (title.empty() ? page : title) + "\"";
+  std::set<std::string> mailed;
+  for (const Subscription& s : store_.subscribers(site, kNewPosts)) {
+    if (!mailed.insert(s.email).second) continue;  // each address once
+    const std::string unsubscribe =
+        public_url_ + "/notify/unsubscribe?" + auth::form_encode({{"token", s.token}});
+    const std::string text = "There is a new post on " + name + ":\n\n" +
+                             (title.empty() ? page : title) + "\n" + page_url(site, page) +
+                             "\n\nNo more emails about new posts on " + name + ":\n" + unsubscribe +
+                             "\n";
+    queue_mail(s.email, subject, text, unsubscribe, now);
+  }
+  if (sender_) sender_->wake();
+  return mailed.size();
 }
 
 void Notifier::reply_mails(const PostedComment& p) {

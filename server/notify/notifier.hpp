@@ -1,11 +1,13 @@
 // Turns stored comments into outbox items (docs/notifications.md): the owner's mail
 // about a new or held comment with signed approve/delete links, the confirmation mail
 // of a reply subscription (double opt-in), mails to confirmed subscribers when their
-// comment gets a reply (with one-click unsubscribe), and webhook calls. Writes rows
-// and wakes the sender; never talks to the network itself.
+// comment gets a reply (with one-click unsubscribe), the same for subscriptions to the
+// site's new posts and their announcements, and webhook calls. Writes rows and wakes
+// the sender; never talks to the network itself.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,17 +47,28 @@ class Notifier final : public CommentListener {
   bool mail_reader(const std::string& to, const std::string& subject, const std::string& text,
                    std::int64_t now);
 
+  // Mails every confirmed subscriber to the site's new posts about the page (each
+  // address once); the mails' count, or nullopt when the page was announced before
+  // (nothing is sent again). Callers check mail_enabled() first.
+  std::optional<std::size_t> announce(const std::string& site, const std::string& page,
+                                      const std::string& title, std::int64_t now);
+  bool mail_enabled() const { return config_.mail_enabled(); }
+
   OutboxStore& store() { return store_; }
   const std::string& link_key() const { return link_key_; }
 
  private:
   void owner_mail(const PostedComment& p);
-  void subscribe(const PostedComment& p);
+  // Adds the subscription `s` (token and confirmation filled in here) and, unless the
+  // address confirmed before, mails `what` (the confirmation's reason) and its link.
+  void subscribe(Subscription s, const std::string& subject, const std::string& what);
   void reply_mails(const PostedComment& p);
   void webhooks(const PostedComment& p);
   // Queues a mail to `to`; false when it cannot be built (the address is unusable).
   bool queue_mail(const std::string& to, const std::string& subject, const std::string& text,
                   const std::string& unsubscribe, std::int64_t now);
+  // The site's name for readers: its title, else its id.
+  std::string site_name(std::string_view site) const;
   // The page's address on its site (the site's first origin + the page's path).
   std::string page_url(std::string_view site, std::string_view page) const;
 

@@ -1,5 +1,6 @@
-// What notifications keep (migration 10 of both engines): the outbox of mails and
-// webhook calls waiting to be delivered, and reply subscriptions. One engine per store
+// What notifications keep (migrations 10 and 13 of both engines): the outbox of mails
+// and webhook calls waiting to be delivered, reply and new-post subscriptions, and the
+// pages announced to subscribers. One engine per store
 // engine, each on its own connection, serialised by a mutex (the post path writes, the
 // sender thread reads and marks).
 #pragma once
@@ -24,10 +25,14 @@ struct OutboxItem {
   int attempts = 0;  // failed tries so far
 };
 
+// A subscription to replies to one comment, or with comment 0 (and page "") to the
+// site's new posts.
+inline constexpr std::int64_t kNewPosts = 0;
+
 struct Subscription {
   std::string site;
   std::string page;
-  std::int64_t comment = 0;  // replies to this comment are mailed
+  std::int64_t comment = 0;  // replies to this comment are mailed; kNewPosts: new posts
   std::string email;
   std::string token;  // random; names the subscription in its links
   bool confirmed = false;
@@ -58,11 +63,17 @@ class OutboxStore {
   // Each returns false when no subscription has that token.
   virtual bool confirm(std::string_view token) = 0;
   virtual bool unsubscribe(std::string_view token) = 0;
-  // The confirmed subscriptions to replies to one comment.
+  // The confirmed subscriptions to replies to one comment (kNewPosts: to new posts).
   virtual std::vector<Subscription> subscribers(std::string_view site, std::int64_t comment) = 0;
   // True when the address confirmed a subscription on the site before: it is theirs,
   // so it need not be confirmed again.
   virtual bool confirmed_address(std::string_view site, std::string_view email) = 0;
+  // True when the address has a subscription (confirmed or not) to that comment.
+  virtual bool subscribed(std::string_view site, std::int64_t comment, std::string_view email) = 0;
+  // Records that the page was announced to the site's subscribers; false when it was
+  // before (nothing is recorded then).
+  virtual bool record_announcement(std::string_view site, std::string_view page,
+                                   std::int64_t now) = 0;
 };
 
 std::unique_ptr<OutboxStore> open_sqlite_outbox_store(const std::string& path);

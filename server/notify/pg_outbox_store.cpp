@@ -21,6 +21,8 @@ const std::string kConfirm = "subscription_confirm";
 const std::string kUnsubscribe = "subscription_remove";
 const std::string kSubscribers = "subscription_subscribers";
 const std::string kConfirmedAddress = "subscription_confirmed_address";
+const std::string kSubscribed = "subscription_exists";
+const std::string kAnnounce = "announcement_add";
 
 constexpr std::string_view kSubscriptionColumns =
     "SELECT site, page, comment, email, token, confirmed, created FROM reply_subscriptions ";
@@ -52,6 +54,12 @@ std::vector<pg::PreparedSql> statements() {
       {kConfirmedAddress, R"sql(
       SELECT 1 FROM reply_subscriptions WHERE site = $1 AND email = $2 AND confirmed = 1
       LIMIT 1)sql"},
+      {kSubscribed, R"sql(
+      SELECT 1 FROM reply_subscriptions WHERE site = $1 AND comment = $2::bigint AND email = $3
+      LIMIT 1)sql"},
+      {kAnnounce, R"sql(
+      INSERT INTO announcements (site, page, created) VALUES ($1, $2, $3::bigint)
+      ON CONFLICT DO NOTHING RETURNING 1)sql"},
   };
 }
 
@@ -125,6 +133,15 @@ class PgOutboxStore final : public OutboxStore {
 
   bool confirmed_address(std::string_view site, std::string_view email) override {
     return run(kConfirmedAddress, {site, email}).rows() > 0;
+  }
+
+  bool subscribed(std::string_view site, std::int64_t comment, std::string_view email) override {
+    return run(kSubscribed, {site, std::to_string(comment), email}).rows() > 0;
+  }
+
+  bool record_announcement(std::string_view site, std::string_view page,
+                           std::int64_t now) override {
+    return run(kAnnounce, {site, page, std::to_string(now)}).rows() > 0;
   }
 
  private:

@@ -113,6 +113,17 @@ class SqliteOutboxStore final : public OutboxStore {
     return changed(confirmed_address_.reset().bind(1, site).bind(2, email));
   }
 
+  bool subscribed(std::string_view site, std::int64_t comment, std::string_view email) override {
+    const std::lock_guard lock(mutex_);
+    return changed(subscribed_.reset().bind(1, site).bind(2, comment).bind(3, email));
+  }
+
+  bool record_announcement(std::string_view site, std::string_view page,
+                           std::int64_t now) override {
+    const std::lock_guard lock(mutex_);
+    return changed(announce_.reset().bind(1, site).bind(2, page).bind(3, now));
+  }
+
  private:
   std::mutex mutex_;
   MigratedDatabase db_;
@@ -144,6 +155,12 @@ class SqliteOutboxStore final : public OutboxStore {
   sqlite::Statement confirmed_address_{db_, R"sql(
       SELECT 1 FROM reply_subscriptions WHERE site = ?1 AND email = ?2 AND confirmed = 1
       LIMIT 1)sql"};
+  sqlite::Statement subscribed_{db_, R"sql(
+      SELECT 1 FROM reply_subscriptions WHERE site = ?1 AND comment = ?2 AND email = ?3
+      LIMIT 1)sql"};
+  sqlite::Statement announce_{db_, R"sql(
+      INSERT INTO announcements (site, page, created) VALUES (?1, ?2, ?3)
+      ON CONFLICT DO NOTHING RETURNING 1)sql"};
 };
 
 }  // namespace

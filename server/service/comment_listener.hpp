@@ -11,12 +11,13 @@ namespace parley::server {
 // A comment just stored: the row as written (email, status, title), the comment with
 // its id, the comment the reader pressed Reply on (0 for top level; the stored parent
 // differs where replies at the depth cap become siblings) and whether the author
-// asked for mail about replies.
+// asked for mail about replies and about the site's new posts.
 struct PostedComment {
   const NewComment& row;
   const Comment& stored;
   std::int64_t replied_to = 0;
   bool notify_replies = false;
+  bool notify_posts = false;
 };
 
 class CommentListener {

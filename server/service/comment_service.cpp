@@ -168,7 +168,8 @@ PostResult CommentService::post(std::string_view site, std::string_view client, 
     row.subject = verified->subject;
   }
   Comment stored = store_.insert(row);
-  if (listener_) listener_->posted({row, stored, draft.parent, draft.notify_replies});
+  if (listener_)
+    listener_->posted({row, stored, draft.parent, draft.notify_replies, draft.notify_posts});
   if (row.status != "approved") return Held{std::move(stored)};
   return stored;
 }

@@ -222,6 +222,15 @@ constexpr std::array kMigrations = {
     R"sql(
     CREATE INDEX comments_ip_hash_age ON comments (created) WHERE ip_hash <> '';
     CREATE INDEX likes_ip_hash_age ON likes (created) WHERE ip_hash <> '';
+    )sql",  // 13: posts announced to the site's subscribers (docs/notifications.md): one row per
+    // page, so a page is announced once.
+    R"sql(
+    CREATE TABLE announcements (
+      site    TEXT NOT NULL,
+      page    TEXT NOT NULL,
+      created BIGINT NOT NULL,
+      PRIMARY KEY (site, page)
+    );
     )sql",
 };
 

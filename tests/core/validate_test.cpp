@@ -247,3 +247,28 @@ TEST_CASE("notify_replies travels in the draft's JSON only when asked for") {
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].field == "notify_replies");
 }
+
+TEST_CASE("new posts by email need an email address too, whatever the guest mode") {
+  Draft d = good();
+  d.author = d.email = "";
+  d.notify_posts = true;
+  const auto errors = parley::validate(d, parley::Author::anonymous_guest);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].field == "email");
+  CHECK(errors[0].code == "required");
+  d.email = "ana@example.org";
+  CHECK(parley::validate(d, parley::Author::anonymous_guest).empty());
+}
+
+TEST_CASE("notify_posts travels in the draft's JSON only when asked for") {
+  Draft d = good();
+  CHECK_FALSE(parley::draft_to_json(d).contains("notify_posts"));
+  d.notify_posts = true;
+  Draft back;
+  CHECK(parley::draft_from_json(parley::draft_to_json(d), back).empty());
+  CHECK(back.notify_posts);
+  CHECK_FALSE(back.notify_replies);
+  const auto errors = parley::draft_from_json(nlohmann::json{{"notify_posts", 1}}, back);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].field == "notify_posts");
+}
