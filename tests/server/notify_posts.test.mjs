@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { OWNER_PASSWORD, createAccount, logIn } from '../support/admin.mjs';
 import { PARLEYD_PATH, startParleyd } from '../support/parleyd.mjs';
 import { startSmtp } from '../support/smtp.mjs';
-import { ORIGIN, draft, get, post } from './client.mjs';
+import { ORIGIN, draft, get, post, postForm } from './client.mjs';
 
 const run = promisify(execFile);
 const OWNER = 'owner@blog.example';
@@ -159,6 +159,16 @@ describe('new posts by email', () => {
     assert.match(later.stdout, /to 0 subscribers/);
     await barrier();
     assert.equal(mailsTo(ADA).length, 2);
+  });
+
+  it('the plain form subscribes with notify_posts=yes', async () => {
+    const dan = 'dan@example.org';
+    const body = new URLSearchParams({ page: '/plain/', title: 'Plain', comment: 'From the plain form',
+      author: 'Dan', email: dan, website: '', notify_posts: 'yes' }).toString();
+    const res = await postForm(server, body);
+    assert.equal(res.status, 303, res.text);
+    const mail = await smtp.next((m) => m.to === dan, 'confirmation mail');
+    assert.equal(mail.subject, 'Confirm new posts by email on demo');
   });
 
   it('the command refuses bad input with a usage error', async () => {
