@@ -263,6 +263,8 @@ SafeHtml respond_section(const FormValues& values) {
   if (!plain || values.notify_offered) {
     checkbox_field(b, values, kNotifyField, "form.notify_replies", values.notify_replies,
                    keys::kNotify, !values.notify_offered);
+    checkbox_field(b, values, kNotifyPostsField, "form.notify_posts", values.notify_posts,
+                   keys::kNotifyPosts, !values.notify_offered);
   }
   b.close("div");
   if (!values.honeypot.empty()) honeypot_field(b, values);

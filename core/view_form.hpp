@@ -22,6 +22,8 @@ namespace parley::view {
 inline constexpr std::string_view kHoneypotField = "fax";
 // The "Notify me of follow-up comments by email" checkbox, named as the API's member.
 inline constexpr std::string_view kNotifyField = "notify_replies";
+// "Notify me of new posts by email": the site's announcements (docs/notifications.md).
+inline constexpr std::string_view kNotifyPostsField = "notify_posts";
 
 // What the form shows when it is first rendered (details the reader saved).
 struct FormValues {
@@ -52,8 +54,10 @@ struct FormValues {
   // "Notify me of follow-up comments by email": shown where the server mails replies
   // (docs/notifications.md); the widget renders it hidden and shows it once the thread
   // says so. Among the guest fields: a logged-in reader's comment carries no address.
+  // "Notify me of new posts by email" goes with it (the same mail, the same rule).
   bool notify_offered = false;
   bool notify_replies = false;  // ticked
+  bool notify_posts = false;    // ticked
 };
 
 // The whole `form` region element (<div class="parley-respond">…</div>).

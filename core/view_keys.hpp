@@ -30,6 +30,7 @@ inline constexpr std::string_view kFormBody = "form-body";
 inline constexpr std::string_view kNotes = "notes";
 inline constexpr std::string_view kGuest = "guest";
 inline constexpr std::string_view kNotify = "notify";  // the follow-up mail checkbox's row
+inline constexpr std::string_view kNotifyPosts = "notify-posts";  // the new-posts one's
 // The control the keyboard goes to after a login step (a provider, Cancel, Log Out).
 inline constexpr std::string_view kLoginFocus = "login-focus";
 inline constexpr std::string_view kLikes = "likes";    // the page's Like block (view_likes.hpp)

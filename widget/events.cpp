@@ -114,7 +114,8 @@ SubmitEvent submit(const json& j) {
           str(f, "website"),
           boolean(f, "save"),
           str(f, view::kHoneypotField.data()),
-          boolean(f, view::kNotifyField.data())};
+          boolean(f, view::kNotifyField.data()),
+          boolean(f, view::kNotifyPostsField.data())};
 }
 
 }  // namespace

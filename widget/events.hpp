@@ -105,6 +105,7 @@ struct SubmitEvent {
   bool save = false;
   std::string honeypot = {};    // view::kHoneypotField: people leave it empty
   bool notify_replies = false;  // view::kNotifyField
+  bool notify_posts = false;    // view::kNotifyPostsField
 };
 
 struct TickEvent {

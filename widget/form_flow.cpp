@@ -46,6 +46,7 @@ Draft draft_of(const State& s) {
   d.website = s.form.website;
   // A logged-in reader's comment carries no address to mail (the box is hidden then).
   d.notify_replies = s.form.notify_replies && !logged_in(s);
+  d.notify_posts = s.form.notify_posts && !logged_in(s);
   normalize(d);
   return d;
 }
@@ -143,7 +144,7 @@ std::string show_errors(State& s, const FieldErrors& errors, Output& out) {
 void on_submit(State& s, const SubmitEvent& e, Output& out) {
   // Already posting (or waiting for the proof); the button is disabled anyway.
   if (s.post_request != 0 || s.pow.waiting) return;
-  s.form = {e.text, e.author, e.email, e.website, e.save, e.notify_replies};
+  s.form = {e.text, e.author, e.email, e.website, e.save, e.notify_replies, e.notify_posts};
   const Draft d = draft_of(s);
   const FieldErrors errors = validate(d, author(s));
   const std::string first_invalid = show_errors(s, errors, out);

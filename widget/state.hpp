@@ -24,6 +24,7 @@ struct FormState {
   std::string website;
   bool save = false;
   bool notify_replies = false;  // "Notify me of follow-up comments by email"
+  bool notify_posts = false;    // "Notify me of new posts by email"
 };
 
 struct State {

@@ -198,7 +198,9 @@ void on_tick(State& s, const TickEvent& e, Output& out) {
 
 void show_flags(State& s, const api::ThreadFlags& flags, Output& out) {
   if (flags.closed) show_closed(s, out);
-  if (flags.notify) out.attr(keys::kNotify, "hidden", std::nullopt);
+  if (!flags.notify) return;
+  out.attr(keys::kNotify, "hidden", std::nullopt);
+  out.attr(keys::kNotifyPosts, "hidden", std::nullopt);
 }
 
 void show_closed(State& s, Output& out) {

@@ -188,6 +188,7 @@ Response post_form(const Request& req, Context& ctx) {
   in.form.email = draft.email;
   in.form.website = draft.website;
   in.form.notify_replies = draft.notify_replies;
+  in.form.notify_posts = draft.notify_posts;
 
   spam::Signals signals = request_signals(req, ctx);
   signals.honeypot = field(form, spam::kHoneypotField);

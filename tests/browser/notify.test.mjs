@@ -1,4 +1,4 @@
-// "Notify me of follow-up comments by email" as a reader meets it (docs/notifications.md):
+// "Notify me of follow-up comments / new posts by email" as a reader meets it (docs/notifications.md):
 // the box shows only where parleyd mails; ticked without an address it asks for one
 // next to the email field; ticked with one, the confirmation mail arrives (real SMTP
 // receiver on loopback), its button confirms, and a reply is mailed.
@@ -12,6 +12,7 @@ import { startSmtp } from '../support/smtp.mjs';
 import { fieldError, form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
 
 const NOTIFY = 'Notify me of follow-up comments by email.';
+const NOTIFY_POSTS = 'Notify me of new posts by email.';
 
 let browser;
 let configDir;
@@ -46,6 +47,7 @@ test('a reader ticks the box, is asked for an email, confirms by mail and hears 
   await f.text.fill('Please keep me posted');
   await f.author.fill('Ada');
   await notify.check();
+  await page.getByRole('checkbox', { name: NOTIFY_POSTS }).check();
   await f.submit.click();
   assert.equal(await fieldError(f.email), 'Please enter your email address.');
   assert.deepEqual(reader.posts, [], 'nothing is sent without an address');
@@ -58,7 +60,11 @@ test('a reader ticks the box, is asked for an email, confirms by mail and hears 
   const { id } = await posted.json();
   await page.locator(`#parley-comment-${id}`).waitFor();
 
-  const confirmMail = await smtp.next((m) => m.to === 'ada@example.org', 'confirmation mail');
+  const postsMail = await smtp.next((m) => m.to === 'ada@example.org' && /new posts/.test(m.subject),
+    'new posts confirmation mail');
+  assert.equal(postsMail.subject, 'Confirm new posts by email on demo');
+  const confirmMail = await smtp.next((m) => m.to === 'ada@example.org' && /replies/.test(m.subject),
+    'confirmation mail');
   const confirmUrl = confirmMail.text.match(/https?:\/\/\S+\/notify\/confirm\?\S+/)?.[0];
   assert.ok(confirmUrl, confirmMail.text);
   const mailTab = await reader.context.newPage();
@@ -90,5 +96,6 @@ test('where parleyd sends no mail, the box is not shown', async (t) => {
   t.after(() => reader.close());
   await showThread(reader.page);
   assert.equal(await reader.page.getByRole('checkbox', { name: NOTIFY }).count(), 0);
+  assert.equal(await reader.page.getByRole('checkbox', { name: NOTIFY_POSTS }).count(), 0);
   assert.equal(await form(reader.page).save.isVisible(), true);
 });

@@ -176,8 +176,16 @@ TEST_CASE(
       offered,
       R"(<p class="parley-field parley-field-notify_replies" data-parley-key="notify"><input)"));
   CHECK(has(offered, R"(aria-describedby="parley-error-notify_replies" checked="">)"));
+  CHECK(
+      has(widget,
+          R"(<p class="parley-field parley-field-notify_posts" data-parley-key="notify-posts" )"
+          R"(hidden=""><input class="parley-checkbox" id="parley-field-notify_posts" )"
+          R"(name="notify_posts" type="checkbox" value="yes" data-parley-field="notify_posts" )"));
+  CHECK(has(widget, R"(for="parley-field-notify_posts">Notify me of new posts by email.</label>)"));
+  CHECK(has(offered, R"(data-parley-key="notify-posts"><input)"));
+  CHECK_FALSE(has(offered, R"(aria-describedby="parley-error-notify_posts" checked="">)"));
   // Among the guest fields, which a logged-in reader does not see.
-  CHECK(offered.find("notify_replies") < offered.find("parley-submit-row"));
+  CHECK(offered.find("notify_posts") < offered.find("parley-submit-row"));
   CHECK(offered.find(R"(data-parley-key="guest")") < offered.find("notify_replies"));
 }
 

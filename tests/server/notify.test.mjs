@@ -289,6 +289,8 @@ describe('the forms offer "Notify me of follow-up comments by email" only where 
     const page = await get(server, '/embed/thread?site=demo&page=/offered/');
     assert.match(page.text, CHECKBOX);
     assert.match(page.text, /Notify me of follow-up comments by email\./);
+    assert.match(page.text, /<input class="parley-checkbox" id="parley-field-notify_posts" name="notify_posts" type="checkbox" value="yes"/);
+    assert.match(page.text, /Notify me of new posts by email\./);
     assert.doesNotMatch(page.text, /data-parley-key="notify" hidden/);
     assert.equal(JSON.parse(/class="parley-data">(.*?)<\/script>/s.exec(page.text)[1]).notify, true);
   });
@@ -304,11 +306,12 @@ describe('the forms offer "Notify me of follow-up comments by email" only where 
 
   it('ticked without an email: the form comes back with the message by the email field, box still ticked', async () => {
     const body = new URLSearchParams({ page: '/plain-subs2/', title: 'Plain post', comment: 'Hi',
-      author: 'Noa', email: '', website: '', notify_replies: 'yes' });
+      author: 'Noa', email: '', website: '', notify_replies: 'yes', notify_posts: 'yes' });
     const res = await postForm(server, body.toString());
     assert.equal(res.status, 400);
     assert.match(res.text, /id="parley-error-email"[^>]*>Please enter your email address\.</);
     assert.match(res.text, /aria-describedby="parley-error-notify_replies" checked="">/);
+    assert.match(res.text, /aria-describedby="parley-error-notify_posts" checked="">/);
   });
 
   it('a parleyd without mail (webhooks only, or nothing) offers no box', async () => {

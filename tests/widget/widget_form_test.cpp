@@ -82,6 +82,9 @@ TEST_CASE("the follow-up mail checkbox shows where the server mails and asks for
   REQUIRE(shown);
   CHECK((*shown)["name"] == "hidden");
   CHECK((*shown)["value"].is_null());
+  const json* posts = loaded.patch("attr", "notify-posts");
+  REQUIRE(posts);
+  CHECK((*posts)["value"].is_null());
 
   // Ticked without an address: the email field says why, nothing is sent.
   json event = submit_event("Hello", "Cy", "");
@@ -98,11 +101,27 @@ TEST_CASE("the follow-up mail checkbox shows where the server mails and asks for
   CHECK(body["email"] == "cy@example.org");
 }
 
+TEST_CASE("the new-posts box asks for an email too and sends notify_posts") {
+  Loaded l;
+  json event = submit_event("Hello", "Cy", "");
+  event["fields"]["notify_posts"] = true;
+  const Step refused = send(l.w, event);
+  CHECK(refused.effects.empty());
+  CHECK(refused.html("error-email") == "Please enter your email address.");
+  event["fields"]["email"] = "cy@example.org";
+  const Step sent = send(l.w, event);
+  REQUIRE(sent.effects.size() == 1);
+  const json body = json::parse(sent.effects[0]["body"].get<std::string>());
+  CHECK(body["notify_posts"] == true);
+  CHECK_FALSE(body.contains("notify_replies"));
+}
+
 TEST_CASE("an unticked follow-up box asks for no mail") {
   Loaded l;  // its thread has no "notify"
   const json body =
       json::parse(send(l.w, submit_event("Hello")).effects[0]["body"].get<std::string>());
   CHECK_FALSE(body.contains("notify_replies"));
+  CHECK_FALSE(body.contains("notify_posts"));
 }
 
 TEST_CASE("a valid submit posts the normalised draft and disables the button") {
