@@ -8,8 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { OWNER_PASSWORD, createAccount } from '../support/admin.mjs';
 import { startSmtp } from '../support/smtp.mjs';
-import { fieldError, form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import {
+  POST_TITLE, fieldError, form, launchBrowser, openReader, showThread, startStack,
+} from './harness.mjs';
+import { openOwnPage } from './own_pages.mjs';
 
 const NOTIFY = 'Notify me of follow-up comments by email.';
 const NOTIFY_POSTS = 'Notify me of new posts by email.';
@@ -25,13 +29,13 @@ after(async () => {
   await rm(configDir, { recursive: true, force: true });
 });
 
-async function mailStack(t) {
+async function mailStack(t, extraArgs = []) {
   const smtp = await startSmtp();
   t.after(() => smtp.stop());
   const file = path.join(configDir, 'config.json');
   await writeFile(file, JSON.stringify({ notify: { smtp: { host: '127.0.0.1', port: smtp.port,
     tls: 'none', from: 'comments@blog.example' } } }));
-  return { smtp, stack: await startStack(t, { extraArgs: ['--config', file] }) };
+  return { smtp, stack: await startStack(t, { extraArgs: ['--config', file, ...extraArgs] }) };
 }
 
 test('a reader ticks the box, is asked for an email, confirms by mail and hears of a reply', async (t) => {
@@ -98,4 +102,59 @@ test('where parleyd sends no mail, the box is not shown', async (t) => {
   assert.equal(await reader.page.getByRole('checkbox', { name: NOTIFY }).count(), 0);
   assert.equal(await reader.page.getByRole('checkbox', { name: NOTIFY_POSTS }).count(), 0);
   assert.equal(await form(reader.page).save.isVisible(), true);
+});
+
+test('the owner announces the post from /admin: a confirmed subscriber gets it once', async (t) => {
+  // --demo: the admin session cookie may travel over plain http on loopback.
+  const { smtp, stack } = await mailStack(t, ['--demo']);
+  const owner = 'owner@example.org';
+  assert.equal((await createAccount(stack.parleyd, { email: owner, password: OWNER_PASSWORD })).code, 0);
+
+  const reader = await openReader(browser, stack.pageUrl);
+  t.after(() => reader.close());
+  await showThread(reader.page);
+  const f = form(reader.page);
+  await f.text.fill('Tell me about the next one');
+  await f.author.fill('Ada');
+  await f.email.fill('ada@example.org');
+  await reader.page.getByRole('checkbox', { name: NOTIFY_POSTS }).check();
+  await f.submit.click();
+  await reader.page.getByText('Your comment was posted.').waitFor();
+  const confirmMail = await smtp.next((m) => m.to === 'ada@example.org' && /new posts/.test(m.subject),
+    'confirmation mail');
+  const confirmUrl = confirmMail.text.match(/https?:\/\/\S+\/notify\/confirm\?\S+/)?.[0];
+  assert.ok(confirmUrl, confirmMail.text);
+  const mailTab = await reader.context.newPage();
+  await mailTab.goto(confirmUrl);
+  await mailTab.getByRole('button', { name: 'Confirm' }).click();
+  await mailTab.getByText(/Subscription confirmed/).waitFor();
+
+  const admin = await openOwnPage(browser);
+  t.after(() => admin.close());
+  const { page } = admin;
+  await page.goto(`${stack.api}/admin`);
+  await page.getByLabel('Email').fill(owner);
+  await page.getByLabel('Password').fill(OWNER_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('link', { name: 'demo' }).click();
+  // The queue opens on held comments; announcing is done from an approved one.
+  await page.getByLabel('Status').selectOption('approved');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const item = page.locator('.pa-comment', { hasText: 'Tell me about the next one' });
+  await item.getByRole('button', { name: 'Announce to subscribers' }).click();
+  await page.getByRole('status').filter({ hasText: 'Announced the page to 1 subscriber.' }).waitFor();
+  const mail = await smtp.next((m) => m.to === 'ada@example.org' && m.subject.startsWith('New post'),
+    'announcement');
+  assert.equal(mail.subject, `New post on demo: "${POST_TITLE}"`);
+  assert.ok(mail.text.includes(stack.pageUrl), mail.text);
+  assert.match(mail.raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+
+  // Once per page.
+  await page.locator('.pa-comment', { hasText: 'Tell me about the next one' })
+    .getByRole('button', { name: 'Announce to subscribers' }).click();
+  await page.getByRole('status')
+    .filter({ hasText: 'This page was announced before: nothing was sent again.' }).waitFor();
+  await admin.assertAccessible('the queue after an announcement');
+  await admin.assertClean('announcing');
+  assert.equal(smtp.received.filter((m) => m.subject.startsWith('New post')).length, 1);
 });
