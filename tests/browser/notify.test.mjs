@@ -38,6 +38,17 @@ async function mailStack(t, extraArgs = []) {
   return { smtp, stack: await startStack(t, { extraArgs: ['--config', file, ...extraArgs] }) };
 }
 
+// Opens the confirmation link of `mail` in a new tab of the reader's browser and presses
+// its button, as the reader would from their mailbox.
+async function confirmByMail(reader, mail) {
+  const url = mail.text.match(/https?:\/\/\S+\/notify\/confirm\?\S+/)?.[0];
+  assert.ok(url, mail.text);
+  const tab = await reader.context.newPage();
+  await tab.goto(url);
+  await tab.getByRole('button', { name: 'Confirm' }).click();
+  await tab.getByText(/Subscription confirmed/).waitFor();
+}
+
 test('a reader ticks the box, is asked for an email, confirms by mail and hears of a reply', async (t) => {
   const { smtp, stack } = await mailStack(t);
   const reader = await openReader(browser, stack.pageUrl);
@@ -69,12 +80,7 @@ test('a reader ticks the box, is asked for an email, confirms by mail and hears 
   assert.equal(postsMail.subject, 'Confirm new posts by email on demo');
   const confirmMail = await smtp.next((m) => m.to === 'ada@example.org' && /replies/.test(m.subject),
     'confirmation mail');
-  const confirmUrl = confirmMail.text.match(/https?:\/\/\S+\/notify\/confirm\?\S+/)?.[0];
-  assert.ok(confirmUrl, confirmMail.text);
-  const mailTab = await reader.context.newPage();
-  await mailTab.goto(confirmUrl);
-  await mailTab.getByRole('button', { name: 'Confirm' }).click();
-  await mailTab.getByText(/Subscription confirmed/).waitFor();
+  await confirmByMail(reader, confirmMail);
 
   // Someone else replies from their own browser.
   const other = await openReader(browser, stack.pageUrl);
@@ -122,12 +128,7 @@ test('the owner announces the post from /admin: a confirmed subscriber gets it o
   await reader.page.getByText('Your comment was posted.').waitFor();
   const confirmMail = await smtp.next((m) => m.to === 'ada@example.org' && /new posts/.test(m.subject),
     'confirmation mail');
-  const confirmUrl = confirmMail.text.match(/https?:\/\/\S+\/notify\/confirm\?\S+/)?.[0];
-  assert.ok(confirmUrl, confirmMail.text);
-  const mailTab = await reader.context.newPage();
-  await mailTab.goto(confirmUrl);
-  await mailTab.getByRole('button', { name: 'Confirm' }).click();
-  await mailTab.getByText(/Subscription confirmed/).waitFor();
+  await confirmByMail(reader, confirmMail);
 
   const admin = await openOwnPage(browser);
   t.after(() => admin.close());

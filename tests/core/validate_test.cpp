@@ -224,51 +224,43 @@ TEST_CASE("a pinned comment says so on the wire; others carry no pinned member")
   CHECK_FALSE(back.pinned);
 }
 
-TEST_CASE("replies by email need an email address, whatever the guest mode") {
-  Draft d = good();
-  d.author = d.email = "";
-  d.notify_replies = true;
-  const auto errors = parley::validate(d, parley::Author::anonymous_guest);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0].field == "email");
-  CHECK(errors[0].code == "required");
-  d.email = "ana@example.org";
-  CHECK(parley::validate(d, parley::Author::anonymous_guest).empty());
+// The form's two mail boxes: "Notify me of follow-up comments" and "of new posts".
+struct MailFlag {
+  const char* name;
+  bool Draft::*member;
+};
+constexpr MailFlag kMailFlags[] = {{"notify_replies", &Draft::notify_replies},
+                                   {"notify_posts", &Draft::notify_posts}};
+
+TEST_CASE("mail about replies or new posts needs an email address, whatever the guest mode") {
+  for (const MailFlag& flag : kMailFlags) {
+    CAPTURE(flag.name);
+    Draft d = good();
+    d.author = d.email = "";
+    d.*flag.member = true;
+    const auto errors = parley::validate(d, parley::Author::anonymous_guest);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == "email");
+    CHECK(errors[0].code == "required");
+    d.email = "ana@example.org";
+    CHECK(parley::validate(d, parley::Author::anonymous_guest).empty());
+  }
 }
 
-TEST_CASE("notify_replies travels in the draft's JSON only when asked for") {
-  Draft d = good();
-  CHECK_FALSE(parley::draft_to_json(d).contains("notify_replies"));
-  d.notify_replies = true;
-  Draft back;
-  CHECK(parley::draft_from_json(parley::draft_to_json(d), back).empty());
-  CHECK(back.notify_replies);
-  const auto errors = parley::draft_from_json(nlohmann::json{{"notify_replies", "yes"}}, back);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0].field == "notify_replies");
-}
-
-TEST_CASE("new posts by email need an email address too, whatever the guest mode") {
-  Draft d = good();
-  d.author = d.email = "";
-  d.notify_posts = true;
-  const auto errors = parley::validate(d, parley::Author::anonymous_guest);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0].field == "email");
-  CHECK(errors[0].code == "required");
-  d.email = "ana@example.org";
-  CHECK(parley::validate(d, parley::Author::anonymous_guest).empty());
-}
-
-TEST_CASE("notify_posts travels in the draft's JSON only when asked for") {
-  Draft d = good();
-  CHECK_FALSE(parley::draft_to_json(d).contains("notify_posts"));
-  d.notify_posts = true;
-  Draft back;
-  CHECK(parley::draft_from_json(parley::draft_to_json(d), back).empty());
-  CHECK(back.notify_posts);
-  CHECK_FALSE(back.notify_replies);
-  const auto errors = parley::draft_from_json(nlohmann::json{{"notify_posts", 1}}, back);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0].field == "notify_posts");
+TEST_CASE("each mail flag travels in the draft's JSON only when asked for, alone") {
+  for (const MailFlag& flag : kMailFlags) {
+    CAPTURE(flag.name);
+    Draft d = good();
+    CHECK_FALSE(parley::draft_to_json(d).contains(flag.name));
+    d.*flag.member = true;
+    Draft back;
+    CHECK(parley::draft_from_json(parley::draft_to_json(d), back).empty());
+    CHECK(back.*flag.member);
+    CHECK(back.notify_replies + back.notify_posts == 1);  // the other stays unasked
+    for (const nlohmann::json& bad : {nlohmann::json("yes"), nlohmann::json(1)}) {
+      const auto errors = parley::draft_from_json(nlohmann::json{{flag.name, bad}}, back);
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].field == flag.name);
+    }
+  }
 }
