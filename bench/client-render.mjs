@@ -88,8 +88,9 @@ async function run(browser, origin, system, page, count) {
   tab.on('pageerror', (e) => errors.push(e.message));
   tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   try {
+    const shown = tab.waitForEvent('console', { predicate: (m) => m.text() === 'bench: shown', timeout: TIMEOUT_MS });
     await tab.goto(`${origin}/${system}.html?page=${encodeURIComponent(page)}&count=${count}`);
-    await tab.waitForFunction(() => window.benchShownAt !== undefined, null, { timeout: TIMEOUT_MS });
+    await shown;
     const t = await tab.evaluate(() => {
       const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/comment'));
       return { shown: window.benchShownAt, response: api.responseEnd };
