@@ -77,7 +77,7 @@
 
     // retry_after is readable only when parleyd exposes Retry-After to CORS; else absent.
     const respond = (request, status, body, retry) =>
-      send({ type: 'response', request, status, body, retry_after: +retry || undefined });
+      send({ type: 'response', request, status, retry_after: +retry || undefined }, false, body);
 
     // The proof of work (docs/spam.md) in a worker started from a Blob URL (a page may not
     // start one from parleyd's origin); where the page's CSP forbids blob: workers, the
@@ -126,7 +126,7 @@
         if (stream) stream.close();
         setTimeout(() => {
           const es = (stream = new EventSource(api + e.path));
-          es.onmessage = (m) => send({ type: 'live', data: m.data, id: m.lastEventId });
+          es.onmessage = (m) => send({ type: 'live', id: m.lastEventId }, false, m.data);
           es.onerror = () => es.readyState == 2 && send({ type: 'live', closed: true });
         }, e.after);
       } else if (e.kind == 'yield') {
@@ -167,9 +167,11 @@
       } else throw Error('unknown effect ' + e.kind);
     };
 
-    const send = (event, fatal) => {
+    // `payload`: the event's one large string (a response body, a live event's data, the
+    // prerendered thread), passed beside the JSON rather than escaped into it.
+    const send = (event, fatal, payload) => {
       try {
-        const out = JSON.parse(widget.handle(JSON.stringify(event)));
+        const out = JSON.parse(widget.handle(JSON.stringify(event), payload || ''));
         out.patches.forEach(patch);
         out.effects.forEach(effect);
       } catch (err) {
@@ -271,13 +273,13 @@
           lang,
           catalog,
           strings: data.parleyStrings,
-          // Thread data parleyd rendered into the mount, which the widget takes over.
-          prerendered: (mount.querySelector('script.parley-data') || {}).textContent,
           parts: data.parleyParts,
           share: share(data),
           pow: !!pow,
         },
-        true
+        true,
+        // Thread data parleyd rendered into the mount, which the widget takes over.
+        (mount.querySelector('script.parley-data') || {}).textContent
       );
     });
   };

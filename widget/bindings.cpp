@@ -1,6 +1,7 @@
 // The one embind file: the whole surface the browser sees. JS calls
-// `new ParleyWidget().Widget()` once and then only `handle(eventJson)`; JSON strings
-// cross the boundary, so no C++ type other than Widget is bound.
+// `new ParleyWidget().Widget()` once and then only `handle(eventJson, payload)`; JSON
+// strings cross the boundary, so no C++ type other than Widget is bound. `payload` is
+// the event's one large string ("" for none), kept out of the JSON (events.hpp).
 #include <emscripten/bind.h>
 
 #include <string>
@@ -10,8 +11,9 @@
 namespace {
 
 // embind marshals std::string, not std::string_view.
-std::string handle(parley::widget::Widget& w, const std::string& event_json) {
-  return w.handle(event_json);
+std::string handle(parley::widget::Widget& w, const std::string& event_json,
+                   std::string payload) {
+  return w.handle(event_json, std::move(payload));
 }
 
 }  // namespace

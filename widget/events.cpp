@@ -70,7 +70,12 @@ ShareStart share_start(const json& j) {
   return e;
 }
 
-StartEvent start(const json& j) {
+// A member that may instead travel as the event's payload (parse_event).
+std::string str_or(const json& j, const char* name, std::string& payload) {
+  return j.contains(name) ? str(j, name) : std::move(payload);
+}
+
+StartEvent start(const json& j, std::string& payload) {
   StartEvent e{str(j, "site"),
                str(j, "page"),
                str(j, "title"),
@@ -78,7 +83,7 @@ StartEvent start(const json& j) {
                std::nullopt,
                str(j, "lang"),
                str(j, "strings"),
-               str(j, "prerendered"),
+               str_or(j, "prerendered", payload),
                str(j, "parts"),
                share_start(j),
                str(j, "origin"),
@@ -120,13 +125,14 @@ SubmitEvent submit(const json& j) {
 
 }  // namespace
 
-ParsedEvent parse_event(std::string_view json_text) {
+ParsedEvent parse_event(std::string_view json_text, std::string payload) {
   const json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) return {std::nullopt, "event is not a JSON object"};
   const std::string type = str(j, "type");
-  if (type == "start") return {start(j), {}};
+  if (type == "start") return {start(j, payload), {}};
   if (type == "response") {
-    return {ResponseEvent{small_int(j, "request"), small_int(j, "status"), str(j, "body"),
+    return {ResponseEvent{small_int(j, "request"), small_int(j, "status"),
+                          str_or(j, "body", payload),
                           integer(j, "retry_after")},
             {}};
   }
@@ -143,7 +149,9 @@ ParsedEvent parse_event(std::string_view json_text) {
         LoginEvent{str(j, "token"), str(j, "error"), boolean(j, "closed"), boolean(j, "blocked")},
         {}};
   }
-  if (type == "live") return {LiveEvent{str(j, "data"), str(j, "id"), boolean(j, "closed")}, {}};
+  if (type == "live") {
+    return {LiveEvent{str_or(j, "data", payload), str(j, "id"), boolean(j, "closed")}, {}};
+  }
   if (type == "copied") return {CopiedEvent{boolean(j, "ok")}, {}};
   if (type == "spread") return {SpreadEvent{str(j, "target")}, {}};
   if (type == "resume") return {ResumeEvent{}, {}};

@@ -148,6 +148,10 @@ struct ParsedEvent {
   std::string error;  // why there is no event
 };
 
-ParsedEvent parse_event(std::string_view json_text);
+// `payload`: the event's one large string, given beside the JSON so that it is not
+// escaped into it by the host and lexed out of it again here (a 1,000-comment thread is
+// half a megabyte): a response's `body`, a live event's `data`, start's `prerendered`.
+// The member in the JSON, when present, wins (tests write events as one JSON).
+ParsedEvent parse_event(std::string_view json_text, std::string payload = {});
 
 }  // namespace parley::widget

@@ -29,6 +29,14 @@ void refresh_dates(const State& s, std::int64_t before, Output& out);
 // events always meet the whole thread on the page.
 void on_resume(State& s, Output& out);
 void show_rest(State& s, Output& out);
+// Runs the thread response's code (reading, building, rendering, serialising) on a small
+// sample and throws the result away; the first resume after start does it, while the
+// real thread is on its way. A browser compiles WebAssembly functions when they are
+// first called, with a baseline compiler: doing that behind the network takes it out of
+// the time between the thread's arrival and its comments on the page (in Node, cold,
+// 100 comments: 52 -> 31 ms; bench/RESULTS.md, Client render). Changes nothing;
+// returns the size of the discarded output (0: the sample did not read).
+std::size_t warm_up(const State& s);
 void on_reply(State& s, std::int64_t id, Output& out);
 void move_form_home(State& s, Output& out);
 

@@ -44,6 +44,9 @@ struct State {
   // updates) come after them and are shown by their own transitions.
   std::size_t loaded_roots = 0;
   std::size_t shown_roots = 0;
+  // The thread's code ran once, on a sample, while its request was in flight
+  // (thread_flow.cpp, warm_up).
+  bool warmed = false;
 
   FormState form;
   std::int64_t replying_to = 0;        // comment whose reply slot holds the form; 0 = at home

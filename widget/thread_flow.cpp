@@ -71,6 +71,14 @@ void show_slice(State& s, Output& out, std::size_t end) {
   show_own(s, out);
 }
 
+// A thread of two comments, one a reply, with the Markdown elements comments use most.
+constexpr std::string_view kSampleThread = R"({"comments":[
+{"id":1,"parent":0,"depth":0,"author":"A","website":"https://example.org/","created":1,
+ "html":"<p>A <strong>b</strong> <em>c</em> <a href=\"https://example.org/\" rel=\"nofollow ugc\">d</a> <code>e</code></p>\n<ul>\n<li>f</li>\n</ul>\n<blockquote>\n<p>g &amp; h</p>\n</blockquote>\n","verified":false},
+{"id":2,"parent":1,"depth":1,"author":"B","website":"","created":2,"html":"<p>i</p>\n","verified":true,
+ "provider":"github","provider_name":"GitHub","avatar":""}],
+"closed":false,"notify":false})";
+
 // One part of the mount as it first shows; the comments section starts empty and
 // loading.
 SafeHtml render_part(State& s, const StartEvent& e, Part part, const view::FormValues& values) {
@@ -151,6 +159,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     resume_session(s, e, out);
   }
   load_likes(s, out);
+  if (comments) out.yield();  // the next task warms the thread's code up (on_resume)
 }
 
 void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
@@ -179,7 +188,24 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
   }
 }
 
+std::size_t warm_up(const State& s) {
+  std::vector<Comment> flat;
+  api::ThreadFlags flags;
+  if (!api::read_thread(kSampleThread, flat, &flags)) return 0;
+  const Thread sample = build_thread(std::move(flat));
+  Output scratch;
+  scratch.html(keys::kCount, text_html(view::responses_heading(sample.responses(), s.title)));
+  scratch.html(keys::kThread,
+               view::thread_items(sample, s.now, 0, sample.roots.size(), comment_likes(s)));
+  return scratch.serialize().size();
+}
+
 void on_resume(State& s, Output& out) {
+  if (s.thread_request != 0 && !s.warmed) {
+    s.warmed = true;
+    warm_up(s);
+    return;
+  }
   if (s.shown_roots < s.loaded_roots)
     show_slice(s, out, slice_end(s.thread, s.shown_roots, s.loaded_roots));
 }

@@ -84,8 +84,8 @@ Widget::Widget() {
   if (++instances > 1) state_.id_prefix = "parley-" + std::to_string(instances) + "-";
 }
 
-std::string Widget::handle(std::string_view event_json) {
-  const ParsedEvent parsed = parse_event(event_json);
+std::string Widget::handle(std::string_view event_json, std::string payload) {
+  const ParsedEvent parsed = parse_event(event_json, std::move(payload));
   if (!parsed.event) return status_only("Parley: ignored an invalid event (" + parsed.error + ").");
   // Events are processed as a unit: on a failure the partial output is dropped, so the
   // host never applies half a transition.

@@ -1,6 +1,6 @@
 // Widget: the comment section's state machine, the one object the JS host talks to.
 //
-// handle() takes one host event as JSON and returns {"patches":[...],"effects":[...]}
+// handle() takes one host event as JSON (and its large string, if any, beside it) and returns {"patches":[...],"effects":[...]}
 // as JSON (docs/widget-protocol.md). It is the only boundary: nothing thrown inside
 // crosses it; a malformed event or an internal failure becomes a message in the
 // `status` region instead.
@@ -19,7 +19,8 @@ class Widget {
   // "parley-" for the first, "parley-2-" for the second, so two comment sections on
   // a page keep their labels and fields apart.
   Widget();
-  std::string handle(std::string_view event_json);
+  // `payload`: the event's large string, beside the JSON (parse_event).
+  std::string handle(std::string_view event_json, std::string payload = {});
 
  private:
   State state_;

@@ -30,13 +30,14 @@ function loadFactory() {
   }
 }
 
-// A fresh Widget from the built module; `send` is the host's one call, JSON both ways.
+// A fresh Widget from the built module; `send` is the host's one call, JSON both ways
+// (and an event's large string beside it, as web/host.js passes a response body).
 async function withWidget(body) {
   const factory = loadFactory();
   const Module = await factory({ wasmBinary: readFileSync(join(dir, 'parley-widget.wasm')) });
   const widget = new Module.Widget();
   try {
-    await body((event) => JSON.parse(widget.handle(JSON.stringify(event))));
+    await body((event, payload = '') => JSON.parse(widget.handle(JSON.stringify(event), payload)));
   } finally {
     widget.delete();
   }
@@ -63,13 +64,19 @@ test('the embind Widget renders the skeleton, fetches, and renders the thread', 
     }, {
       // The page's likes: the default parts are share, likes and comments.
       kind: 'fetch', request: 3, method: 'GET', path: '/api/likes?site=blog&page=/2011/07/raids/',
+    }, {
+      // The next task warms the thread's code up while the thread is on its way.
+      kind: 'yield',
     }]);
+    const warm = send({ type: 'resume' });
+    assert.deepEqual(warm, { patches: [], effects: [] });
 
     const body = JSON.stringify({ page: '/2011/07/raids/', count: 1, comments: [{
       id: 5, parent: 0, depth: 0, author: 'Ana', website: '',
       html: '<p>Hello <em>world</em></p>', created: 1764477923 - 7200,
     }] });
-    const loaded = send({ type: 'response', request: 1, status: 200, body });
+    // The body beside the event, as the host sends it (the second test puts it inside).
+    const loaded = send({ type: 'response', request: 1, status: 200 }, body);
     const html = (key) => loaded.patches.find((p) => p.op === 'html' && p.key === key)?.html;
     assert.equal(html('count'), 'One Response to \u201CRaids &lt;b&gt;\u201D');
     assert.match(html('thread'), /<article class="parley-comment" id="parley-comment-5" data-parley-key="article-5">/);

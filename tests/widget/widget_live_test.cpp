@@ -22,7 +22,8 @@ const json kClosed = {{"type", "live"}, {"closed", true}};
 TEST_CASE("start opens the page's event stream at once") {
   Widget w;
   const Step s = send(w, start_event());
-  REQUIRE(s.effects.size() == 4);  // + the login offer (widget_login_test.cpp), the likes
+  // + the login offer (widget_login_test.cpp), the likes, warming up (widget_thread_test.cpp)
+  REQUIRE(s.effects.size() == 5);
   CHECK(s.effects[1] == json{{"kind", "listen"},
                              {"path", "/api/events?site=blog&page=/2011/07/raids/"},
                              {"after", 0}});

@@ -38,8 +38,9 @@ TEST_CASE("parts render in the owner's order; without comments nothing is fetche
   Step s = send(both, share_start(kPage, "comments,share"));
   const std::string root = s.html("root");
   CHECK(root.find("parley-comments") < root.find("parley-spread"));
-  // The thread, the live stream and the site's login offer (widget_login_test.cpp).
-  REQUIRE(s.effects.size() == 3);
+  // The thread, the live stream, the site's login offer (widget_login_test.cpp) and
+  // warming up (widget_thread_test.cpp).
+  REQUIRE(s.effects.size() == 4);
   CHECK(s.effects[2]["path"].get<std::string>().starts_with("/api/login?site="));
 
   Widget alone;

@@ -2,6 +2,7 @@
 // dates, and what happens to events that make no sense.
 #include <doctest/doctest.h>
 
+#include "widget/handlers.hpp"
 #include "widget_test_util.hpp"
 
 // The fixtures (start_event, wire, Loaded, ...) are the vocabulary of these tests.
@@ -16,8 +17,9 @@ TEST_CASE("start renders the skeleton once and fetches the thread") {
   const std::string root = s.patches[0]["html"];
   CHECK(root.find("Loading comments\u2026") != std::string::npos);
   CHECK(root.find(">Leave a Reply</h3>") != std::string::npos);
-  // The thread, the stream, the login offer and the likes (widget_likes_test.cpp).
-  REQUIRE(s.effects.size() == 4);
+  // The thread, the stream, the login offer, the likes (widget_likes_test.cpp), and a
+  // yield: the next task warms the thread's code up while the thread is on its way.
+  REQUIRE(s.effects.size() == 5);
   CHECK(s.effects[0] == json{{"kind", "fetch"},
                              {"request", 1},
                              {"method", "GET"},
@@ -26,7 +28,31 @@ TEST_CASE("start renders the skeleton once and fetches the thread") {
   // login offer is asked for (widget_login_test.cpp).
   CHECK(s.effects[1]["kind"] == "listen");
   CHECK(s.effects[2]["path"] == "/api/login?site=blog");
+  CHECK(s.effects[4] == json{{"kind", "yield"}});
   CHECK(send(w, start_event()).patches.empty());  // a second start changes nothing
+}
+
+TEST_CASE("warming up while the thread is on its way changes nothing the reader sees") {
+  Widget w;
+  const int id = fetch_id(send(w, start_event()));
+  const Step warm = send(w, {{"type", "resume"}});
+  CHECK(warm.patches.empty());
+  CHECK(warm.effects.empty());
+  CHECK(send(w, {{"type", "resume"}}).patches.empty());  // once
+  // The thread then renders as it would have without (the next test's thread).
+  const json body = {{"comments", {wire(1, 0, 0, "Ana", 3600), wire(2, 1, 1, "Bo", 60)}}};
+  const Step s = send(w, response(id, 200, body));
+  CHECK(s.html("count") == "2 Responses to \u201CRaids\u201D");
+  CHECK(s.html("thread").find(R"(id="parley-comment-1")") != std::string::npos);
+  CHECK(s.html("thread").find("A <strong>b</strong>") == std::string::npos);  // no sample
+}
+
+TEST_CASE("the warm-up's sample thread reads and renders") {
+  // It fails silently in the widget (nothing to show): a sample that stopped reading
+  // would quietly warm nothing up.
+  parley::widget::State state;
+  state.title = "Raids";
+  CHECK(parley::widget::warm_up(state) > 500);
 }
 
 TEST_CASE("the page key is encoded as one query component") {
