@@ -14,6 +14,7 @@
   let module; // one WebAssembly instance per page; every mount has its own Widget
 
   const now = () => Math.floor(Date.now() / 1000);
+  const utf8 = new TextEncoder();
 
   // Core-rendered HTML, escaped by construction; a template parses it inert.
   const parse = (html) => {
@@ -115,10 +116,14 @@
           init.body = e.body;
         }
         if (e.bearer) init.headers.Authorization = 'Bearer ' + e.bearer;
-        fetch(api + e.path, init).then(
-          (r) => r.text().then((body) => respond(e.request, r.status, body, r.headers.get('Retry-After'))),
-          () => respond(e.request, 0, '')
-        );
+        // The body's bytes as they came (UTF-8 JSON): the wasm reads bytes, so they need
+        // not become a JS string first. A body cut off on its way is a network failure.
+        fetch(api + e.path, init)
+          .then((r) => r.arrayBuffer().then((body) => [r, new Uint8Array(body)]))
+          .then(
+            ([r, body]) => respond(e.request, r.status, body, r.headers.get('Retry-After')),
+            () => respond(e.request, 0)
+          );
       } else if (e.kind == 'listen') {
         // One stream per thread. EventSource reconnects by itself (with Last-Event-ID)
         // after network drops; when the server refuses it (CLOSED) the widget decides
@@ -168,10 +173,13 @@
     };
 
     // `payload`: the event's one large string (a response body, a live event's data, the
-    // prerendered thread), passed beside the JSON rather than escaped into it.
+    // prerendered thread), passed beside the JSON rather than escaped into it, and as
+    // UTF-8 bytes, which embind copies into the wasm at once (a JS string it converts
+    // character by character).
     const send = (event, fatal, payload) => {
       try {
-        const out = JSON.parse(widget.handle(JSON.stringify(event), payload || ''));
+        const bytes = payload instanceof Uint8Array ? payload : utf8.encode(payload || '');
+        const out = JSON.parse(widget.handle(JSON.stringify(event), bytes));
         out.patches.forEach(patch);
         out.effects.forEach(effect);
       } catch (err) {
