@@ -15,6 +15,7 @@
 
   const now = () => Math.floor(Date.now() / 1000);
   const utf8 = new TextEncoder();
+  const text = new TextDecoder();
 
   // Core-rendered HTML, escaped by construction; a template parses it inert.
   const parse = (html) => {
@@ -179,7 +180,8 @@
     const send = (event, fatal, payload) => {
       try {
         const bytes = payload instanceof Uint8Array ? payload : utf8.encode(payload || '');
-        const out = JSON.parse(widget.handle(JSON.stringify(event), bytes));
+        // The answer is a view of the wasm memory, valid until the next call: read now.
+        const out = JSON.parse(text.decode(widget.handle(JSON.stringify(event), bytes)));
         out.patches.forEach(patch);
         out.effects.forEach(effect);
       } catch (err) {

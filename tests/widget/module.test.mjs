@@ -37,7 +37,9 @@ async function withWidget(body) {
   const Module = await factory({ wasmBinary: readFileSync(join(dir, 'parley-widget.wasm')) });
   const widget = new Module.Widget();
   try {
-    await body((event, payload = '') => JSON.parse(widget.handle(JSON.stringify(event), payload)));
+    const text = new TextDecoder();
+    await body((event, payload = '') =>
+      JSON.parse(text.decode(widget.handle(JSON.stringify(event), new TextEncoder().encode(payload)))));
   } finally {
     widget.delete();
   }
