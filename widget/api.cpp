@@ -98,22 +98,6 @@ bool read_session(std::string_view body, Session& out) {
   return !out.provider.empty();
 }
 
-bool read_thread(std::string_view body, std::vector<Comment>& out, ThreadFlags* flags) {
-  const json j = parse(body);
-  if (!j.is_object()) return false;
-  if (flags) *flags = {j.value("closed", false) == true, j.value("notify", false) == true};
-  const auto list = j.find("comments");
-  if (list == j.end() || !list->is_array()) return false;
-  out.clear();
-  for (const json& item : *list) {
-    if (out.size() == limits::kMaxThreadComments) break;
-    Comment c;
-    if (!comment_from_json(item, c)) return false;
-    out.push_back(std::move(c));
-  }
-  return true;
-}
-
 bool read_comment(std::string_view body, Comment& out) {
   const json j = parse(body);
   return j.is_object() && comment_from_json(j, out);

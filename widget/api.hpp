@@ -31,7 +31,8 @@ std::string comment_path(std::string_view site, std::int64_t id);
 std::string own_key(std::string_view site);
 
 // GET /api/comments: {"comments":[...]} in the public wire form. At most
-// limits::kMaxThreadComments are kept, the bound the store guarantees anyway.
+// limits::kMaxThreadComments are kept, the bound the store guarantees anyway. Read with
+// JsonReader, not nlohmann (thread_reader.cpp): the one large body the widget reads.
 // What the thread says besides its comments: a moderator closed it ("closed": true);
 // the server mails replies to readers who ask ("notify": true).
 struct ThreadFlags {
