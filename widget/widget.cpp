@@ -84,19 +84,57 @@ Widget::Widget() {
   if (++instances > 1) state_.id_prefix = "parley-" + std::to_string(instances) + "-";
 }
 
+namespace {
+
+// Past this many, a further event shows the rest of the thread at once rather than wait.
+constexpr std::size_t kMaxDeferred = 64;
+
+bool still_showing(const State& s) {
+  return s.shown_roots < s.loaded_roots;
+}
+
+bool can_wait(const Event& e) {
+  return std::holds_alternative<ResponseEvent>(e) || std::holds_alternative<LiveEvent>(e) ||
+         std::holds_alternative<TickEvent>(e);
+}
+
+}  // namespace
+
+void Widget::run(const Event& event, Output& out) {
+  std::visit(Dispatch{state_, out}, event);
+}
+
+void Widget::catch_up(Output& out) {
+  std::vector<Event> events = std::move(deferred_);
+  deferred_.clear();
+  for (const Event& e : events) run(e, out);
+}
+
 std::string Widget::handle(std::string_view event_json, std::string payload) {
-  const ParsedEvent parsed = parse_event(event_json, std::move(payload));
+  ParsedEvent parsed = parse_event(event_json, std::move(payload));
   if (!parsed.event) return status_only("Parley: ignored an invalid event (" + parsed.error + ").");
   // Events are processed as a unit: on a failure the partial output is dropped, so the
   // host never applies half a transition.
   try {
     const i18n::Use language(state_.catalog);
     Output out;
-    // Every transition assumes the whole thread is on the page: finish showing it first.
-    if (!std::holds_alternative<ResumeEvent>(*parsed.event)) show_rest(state_, out);
-    std::visit(Dispatch{state_, out}, *parsed.event);
+    Event& event = *parsed.event;
+    const bool resume = std::holds_alternative<ResumeEvent>(event);
+    if (!resume && still_showing(state_) && can_wait(event) && deferred_.size() < kMaxDeferred) {
+      deferred_.push_back(std::move(event));
+      return out.serialize();
+    }
+    // Every other transition assumes the whole thread is on the page: finish showing it
+    // first, and let what waited for it run before.
+    if (!resume) {
+      show_rest(state_, out);
+      catch_up(out);
+    }
+    run(event, out);
+    if (resume && !still_showing(state_)) catch_up(out);
     return out.serialize();
   } catch (const std::exception&) {
+    deferred_.clear();
     return status_only(messages::internal());
   }
 }

@@ -152,6 +152,38 @@ TEST_CASE("any other event first shows the rest of a thread still arriving in sl
   CHECK(send(w, {{"type", "resume"}}).patches.empty());
 }
 
+TEST_CASE("answers and live updates during the slices wait for the last one, in order") {
+  Widget w;
+  const int id = fetch_id(send(w, start_event()));
+  send(w, response(id, 200, long_thread(170)));  // 340 comments: 7 slices
+  // The login offer's answer (request 2) and a new comment, live: nothing yet, and no
+  // slice jumps the queue.
+  const Step login =
+      send(w, response(2, 200, {{"providers", json::array()}, {"guests", "optional"}}));
+  CHECK(login.patches.empty());
+  CHECK(login.effects.empty());
+  const json live = {
+      {"type", "live"},
+      {"id", "9"},
+      {"data", json{{"type", "comment.created"}, {"comment", wire(5000, 0, 0, "Cy", 0)}}.dump()}};
+  CHECK(send(w, live).patches.empty());
+  Step s = send(w, {{"type", "resume"}});
+  int slices = 2;
+  while (!s.effects.empty() && s.effects.back() == json{{"kind", "yield"}}) {
+    CHECK(s.patches.size() == 1);  // the slice alone
+    s = send(w, {{"type", "resume"}});
+    ++slices;
+  }
+  CHECK(slices == 7);
+  // The last slice, then what waited: Cy's comment, announced behind the bar.
+  REQUIRE(!s.patches.empty());
+  CHECK(s.patches[0]["op"] == "append");
+  CHECK(s.patches[0]["key"] == "thread");
+  CHECK(s.patches[0]["html"].get<std::string>().find(R"(id="parley-comment-170")") !=
+        std::string::npos);
+  CHECK(s.html("live").find(">Show 1 new comment</button>") != std::string::npos);
+}
+
 TEST_CASE("an empty thread reads No Responses yet") {
   Widget w;
   const int id = fetch_id(send(w, start_event()));
