@@ -93,10 +93,10 @@ async function run(browser, origin, system, page, count) {
     await shown;
     const t = await tab.evaluate(() => {
       const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/comment'));
-      return { shown: window.benchShownAt, response: api.responseEnd };
+      return { first: window.benchFirstAt, shown: window.benchShownAt, response: api.responseEnd };
     });
     if (errors.length) fail(`${system}: console errors: ${errors.join('; ')}`);
-    return { total: t.shown, render: t.shown - t.response };
+    return { total: t.shown, render: t.shown - t.response, first: t.first - t.response };
   } finally {
     await context.close();
   }
@@ -119,11 +119,8 @@ try {
       for (const system of ['parley', 'waline']) samples[system].push(await run(browser, web.origin, system, page, count));
     }
     const med = (xs, k) => percentile(xs.map((x) => x[k]), 50);
-    results.push({
-      count,
-      parley: { total: med(samples.parley, 'total'), render: med(samples.parley, 'render') },
-      waline: { total: med(samples.waline, 'total'), render: med(samples.waline, 'render') },
-    });
+    const summary = (xs) => ({ total: med(xs, 'total'), render: med(xs, 'render'), first: med(xs, 'first') });
+    results.push({ count, parley: summary(samples.parley), waline: summary(samples.waline) });
   }
 } finally {
   await browser.close();
@@ -136,12 +133,19 @@ const lines = [
   `Median of ${RUNS} runs, each in a fresh browser context (cold cache), Parley and Waline interleaved.`,
   'The same comments (the first N of the Markdown corpus, every fourth a reply), rendered',
   'to HTML once by parleyd, served to both clients as recorded API responses from one local',
-  'server. Produced by `node bench/client-render.mjs`.',
+  'server. Produced by `node bench/client-render.mjs`. "First" is the first comment in the',
+  'DOM: Parley shows a long thread in slices of about 50 comments, a task apart, so that no',
+  'task of the page is long (docs/widget-protocol.md); Waline renders all at once.',
   '',
   '| Comments | Parley: response to DOM | Waline: response to DOM | Parley faster by | Parley: navigation to DOM | Waline: navigation to DOM | Parley faster by |',
   '|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map((r) => `| ${fmt(r.count)} | ${ms(r.parley.render)} ms | ${ms(r.waline.render)} ms | ` +
     `${ratio(r.waline.render, r.parley.render)} | ${ms(r.parley.total)} ms | ${ms(r.waline.total)} ms | ${ratio(r.waline.total, r.parley.total)} |`),
+  '',
+  '| Comments | Parley: response to first comment | Waline: response to first comment | Parley faster by |',
+  '|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${fmt(r.count)} | ${ms(r.parley.first)} ms | ${ms(r.waline.first)} ms | ` +
+    `${ratio(r.waline.first, r.parley.first)} |`),
   '',
   ...results.filter((r) => GOALS[r.count]).map((r) => `Goal for ${fmt(r.count)} comments: under ${GOALS[r.count]} ms from the ` +
     `response (${r.parley.render < GOALS[r.count] ? 'met' : 'missed'}: ${ms(r.parley.render)} ms) and ` +
