@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { mailLink, pressButton } from '../support/mail_links.mjs';
 import { startParleyd } from '../support/parleyd.mjs';
 import { freePort, startSmtp } from '../support/smtp.mjs';
 import { ORIGIN, draft, get, post, postForm, thread } from './client.mjs';
@@ -50,26 +51,6 @@ function unique(overrides = {}) {
     email: `reader${n}@example.org`, author: `Reader ${n}`, ...overrides });
 }
 
-// The first http(s) link in a mail's text that starts with `prefix`.
-function link(mail, prefix) {
-  const found = mail.text.match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname === prefix);
-  assert.ok(found, `no ${prefix} link in:\n${mail.text}`);
-  return new URL(found);
-}
-
-// Submits the one form of a link's page, as a browser does when its button is pressed.
-async function pressButton(server, pageHtml) {
-  const action = pageHtml.match(/<form method="post" action="([^"]+)"/)?.[1];
-  assert.ok(action, pageHtml);
-  const fields = new URLSearchParams();
-  for (const m of pageHtml.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-    fields.append(m[1], m[2].replaceAll('&amp;', '&'));
-  }
-  const res = await fetch(`${server.url}${action}`, { method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
-  return { status: res.status, text: await res.text() };
-}
-
 describe('owner mail', () => {
   let smtp;
   let server;
@@ -89,7 +70,7 @@ describe('owner mail', () => {
     assert.match(mail.text, /> Please \*approve\* me/);
     assert.match(mail.text, /Why it was held: moderation: all/);
 
-    const approve = link(mail, '/notify/moderate');
+    const approve = mailLink(mail, '/notify/moderate');
     assert.equal(approve.searchParams.get('action'), 'approve');
     assert.equal(approve.searchParams.get('id'), String(posted.json.id));
     // A mail scanner following the link changes nothing.
@@ -98,7 +79,7 @@ describe('owner mail', () => {
     assert.match(confirm.text, /<h1>Approve this comment\?<\/h1>/);
     assert.equal((await thread(server, d.page, 'held')).json.comments.length, 0);
 
-    const done = await pressButton(server, confirm.text);
+    const done = await pressButton(server.url, confirm.text);
     assert.equal(done.status, 200, done.text);
     assert.match(done.text, /The comment is now shown to readers\./);
     const shown = await thread(server, d.page, 'held');
@@ -112,12 +93,12 @@ describe('owner mail', () => {
     const mail = await smtp.next((m) => m.to === OWNER, 'owner mail');
     assert.equal(mail.subject, `New comment on "${d.title}"`);
     assert.doesNotMatch(mail.text, /Approve:/);
-    const del = link(mail, '/notify/moderate');
+    const del = mailLink(mail, '/notify/moderate');
     assert.equal(del.searchParams.get('action'), 'delete');
     const confirm = await get(server, del.pathname + del.search);
     assert.match(confirm.text, /<h1>Delete this comment\?<\/h1>/);
     assert.equal((await thread(server, d.page)).json.comments.length, 1);
-    const done = await pressButton(server, confirm.text);
+    const done = await pressButton(server.url, confirm.text);
     assert.equal(done.status, 200, done.text);
     assert.equal((await thread(server, d.page)).json.comments.length, 0);
   });
@@ -126,7 +107,7 @@ describe('owner mail', () => {
     const d = unique();
     const posted = await post(server, d);
     const mail = await smtp.next((m) => m.to === OWNER && m.subject.includes(d.title), 'owner mail');
-    const del = link(mail, '/notify/moderate');
+    const del = mailLink(mail, '/notify/moderate');
     for (const [name, value] of [['action', 'approve'], ['id', String(posted.json.id + 1)],
       ['sig', '0'.repeat(64)], ['expires', '99999999999']]) {
       const forged = new URL(del);
@@ -176,11 +157,11 @@ describe('reply subscriptions', () => {
     assert.equal((await post(server, early)).status, 201);
     await ownerMailAbout(early);
 
-    const confirmLink = link(confirmMail, '/notify/confirm');
+    const confirmLink = mailLink(confirmMail, '/notify/confirm');
     const confirmPage = await get(server, confirmLink.pathname + confirmLink.search);
     assert.equal(confirmPage.status, 200);
     assert.match(confirmPage.text, /<button type="submit">Confirm<\/button>/);
-    const confirmed = await pressButton(server, confirmPage.text);
+    const confirmed = await pressButton(server.url, confirmPage.text);
     assert.equal(confirmed.status, 200, confirmed.text);
     assert.match(confirmed.text, /Subscription confirmed/);
 
@@ -216,9 +197,9 @@ describe('reply subscriptions', () => {
     const first = unique({ page, notify_replies: true, email: 'cy@example.org' });
     const a = await post(server, first);
     const confirmMail = await smtp.next((m) => m.to === 'cy@example.org', 'confirmation mail');
-    const confirmLink = link(confirmMail, '/notify/confirm');
+    const confirmLink = mailLink(confirmMail, '/notify/confirm');
     const confirmPage = await get(server, confirmLink.pathname + confirmLink.search);
-    assert.equal((await pressButton(server, confirmPage.text)).status, 200);
+    assert.equal((await pressButton(server.url, confirmPage.text)).status, 200);
 
     const second = unique({ page, title: first.title, notify_replies: true, email: 'cy@example.org' });
     const b = await post(server, second);
@@ -243,10 +224,10 @@ describe('reply subscriptions', () => {
     const posted = await post(server, mine, { site: 'held' });
     assert.equal(posted.status, 202, posted.text);
     const confirmMail = await smtp.next((m) => m.to === 'hana@example.org', 'confirmation mail');
-    const confirmLink = link(confirmMail, '/notify/confirm');
-    assert.equal((await pressButton(server, (await get(server, confirmLink.pathname + confirmLink.search)).text)).status, 200);
-    const approveOwn = link(await ownerMailAbout(mine), '/notify/moderate');
-    assert.equal((await pressButton(server, (await get(server, approveOwn.pathname + approveOwn.search)).text)).status, 200);
+    const confirmLink = mailLink(confirmMail, '/notify/confirm');
+    assert.equal((await pressButton(server.url, (await get(server, confirmLink.pathname + confirmLink.search)).text)).status, 200);
+    const approveOwn = mailLink(await ownerMailAbout(mine), '/notify/moderate');
+    assert.equal((await pressButton(server.url, (await get(server, approveOwn.pathname + approveOwn.search)).text)).status, 200);
 
     const reply = { ...unique({ page, title: 'Moderated post', author: 'Ivo', text: 'Held *reply*' }),
       parent: posted.json.id };
@@ -255,9 +236,9 @@ describe('reply subscriptions', () => {
     const ownerMail = await smtp.next((m) => m.to === OWNER && m.text.includes('Held *reply*'), 'owner mail about the reply');
     assert.equal(smtp.received.filter((m) => m.to === 'hana@example.org').length, 1, 'not before approval');
 
-    const approve = link(ownerMail, '/notify/moderate');
+    const approve = mailLink(ownerMail, '/notify/moderate');
     assert.equal(approve.searchParams.get('action'), 'approve');
-    const done = await pressButton(server, (await get(server, approve.pathname + approve.search)).text);
+    const done = await pressButton(server.url, (await get(server, approve.pathname + approve.search)).text);
     assert.equal(done.status, 200, done.text);
     const replyMail = await smtp.next((m) => m.to === 'hana@example.org' && /New reply/.test(m.subject), 'reply mail');
     assert.equal(replyMail.subject, 'New reply to your comment on "Moderated post"');

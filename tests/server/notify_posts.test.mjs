@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 
 import { OWNER_PASSWORD, createAccount, logIn } from '../support/admin.mjs';
+import { mailLink, pressButton } from '../support/mail_links.mjs';
 import { PARLEYD_PATH, startParleyd } from '../support/parleyd.mjs';
 import { startSmtp } from '../support/smtp.mjs';
 import { ORIGIN, draft, get, post, postForm } from './client.mjs';
@@ -80,24 +81,6 @@ async function barrier() {
 
 const mailsTo = (to) => smtp.received.filter((m) => m.to === to);
 
-function link(mail, pathname) {
-  const found = mail.text.match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname === pathname);
-  assert.ok(found, `no ${pathname} link in:\n${mail.text}`);
-  return new URL(found);
-}
-
-// Submits the one form of a link's page, as a browser does when its button is pressed.
-async function pressButton(pageHtml) {
-  const action = pageHtml.match(/<form method="post" action="([^"]+)"/)?.[1];
-  assert.ok(action, pageHtml);
-  const fields = new URLSearchParams();
-  for (const m of pageHtml.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-    fields.append(m[1], m[2]);
-  }
-  const res = await fetch(`${server.url}${action}`, { method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
-  return { status: res.status, text: await res.text() };
-}
 
 describe('new posts by email', () => {
   it('asking for new posts by email needs an email address', async () => {
@@ -116,11 +99,11 @@ describe('new posts by email', () => {
     const confirmMail = await smtp.next((m) => m.to === ADA, 'confirmation mail');
     assert.equal(confirmMail.subject, 'Confirm new posts by email on demo');
     assert.match(confirmMail.text, /when demo has a new post/);
-    const confirmLink = link(confirmMail, '/notify/confirm');
+    const confirmLink = mailLink(confirmMail, '/notify/confirm');
     const confirmPage = await get(server, confirmLink.pathname + confirmLink.search);
     assert.equal(confirmPage.status, 200);
     assert.match(confirmPage.text, /Get an email when this site has a new post/);
-    const confirmed = await pressButton(confirmPage.text);
+    const confirmed = await pressButton(server.url, confirmPage.text);
     assert.equal(confirmed.status, 200, confirmed.text);
     assert.match(confirmed.text, /You will get an email when this site has a new post/);
 
@@ -186,8 +169,8 @@ describe('new posts by email', () => {
     const carol = 'carol@example.org';
     assert.equal((await post(server, comment({ email: carol, author: 'Carol', notify_posts: true }))).status, 201);
     const confirmMail = await smtp.next((m) => m.to === carol, 'confirmation mail');
-    const confirmLink = link(confirmMail, '/notify/confirm');
-    const confirmed = await pressButton((await get(server, confirmLink.pathname + confirmLink.search)).text);
+    const confirmLink = mailLink(confirmMail, '/notify/confirm');
+    const confirmed = await pressButton(server.url, (await get(server, confirmLink.pathname + confirmLink.search)).text);
     assert.equal(confirmed.status, 200, confirmed.text);
 
     const posted = await post(server, comment({ page: '/2026/12/admin/', title: 'From the admin' }));
