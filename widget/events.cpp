@@ -132,8 +132,7 @@ ParsedEvent parse_event(std::string_view json_text, std::string payload) {
   if (type == "start") return {start(j, payload), {}};
   if (type == "response") {
     return {ResponseEvent{small_int(j, "request"), small_int(j, "status"),
-                          str_or(j, "body", payload),
-                          integer(j, "retry_after")},
+                          str_or(j, "body", payload), integer(j, "retry_after")},
             {}};
   }
   if (type == "input" || type == "blur") {
