@@ -5,32 +5,17 @@
 
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
+#include "api/like_events.hpp"
+#include "api/like_token.hpp"
 #include "api/page_counts.hpp"
 #include "api/reader_identity.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
-#include "live/event_hub.hpp"
-#include "live/live_events.hpp"
 #include "util/text.hpp"
 
 namespace parley::server::handlers {
 namespace {
-
-// The browser token is random (the loader uses crypto.randomUUID, 36 characters); at
-// least 16 characters of [A-Za-z0-9_-] keep guessable keys out, 64 bound the row.
-constexpr std::size_t kMinTokenChars = 16;
-constexpr std::size_t kMaxTokenChars = 64;
-
-bool valid_token(std::string_view t) {
-  if (t.size() < kMinTokenChars || t.size() > kMaxTokenChars) return false;
-  for (const char c : t) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 // A provider's display name is outside text: a stray byte is replaced, never thrown.
 std::string dump(const nlohmann::json& j) {
@@ -94,24 +79,13 @@ LikeRequest parse_like(const Request& req, const Context& ctx) {
   const auto token = j.find("token");
   // A signed-in reader needs no browser token; one sent must still be well formed.
   if (token != j.end() || !out.who) {
-    if (token == j.end() || !token->is_string() || !valid_token(token->get<std::string>())) {
+    if (token == j.end() || !token->is_string() || !valid_like_token(token->get<std::string>())) {
       invalid("token", "token must be the browser's random like token.");
     }
     out.token = token->get<std::string>();
   }
   if (ctx.site->likes_require_login && !out.who) {
     throw ApiError(ErrorCode::login_required, "Sign in to like posts and comments on this site.");
-  }
-  return out;
-}
-
-// [{"avatar"}, {"avatar", "name"}]: a name only for signed-in likers.
-nlohmann::json recent_json(const std::vector<RecentLiker>& recent) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const RecentLiker& r : recent) {
-    nlohmann::json item{{"avatar", r.avatar}};
-    if (!r.name.empty()) item["name"] = r.name;
-    out.push_back(std::move(item));
   }
   return out;
 }
@@ -139,11 +113,7 @@ Response answer(const LikeTarget& target, LikeResult result, Context& ctx) {
         FieldErrors{{std::move(refused->field), std::move(refused->code), refused->message}});
   }
   const LikeSummary& summary = std::get<LikeSummary>(result);
-  if (ctx.services.events) {
-    ctx.services.events->publish(
-        ctx.site->id, target.page,
-        live::likes_event(target.comment, summary.count, recent_json(summary.recent)));
-  }
+  publish_likes(ctx, target, summary);
   return json_response(200, dump(summary_json(target, summary)));
 }
 
@@ -153,7 +123,7 @@ Response list_likes(const Request& req, Context& ctx) {
   const auto page = ctx.query.get("page");
   check_page(page.value_or(""));
   const std::string_view token = ctx.query.get("token").value_or("");
-  if (!token.empty() && !valid_token(token)) {
+  if (!token.empty() && !valid_like_token(token)) {
     invalid("token", "token must be the browser's random like token.");
   }
   // Whether "liked" is true is the signed-in reader's, else the token's.

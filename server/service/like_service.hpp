@@ -73,6 +73,14 @@ class LikeService {
                          std::string_view subject) const {
     return digest_.member(site, provider, subject);
   }
+  // The key a guest's likes are stored under, from their browser token (validated).
+  std::string guest_key(std::string_view site, std::string_view token) const {
+    return digest_.liker(site, token);
+  }
+  // The target's count and most recent likers, as every reader sees them.
+  LikeSummary summary(const LikeTarget& target) {
+    return store_.like_summary(target, "", limits::kRecentLikers);
+  }
 
   // `client` is the IP. A signed-in liker is not held to the per-address cap: an
   // account is one reader, however many share the address.

@@ -1,8 +1,8 @@
 // A reader's own data over real HTTP (docs/privacy.md): a signed-in reader (a real
 // OpenID Connect provider on loopback) downloads and erases their comments and likes
-// with GET/DELETE /api/me/data; the owner does the same for a guest known by email with
-// `parleyd privacy export|delete`. Runs on SQLite and, with PARLEY_STORE=postgres, on
-// PostgreSQL.
+// with GET/DELETE /api/me/data, a guest the likes of their browser's like token; the
+// owner does the same for a guest known by email with `parleyd privacy export|delete`.
+// Runs on SQLite and, with PARLEY_STORE=postgres, on PostgreSQL.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -29,22 +29,31 @@ describe('a reader\'s own data', () => {
   let token;
   const posted = {};
 
-  async function myData(method, bearer) {
+  // `likeToken`: a browser's like token, for a guest's likes (`&token=`).
+  async function myData(method, bearer, likeToken) {
     const headers = { Origin: ORIGIN };
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    const res = await fetch(`${server.url}/api/me/data?site=demo`, { method, headers });
+    const query = likeToken === undefined ? '' : `&token=${encodeURIComponent(likeToken)}`;
+    const res = await fetch(`${server.url}/api/me/data?site=demo${query}`, { method, headers });
     const text = await res.text();
     return { status: res.status, headers: res.headers, json: JSON.parse(text) };
   }
 
-  async function like(page, bearer) {
+  async function like(page, bearer, { token = randomUUID(), comment = 0 } = {}) {
     const res = await fetch(`${server.url}/api/likes?site=demo`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: ORIGIN,
         ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
-      body: JSON.stringify({ page, token: randomUUID() }),
+      body: JSON.stringify({ page, comment, token }),
     });
     assert.equal(res.status, 200);
+    return res.json();
+  }
+
+  // What every reader of the page sees: its count, and each liked comment's.
+  async function likesOf(page, token) {
+    const query = token ? `&token=${token}` : '';
+    const res = await fetch(`${server.url}/api/likes?site=demo&page=${page}${query}`);
     return res.json();
   }
 
@@ -132,6 +141,93 @@ describe('a reader\'s own data', () => {
     const again = await myData('GET', token);
     assert.deepEqual([again.json.comments, again.json.likes], [[], []]);
     assert.deepEqual((await myData('DELETE', token)).json, { deleted_comments: 0, deleted_likes: 0 });
+  });
+
+  it('a guest downloads and erases the likes of their browser token; counts follow', async () => {
+    const page = '/data/guest-likes/';
+    const browser = randomUUID();
+    const other = randomUUID();
+    const c = await post(server, draft({ page, text: 'Liked by a guest', author: 'Di' }));
+    assert.equal(c.status, 201);
+    await like(page, null, { token: browser });
+    await like(page, null, { token: browser, comment: c.json.id });
+    await like(page, null, { token: other });  // another browser's stays
+
+    const got = await myData('GET', null, browser);
+    assert.equal(got.status, 200);
+    assert.equal(got.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(got.json.comments, [], 'a guest\'s comments go by email, through /privacy');
+    assert.deepEqual(got.json.likes.map((l) => [l.page, l.comment]),
+      [[page, 0], [page, c.json.id]]);
+    assert.match(got.json.likes[0].created, ISO);
+
+    const live = await openEvents(server, `site=demo&page=${encodeURIComponent(page)}`,
+      { Origin: ORIGIN });
+    try {
+      const erased = await myData('DELETE', null, browser);
+      assert.equal(erased.status, 200);
+      assert.equal(erased.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(erased.json, { deleted_comments: 0, deleted_likes: 2 });
+      // Open pages' counts drop at once, as after two unlikes.
+      const seen = new Map();
+      while (seen.size < 2) {
+        const frame = await live.next((f) => isEvent(f) && JSON.parse(f.data).type === 'likes.changed');
+        const event = JSON.parse(frame.data);
+        seen.set(event.comment, event.likes.count);
+      }
+      assert.deepEqual([...seen].sort((a, b) => a[0] - b[0]), [[0, 1], [c.json.id, 0]]);
+    } finally {
+      live.close();
+    }
+
+    const now = await likesOf(page, browser);
+    assert.deepEqual([now.count, now.liked, now.comments], [1, false, []]);
+    const counts = await (await fetch(`${server.url}/api/likes/counts?site=demo&page=${page}`)).json();
+    assert.deepEqual(counts.counts, { [page]: 1 });
+    assert.deepEqual((await myData('GET', null, browser)).json.likes, []);
+    assert.equal((await likesOf(page, other)).liked, true);
+    assert.deepEqual((await myData('DELETE', null, browser)).json,
+      { deleted_comments: 0, deleted_likes: 0 });
+  });
+
+  it('with a login and a like token, both: the account\'s data and the browser\'s likes', async () => {
+    const browser = randomUUID();
+    const as = { headers: { Authorization: `Bearer ${token}` } };
+    const mine = await post(server, draft({ page: '/data/both/', text: 'Signed in' }), as);
+    assert.equal(mine.status, 201);
+    await like('/data/both/', token);
+    await like('/data/both-guest/', null, { token: browser });
+
+    const got = await myData('GET', token, browser);
+    assert.equal(got.status, 200);
+    assert.deepEqual(got.json.comments.map((c) => c.id), [mine.json.id]);
+    assert.deepEqual(got.json.likes.map((l) => l.page), ['/data/both/', '/data/both-guest/']);
+    // Each alone sees only its own.
+    assert.deepEqual((await myData('GET', token)).json.likes.map((l) => l.page), ['/data/both/']);
+    assert.deepEqual((await myData('GET', null, browser)).json.likes.map((l) => l.page),
+      ['/data/both-guest/']);
+
+    assert.deepEqual((await myData('DELETE', token, browser)).json,
+      { deleted_comments: 1, deleted_likes: 2 });
+    assert.deepEqual([(await likesOf('/data/both/')).count, (await likesOf('/data/both-guest/')).count],
+      [0, 0]);
+    assert.deepEqual((await thread(server, '/data/both/')).json.comments, []);
+  });
+
+  it('a malformed like token is 400 with a message, a bad login still 401', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      for (const bad of ['short', 'x'.repeat(65), 'has spaces in it, quite long', '']) {
+        const res = await myData(method, null, bad);
+        assert.equal(res.status, 400, `${method} ${JSON.stringify(bad)}`);
+        assert.equal(res.json.error, 'invalid');
+        assert.equal(res.json.field, 'token');
+        assert.match(res.json.message, /like token/);
+      }
+      assert.equal((await myData(method, token, 'short')).status, 400);
+      const forged = await myData(method, `${token}x`, randomUUID());
+      assert.equal(forged.status, 401);
+      assert.equal(forged.json.error, 'login_required');
+    }
   });
 
   it('parleyd privacy export and delete: a guest\'s comments by the email they typed', async () => {
