@@ -35,6 +35,16 @@ inline constexpr std::string_view kNotifyPosts = "notify-posts";  // the new-pos
 inline constexpr std::string_view kLoginFocus = "login-focus";
 inline constexpr std::string_view kLikes = "likes";    // the page's Like block (view_likes.hpp)
 inline constexpr std::string_view kLikers = "likers";  // its recent likers' avatars
+// "Your data" (view_data.hpp): the foot's entry and link, the panel and the body the
+// widget redraws, the control the keyboard goes to in it, its message line, and the
+// login line's own link.
+inline constexpr std::string_view kDataEntry = "data-entry";
+inline constexpr std::string_view kDataLink = "data-link";
+inline constexpr std::string_view kData = "data";
+inline constexpr std::string_view kDataBody = "data-body";
+inline constexpr std::string_view kDataFocus = "data-focus";
+inline constexpr std::string_view kDataMessage = "data-message";
+inline constexpr std::string_view kDataLinkLogin = "data-link-login";
 
 inline std::string with_id(std::string_view prefix, std::int64_t id) {
   std::string key(prefix);

@@ -150,6 +150,14 @@ SafeHtml login_logged_in(const LoggedIn& who, std::string_view message) {
              {"class", "parley-login-change"},
              {"data-parley-action", "login-change"}},
             t("login.change"));
+  b.text(" / ");
+  b.element("button",
+            {{"type", "button"},
+             {"class", "parley-login-data"},
+             {"data-parley-action", "data"},
+             {"data-parley-value", "login"},
+             {"data-parley-key", keys::kDataLinkLogin}},
+            t("data.link"));
   b.text(")");
   b.close("p");
   return std::move(b).finish();

@@ -1,7 +1,7 @@
 // The login part of the respond form (docs/login.md): WordPress.com's "Fill in your
 // details below or click an icon to log in:" with a row of provider buttons, the
 // "Connecting to …" state with Cancel, the Mastodon server prompt, and "You are
-// commenting using your … account. (Log Out / Change)".
+// commenting using your … account. (Log Out / Change / Your data)".
 //
 //   <div class="parley-login" data-parley-key="login"> one of the states below </div>
 //
@@ -48,7 +48,8 @@ struct LoggedIn {
   std::string avatar;  // shown only when core/validate.hpp's is_safe_avatar_url allows
   std::string provider_name;
 };
-// `message`: why a change of account did not happen ("" for none).
+// `message`: why a change of account did not happen ("" for none). "Your data" opens
+// the data panel (view_data.hpp).
 SafeHtml login_logged_in(const LoggedIn& who, std::string_view message = {});
 
 }  // namespace parley::view

@@ -180,6 +180,13 @@
         win.print();
       } else if (e.kind == 'beacon') {
         navigator.sendBeacon(api + e.path, e.body);
+      } else if (e.kind == 'download') {
+        // Saves text the widget fetched as a file, through a Blob URL it revokes after.
+        const a = doc.createElement('a');
+        a.href = URL.createObjectURL(new Blob([e.text], { type: e.type }));
+        a.download = e.name;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(a.href), TICK_MS);
       } else throw Error('unknown effect ' + e.kind);
     };
 
@@ -217,6 +224,11 @@
         ev.preventDefault();
         const d = el.dataset;
         send({ type: 'action', action: d.parleyAction, id: +d.parleyId || 0, value: d.parleyValue });
+      });
+      // Escape inside an element with data-parley-escape is that action (closes a panel).
+      on('keydown', (ev) => {
+        const el = ev.key == 'Escape' && ev.target.closest('[data-parley-escape]');
+        if (el) send({ type: 'action', action: el.dataset.parleyEscape, id: 0 });
       });
       forward('input', 'input');
       forward('blur', 'focusout');
@@ -281,6 +293,7 @@
           saved: stored(SAVED),
           // Login: where the popup posts the token back, and what this browser remembers.
           origin: location.origin,
+          api, // parleyd's origin, for links to its pages
           token: stored('parley:login:' + data.parleySite),
           // Edit tokens of the reader's own recent comments (docs/api.md).
           edits: stored('parley:edits:' + data.parleySite),

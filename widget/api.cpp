@@ -42,6 +42,16 @@ std::string comment_path(std::string_view site, std::int64_t id) {
   return "/api/comments/" + std::to_string(id) + "?site=" + query_encode(site);
 }
 
+std::string my_data_path(std::string_view site, std::string_view like_token) {
+  std::string path = "/api/me/data?site=" + query_encode(site);
+  if (!like_token.empty()) path += "&token=" + query_encode(like_token);
+  return path;
+}
+
+std::string privacy_page_path(std::string_view site) {
+  return "/privacy?site=" + query_encode(site);
+}
+
 std::string own_key(std::string_view site) {
   return "parley:edits:" + std::string(site);
 }

@@ -74,6 +74,12 @@ struct Session {
 // GET /api/session 200: {name, avatar, provider, provider_name, expires}.
 bool read_session(std::string_view body, Session& out);
 
+// GET/DELETE /api/me/data?site=[&token=]: the reader's own data (docs/privacy.md); the
+// browser's like token names a guest's likes, the bearer token a signed-in reader.
+std::string my_data_path(std::string_view site, std::string_view like_token);
+// parleyd's /privacy?site= page, where a guest asks for their comments by email.
+std::string privacy_page_path(std::string_view site);
+
 // Any 4xx/5xx body: {error, message, field?, errors[]?}.
 struct Error {
   std::string message;

@@ -94,6 +94,7 @@ StartEvent start(const json& j, std::string& payload) {
                str(j, "catalog"),
                {},
                boolean(j, "pow")};
+  e.api = str(j, "api");
   const auto edits = j.find("edits");
   if (edits != j.end() && edits->is_object()) e.edits = edits->dump();
   const auto saved = j.find("saved");

@@ -63,6 +63,7 @@ struct StartEvent {
   std::string catalog = {};
   std::string edits = {};  // the reader's remembered edit tokens of this site, JSON text
   bool pow = false;        // the host can solve proofs of work (`work` effects)
+  std::string api = {};    // parleyd's origin, for links to its pages (/privacy)
 };
 
 struct ResponseEvent {

@@ -8,6 +8,7 @@
 #include "core/share_options.hpp"
 #include "core/view_keys.hpp"
 #include "core/view_login.hpp"
+#include "data_flow.hpp"
 #include "likes_flow.hpp"
 
 namespace parley::widget {
@@ -35,7 +36,7 @@ std::string provider_name(const State& s, std::string_view id) {
   return p ? p->shown.name : std::string(id);
 }
 
-void render(const State& s, Output& out) {
+void render(State& s, Output& out) {
   const LoginState& l = s.login;
   if (!l.shown) return;  // a likes-only embed: no login row, no form
   std::vector<view::LoginProvider> shown;
@@ -66,6 +67,7 @@ void render(const State& s, Output& out) {
       in ? std::optional<std::string_view>("") : std::nullopt;
   out.attr(keys::kGuest, "hidden", hidden);
   out.attr(keys::kNotes, "hidden", hidden);
+  data_login_changed(s, out);
   // "Login required": until the reader is logged in the form shows only the row.
   out.attr(keys::kFormBody, "hidden",
            l.required() && !in ? std::optional<std::string_view>("") : std::nullopt);

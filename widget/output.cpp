@@ -192,6 +192,15 @@ void Output::work(std::string_view challenge, int bits) {
   effects_.append(",\"bits\":" + std::to_string(bits) + "}");
 }
 
+void Output::download(std::string_view name, std::string_view type, std::string_view text) {
+  separate(effects_);
+  effects_.append("{\"kind\":\"download\"");
+  member(effects_, "name", name);
+  member(effects_, "type", type);
+  member(effects_, "text", text);
+  effects_.push_back('}');
+}
+
 void Output::save(std::string_view key, const nlohmann::json& value) {
   separate(effects_);
   effects_.append("{\"kind\":\"save\"");

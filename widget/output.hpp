@@ -45,6 +45,8 @@ class Output {
   void beacon(std::string path, std::string_view body);
   // Let the page render a frame, then send a `resume` event.
   void yield();
+  // Save `text` as a file called `name` of MIME type `type` (a Blob URL download).
+  void download(std::string_view name, std::string_view type, std::string_view text);
   // Solve the proof-of-work `challenge` off the main thread, then send a `worked` event.
   void work(std::string_view challenge, int bits);
 

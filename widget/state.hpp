@@ -8,6 +8,7 @@
 
 #include "core/i18n.hpp"
 #include "core/thread.hpp"
+#include "data_state.hpp"
 #include "likes_state.hpp"
 #include "live_state.hpp"
 #include "login_state.hpp"
@@ -66,6 +67,7 @@ struct State {
   LikesState likes;
   OwnState own;
   PowState pow;
+  DataState data;
 };
 
 }  // namespace parley::widget

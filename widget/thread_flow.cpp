@@ -12,6 +12,7 @@
 #include "core/view_keys.hpp"
 #include "core/view_section.hpp"
 #include "core/view_thread.hpp"
+#include "data_flow.hpp"
 #include "handlers.hpp"
 #include "likes_flow.hpp"
 #include "live_flow.hpp"
@@ -136,6 +137,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     for (auto it = parts.begin(); it != parts.end(); ++it) {
       if (it != at) (it < at ? before : after).html(render_part(s, e, *it, values));
     }
+    after.html(start_data(s, e));
     const SafeHtml first = std::move(before).finish();
     const SafeHtml last = std::move(after).finish();
     if (!first.empty()) out.prepend(keys::kRoot, first);
@@ -149,6 +151,8 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   }
   HtmlBuilder root;
   for (const Part part : parts) root.html(render_part(s, e, part, values));
+  // "Your data" goes with what a reader leaves here: comments and likes.
+  if (comments || s.likes.shown) root.html(start_data(s, e));
   out.html(keys::kRoot, std::move(root).finish());
   if (comments) {
     s.thread_request = s.next_request++;

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "core/view_keys.hpp"
+#include "data_flow.hpp"
 #include "events.hpp"
 #include "handlers.hpp"
 #include "likes_flow.hpp"
@@ -34,6 +35,7 @@ struct Dispatch {
     if (on_own_response(s, e, out)) return;
     if (on_login_response(s, e, out)) return;
     if (on_likes_response(s, e, out)) return;
+    if (on_data_response(s, e, out)) return;
     // Otherwise a response nobody waits for (a duplicate): ignored.
   }
   void operator()(const FieldEvent& e) const {
@@ -45,6 +47,7 @@ struct Dispatch {
     if (on_share_action(s, e.action, out)) return;
     if (on_login_action(s, e, out)) return;
     if (on_own_action(s, e, out)) return;
+    if (on_data_action(s, e, out)) return;
     if (e.action == "reply") return on_reply(s, e.id, out);
     if (e.action == "cancel") {
       // The Cancel button leaves with the reply title: keep the keyboard with the

@@ -334,7 +334,8 @@ test('everything embedded: share bar, Like block, then the comments with their h
     const { page } = reader;
     const order = await page.locator('#parley-thread > *').evaluateAll((els) =>
       els.map((el) => el.className.split(' ')[0]));
-    assert.deepEqual(order, ['parley-spread', 'parley-likes', 'parley-comments']);
+    // The parts in page order, then the quiet "Your data" at the foot.
+    assert.deepEqual(order, ['parley-spread', 'parley-likes', 'parley-comments', 'parley-data-foot']);
     await likeButton(page).click();
     await heart(page, 'Alice').click();
     await expectText(likesText(page), '1 blogger likes this');

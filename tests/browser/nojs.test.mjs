@@ -157,12 +157,13 @@ test('with JavaScript the widget takes over the included thread: no refetch, sam
     assert.deepEqual(marks, marks.map(() => true), 'every pre-rendered node is still in place');
     assert.deepEqual(threadGets, [], 'the thread was not downloaded again');
     assert.equal(await page.locator('form.parley-form').getAttribute('method'), null);
-    // The share bar (data-parley-share) and the Like block go before the kept thread.
+    // The share bar (data-parley-share) and the Like block go before the kept thread,
+    // "Your data" after it.
     const mount = page.locator('#parley-thread');
     await mount.getByRole('link', { name: 'Share on Bluesky (opens in a new window)' }).waitFor();
     assert.deepEqual(await mount.evaluate((m) => [...m.children]
       .filter((el) => el.tagName !== 'SCRIPT').map((el) => el.className.split(' ')[0])),
-    ['parley-spread', 'parley-likes', 'parley-comments']);
+    ['parley-spread', 'parley-likes', 'parley-comments', 'parley-data-foot']);
 
     // And it is the widget's now: Reply works on an adopted comment, posting too.
     const reply = page.locator(`#parley-comment-${ana}`).getByRole('button', { name: 'Reply to Ana' });

@@ -84,11 +84,19 @@ TEST_CASE("the other parts are rendered around the adopted thread, in page order
   CHECK_FALSE(liked.touches("like-1"));
   CHECK(send(w, {{"type", "action"}, {"action", "like"}, {"id", 1}}).effects.empty());
 
-  // Only the comments: the mount is left exactly as parleyd rendered it.
+  // Only the comments: the mount is left exactly as parleyd rendered it, with only the
+  // quiet "Your data" foot after it.
   Widget alone;
   json only = start_with(prerendered());
   only["parts"] = "comments";
-  CHECK_FALSE(send(alone, only).touches("root"));
+  const Step kept = send(alone, only);
+  CHECK(kept.patch("html", "root") == nullptr);
+  CHECK(kept.patch("prepend", "root") == nullptr);
+  const json* foot = kept.patch("append", "root");
+  REQUIRE(foot != nullptr);
+  const std::string added = (*foot)["html"].get<std::string>();
+  CHECK(added.rfind(R"(<div class="parley-data-foot")", 0) == 0);
+  CHECK(added.find("parley-likes") == std::string::npos);
 }
 
 TEST_CASE("old pre-rendered data (a static build) is kept on screen and refreshed once") {
