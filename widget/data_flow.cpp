@@ -150,14 +150,23 @@ void on_deleted(State& s, const ResponseEvent& e, Output& out) {
 
 }  // namespace
 
-SafeHtml start_data(State& s, const StartEvent& e) {
+SafeHtml start_data(State& s, const StartEvent& e, bool later) {
   s.data.api = e.api;
-  return view::data_foot(s.id_prefix);
+  s.data.pending = later;
+  return later ? SafeHtml() : view::data_foot(s.id_prefix);
+}
+
+void show_data_foot(State& s, Output& out) {
+  if (!s.data.pending) return;
+  s.data.pending = false;
+  out.append(keys::kRoot, view::data_foot(s.id_prefix));
+  data_login_changed(s, out);
 }
 
 bool on_data_action(State& s, const ActionEvent& e, Output& out) {
   const std::string_view a = e.action;
   if (a == "data") {
+    show_data_foot(s, out);  // the login line's link, clicked before the thread came
     s.data.open = true;
     s.data.question.clear();
     out.attr(keys::kData, "hidden", std::nullopt);
@@ -208,6 +217,7 @@ bool on_data_response(State& s, const ResponseEvent& e, Output& out) {
 }
 
 void data_login_changed(State& s, Output& out) {
+  if (s.data.pending) return;  // show_data_foot calls again
   // The login line carries its own "Your data" while the reader is logged in.
   out.attr(keys::kDataEntry, "hidden",
            login_line(s) ? std::optional<std::string_view>("") : std::nullopt);

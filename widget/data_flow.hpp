@@ -11,8 +11,11 @@
 
 namespace parley::widget {
 
-// On start: the foot with the "Your data" link and the closed panel.
-SafeHtml start_data(State& s, const StartEvent& e);
+// On start: the foot with the "Your data" link and the closed panel, to render now; or,
+// with `later` (the comments, whose thread is on its way), nothing: show_data_foot adds
+// it once the thread is shown, so it never moves while the thread is laid out.
+SafeHtml start_data(State& s, const StartEvent& e, bool later = false);
+void show_data_foot(State& s, Output& out);
 // data, data-close, data-download, data-delete, data-delete-confirm, data-delete-cancel;
 // false for other actions.
 bool on_data_action(State& s, const ActionEvent& e, Output& out);

@@ -8,7 +8,8 @@
 namespace parley::widget {
 
 struct DataState {
-  std::string api;  // parleyd's origin (start.api), for the link to its /privacy page
+  std::string api;       // parleyd's origin (start.api), for the link to its /privacy page
+  bool pending = false;  // the foot waits for the thread (data_flow.hpp, start_data)
   bool open = false;
   std::string question;      // the delete's confirmation while it is asked, else ""
   int download_request = 0;  // GET /api/me/data to save as a file

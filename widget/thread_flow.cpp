@@ -70,6 +70,7 @@ void show_slice(State& s, Output& out, std::size_t end) {
   s.shown_roots = end;
   if (s.shown_roots < s.loaded_roots) return out.yield();
   show_own(s, out);
+  show_data_foot(s, out);
 }
 
 // A thread of two comments, one a reply, with the Markdown elements comments use most.
@@ -152,7 +153,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   HtmlBuilder root;
   for (const Part part : parts) root.html(render_part(s, e, part, values));
   // "Your data" goes with what a reader leaves here: comments and likes.
-  if (comments || s.likes.shown) root.html(start_data(s, e));
+  if (comments || s.likes.shown) root.html(start_data(s, e, comments));
   out.html(keys::kRoot, std::move(root).finish());
   if (comments) {
     s.thread_request = s.next_request++;
@@ -184,6 +185,7 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     return;
   }
   out.html(keys::kThread, SafeHtml());
+  show_data_foot(s, out);
   if (e.status == 0) {
     out.status(messages::thread_unreachable());
   } else {

@@ -22,6 +22,7 @@ json data_action(const char* name, const char* value = "") {
 struct Reader {
   Widget w;
   Step start;
+  Step shown;  // the thread's answer
   Step session;
   explicit Reader(const char* token, const char* like_token = "") {
     json e = start_event();
@@ -32,7 +33,7 @@ struct Reader {
     e["parts"] = "likes,comments";
     start = send(w, e);
     const json thread = {{"comments", {wire(1, 0, 0, "Ana", 3 * 3600), wire(2, 1, 1, "Bo", 90)}}};
-    send(w, response(request_of(effect(start, "fetch", "/api/comments")), 200, thread));
+    shown = send(w, response(request_of(effect(start, "fetch", "/api/comments")), 200, thread));
     send(w, response(request_of(effect(start, "fetch", "/api/login")), 200, kOptions));
     if (*token) {
       session =
@@ -49,7 +50,11 @@ bool has(const std::string& html, std::string_view text) {
 
 TEST_CASE("the foot offers \"Your data\"; a signed-in reader finds it in the login line instead") {
   Reader guest("");
-  const std::string root = guest.start.html("root");
+  // It comes with the thread, below it, so it never moves while the thread is laid out.
+  CHECK_FALSE(has(guest.start.html("root"), "parley-data-foot"));
+  const json* foot = guest.shown.patch("append", "root");
+  REQUIRE(foot);
+  const std::string root = (*foot)["html"].get<std::string>();
   CHECK(has(root, R"(data-parley-action="data" data-parley-key="data-link")"));
   CHECK(has(root, ">Your data</button>"));
   // The panel is there, closed, empty, and Escape closes it once open.
@@ -75,6 +80,23 @@ TEST_CASE("the foot offers \"Your data\"; a signed-in reader finds it in the log
   REQUIRE(closed);
   CHECK((*closed)["value"] == "");
   CHECK(send(ada.w, data_action("data-download")).effects.empty());
+}
+
+TEST_CASE("a session confirmed before the thread came: the foot arrives with its link hidden") {
+  Widget w;
+  json e = start_event();
+  e["token"] = "tok";
+  const Step start = send(w, e);
+  send(w, response(request_of(effect(start, "fetch", "/api/login")), 200, kOptions));
+  const Step in =
+      send(w, response(request_of(effect(start, "fetch", "/api/session")), 200, kSession));
+  CHECK_FALSE(in.touches("data-entry"));  // not on the page yet
+  const Step shown = send(w, response(request_of(effect(start, "fetch", "/api/comments")), 200,
+                                      {{"comments", json::array()}}));
+  REQUIRE(shown.patch("append", "root"));
+  const json* hidden = shown.patch("attr", "data-entry");
+  REQUIRE(hidden);
+  CHECK((*hidden)["value"] == "");
 }
 
 TEST_CASE("a signed-in reader downloads their data as parley-data-<site>.json") {
