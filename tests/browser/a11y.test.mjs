@@ -4,14 +4,12 @@
 // left, dark mode and each demo theme. Only the widget is judged; the demo blog around
 // it is not ours to test.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
+import { assertAxeClean } from './axe.mjs';
 import { form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
 import { completeLogin, openLoginPopup, openLoginReader, PROVIDER } from './login_stack.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THREAD_SIZE = 100;
 
 let browser;
@@ -20,20 +18,9 @@ before(async () => {
 });
 after(() => browser?.close());
 
-// Runs axe on the widget's mount and fails with each violation's rule, impact and
-// offending markup, so a failure says what to fix.
-async function assertAccessible(page, state) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(
-    (tags) => window.axe.run('#parley-thread', { runOnly: { type: 'tag', values: tags } }),
-    WCAG_TAGS,
-  );
-  const violations = result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
-  assert.deepEqual(violations, [], `axe violations with ${state}`);
-  // axe must really have looked at the widget: it passes rules on its form.
-  assert.ok(result.passes.some((p) => p.id === 'label'), `axe checked the form labels (${state})`);
-}
+// axe on the widget's mount (axe.mjs); it must really have looked at the widget: it
+// passes rules on its form.
+const assertAccessible = (page, state) => assertAxeClean(page, state, { passes: ['label'] });
 
 // Seeds `n` comments on the demo page through the public API: every third one a reply,
 // so the thread nests as real ones do.

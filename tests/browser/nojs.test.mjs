@@ -3,13 +3,11 @@
 // (startStack include); a reader with JavaScript disabled reads it and posts through
 // the plain form, and a reader with JavaScript gets the widget on the very same nodes.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
+import { assertAxeClean } from './axe.mjs';
 import { POST_TITLE, fieldError, form, launchBrowser, postComment, startStack } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser;
 before(async () => {
@@ -34,16 +32,7 @@ async function noJsReader(url) {
   return { context, page };
 }
 
-async function assertAccessible(page, selector, state) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(
-    ([sel, tags]) => window.axe.run(sel, { runOnly: { type: 'tag', values: tags } }),
-    [selector, WCAG_TAGS],
-  );
-  const violations = result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
-  assert.deepEqual(violations, [], `axe violations (${state})`);
-}
+const assertAccessible = (page, selector, state) => assertAxeClean(page, state, { selector });
 
 test('without JavaScript: the thread is in the page, and the plain form posts and comes back',
   async (t) => {

@@ -8,18 +8,13 @@
 //   await own.assertClean('the form');
 //   await own.assertAccessible('the form');
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 
+import { assertAxeClean } from './axe.mjs';
 import { UI_TIMEOUT_MS } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-let axeSource;
 
 /** `contextOptions` go to browser.newContext (acceptDownloads...). */
 export async function openOwnPage(browser, contextOptions = {}) {
-  axeSource ??= await readFile(AXE, 'utf8');
   const context = await browser.newContext(contextOptions);
   // Runs before any page script, outside the page's CSP (DevTools protocol).
   await context.addInitScript(() => {
@@ -45,16 +40,7 @@ export async function openOwnPage(browser, contextOptions = {}) {
       assert.deepEqual(violations, [], `CSP violations on ${what}`);
       assert.deepEqual(problems.splice(0), expected, `console errors on ${what}`);
     },
-    async assertAccessible(what) {
-      // Evaluated through DevTools, not as a <script>: the page's CSP would block that.
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(
-        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_TAGS);
-      const violations = result.violations.map((v) =>
-        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
-      assert.deepEqual(violations, [], `axe violations on ${what}`);
-      assert.ok(result.passes.length > 0, `axe looked at ${what}`);
-    },
+    assertAccessible: (what) => assertAxeClean(page, what, { selector: 'document' }),
     close: () => context.close(),
   };
 }

@@ -5,14 +5,12 @@
 // quiet link at the widget's foot. axe (WCAG A/AA) judges the open panel.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
+import { assertAxeClean } from './axe.mjs';
 import { commentWith, form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
 import { completeLogin, openLoginPopup, openLoginReader, USING } from './login_stack.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser;
 before(async () => {
@@ -31,17 +29,7 @@ async function expectText(locator, text) {
   assert.equal((await locator.textContent()).trim(), text);
 }
 
-async function assertAccessible(page, state) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(
-    (tags) => window.axe.run('#parley-thread', { runOnly: { type: 'tag', values: tags } }),
-    WCAG_TAGS,
-  );
-  const violations = result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.html).join('\n  ')}`);
-  assert.deepEqual(violations, [], `axe violations with ${state}`);
-  assert.ok(result.passes.some((p) => p.id === 'button-name'), `axe checked the buttons (${state})`);
-}
+const assertAccessible = (page, state) => assertAxeClean(page, state, { passes: ['button-name'] });
 
 // Clicks `name` in the panel and returns the parsed JSON file the browser saved.
 async function download(page, name) {
