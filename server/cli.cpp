@@ -65,8 +65,9 @@ Options (flags override the config file):
   --share-clicks-per-minute N  share clicks counted per client IP (default 20; 0 = unlimited)
   --identity-posts-per-minute N  comment posts per author: login or email (default 5;
                              0 = unlimited)
-  --min-form-seconds N       the plain form is refused when sent sooner after it was
-                             shown (default 3; 0 = off; docs/spam.md)
+  --min-form-seconds N       a comment is refused when sent sooner after the plain form
+                             was shown, or after the widget's proof-of-work challenge
+                             (default 3; 0 = off; docs/spam.md)
   --duplicate-hours N        the same text by the same author within N hours is refused
                              (default 24; 0 = off)
   --pow-bits N               the widget's proof of work before each post: N leading

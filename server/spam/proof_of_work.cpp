@@ -50,7 +50,7 @@ Challenge ProofOfWork::issue(std::string_view site, std::string_view client, std
 }
 
 Verdict ProofOfWork::check(std::string_view site, const Proof& proof, std::int64_t now,
-                           bool spent_ok) {
+                           int min_seconds, bool spent_ok) {
   if (proof.challenge.empty() || proof.nonce.empty()) {
     return Verdict::reject("proof_required",
                            "Your browser did not prove its work for this comment. Please "
@@ -74,6 +74,13 @@ Verdict ProofOfWork::check(std::string_view site, const Proof& proof, std::int64
   if (second_dot >= last_dot || !parse_int64(c.substr(0, first_dot), bits) ||
       !parse_int64(c.substr(first_dot + 1, second_dot - first_dot - 1), expires)) {
     return invalid;
+  }
+  // Issued challenge_seconds before it expires. The proof is not spent here, so the same
+  // one posts once the reader sends again a moment later.
+  if (now - (expires - config_.challenge_seconds) < min_seconds) {
+    return Verdict::reject("too_fast",
+                           "You sent this comment very quickly. Please wait a few seconds and "
+                           "send it again.");
   }
   if (expires < now) {
     return Verdict::reject("proof_expired",

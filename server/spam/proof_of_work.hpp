@@ -61,10 +61,13 @@ class ProofOfWork {
   // A fresh challenge for `client` (an IP): bits = base + their posts in the last
   // hour, up to the cap.
   Challenge issue(std::string_view site, std::string_view client, std::int64_t now);
-  // accept, or reject "proof_required" / "proof_invalid" / "proof_expired" /
-  // "proof_spent". `spent_ok`: the post's second pass (after Akismet) checks the proof
+  // accept, or reject "proof_required" / "proof_invalid" / "too_fast" / "proof_expired" /
+  // "proof_spent". `min_seconds`: the widget's minimum time, counted from the challenge's
+  // issue (it is fetched at the reader's first keystroke; spam.min_form_seconds, as for
+  // the plain form). `spent_ok`: the post's second pass (after Akismet) checks the proof
   // it already spent.
-  Verdict check(std::string_view site, const Proof& proof, std::int64_t now, bool spent_ok = false);
+  Verdict check(std::string_view site, const Proof& proof, std::int64_t now, int min_seconds,
+                bool spent_ok = false);
   // After the post passed every refusal: the challenge cannot be used again, and the
   // sender's next challenge is harder.
   void spend(const Proof& proof, std::string_view client, std::int64_t now);

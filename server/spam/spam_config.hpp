@@ -26,7 +26,8 @@ inline constexpr std::size_t kMaxBlockedWordBytes = 100;
 
 struct SpamConfig {
   bool honeypot = true;  // the hidden "fax" field of the plain form
-  // Plain form: seconds between render and post; 0 turns the check off.
+  // Seconds between the plain form's render, or the widget's proof-of-work challenge, and
+  // the post; 0 turns the check off.
   int min_form_seconds = kDefaultMinFormSeconds;
   // Posts per minute per author (login identity, else email): 0 = unlimited.
   int identity_posts_per_minute = kDefaultIdentityPostsPerMinute;

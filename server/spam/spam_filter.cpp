@@ -50,7 +50,10 @@ Verdict SpamFilter::check(const Submission& s, bool charge) {
   // Refusals first, cheapest first: they store nothing.
   const Proof* proof = pow_.enabled() && s.signals.proof ? &*s.signals.proof : nullptr;
   if (proof) {
-    if (Verdict v = pow_.check(s.site, *proof, s.now, !charge); !v.accepted()) return v;
+    if (Verdict v = pow_.check(s.site, *proof, s.now, config_.min_form_seconds, !charge);
+        !v.accepted()) {
+      return v;
+    }
   }
   if (s.signals.form_token && config_.min_form_seconds > 0) {
     if (Verdict v = check_form_token(secret_, s.site, *s.signals.form_token, s.now,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openReader, postComment, showThread, startStack } from './harness.mjs';
+import { form, launchBrowser, openReader, postComment, showThread, startStack } from './harness.mjs';
 
 const BITS = 14;
 
@@ -86,5 +86,33 @@ test('a page whose CSP forbids blob: workers still posts: solved on the main thr
   await postComment(page, { text: 'Posted under a strict CSP.' });
   assertSolved(seen, [BITS]);
   assert.deepEqual(workers, []);
+  reader.assertNoConsoleErrors();
+});
+
+test('a reader who sends at once is asked to wait a moment, and the next press posts', async (t) => {
+  // The widget's minimum time runs from the challenge, fetched at the first keystroke.
+  const stack = await startStack(t, { extraArgs: ['--pow-bits', '8', '--min-form-seconds', '2'] });
+  // Chromium logs the refused POST on the console: that is the refusal under test.
+  const { reader, page, seen } = await openWatched(t, stack, { expectedErrors: [/status of 400/] });
+  const f = form(page);
+  await f.text.fill('Typed and sent in one breath.');
+  await f.author.fill('Ana');
+  await f.email.fill('ana@example.org');
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+  await f.submit.click();
+  assert.equal((await refused).status(), 400);
+  await page.getByText('You sent this comment very quickly. Please wait a few seconds and send it again.')
+    .waitFor();
+  assert.equal(await page.locator('.parley-body').count(), 0);
+  assert.equal(await f.text.inputValue(), 'Typed and sent in one breath.');  // nothing lost
+  await page.waitForTimeout(2100);
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST');
+  await f.submit.click();
+  assert.equal((await posted).status(), 201);
+  await page.locator('.parley-body', { hasText: 'Typed and sent in one breath.' }).waitFor();
+  // The first challenge's proof, sent twice: the refusal did not spend it.
+  assert.equal(seen.proofs.length, 2);
+  assert.equal(seen.proofs[0].challenge, seen.issued[0].challenge);
+  assert.deepEqual(seen.proofs[1], seen.proofs[0]);
   reader.assertNoConsoleErrors();
 });

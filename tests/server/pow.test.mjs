@@ -187,6 +187,28 @@ describe('proof of work difficulty and expiry', () => {
     }
   });
 
+  // The widget's minimum time (the plain form's spam.min_form_seconds), counted from the
+  // challenge, which the widget fetches at the reader's first keystroke.
+  it('refuses a post sooner than --min-form-seconds after its challenge; the same proof posts later', async () => {
+    const server = await startParleyd({ extraArgs: ['--pow-bits', '4', '--min-form-seconds', '2'] });
+    try {
+      const { challenge, nonce } = await solvedProof(server);
+      const body = unique();
+      const res = await post(server, { ...body, proof: { challenge, nonce } });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.json.error, 'too_fast');
+      assert.match(res.json.message, /very quickly/);
+      await assertNotStored(server, body);
+      // The refused proof was not spent: sent again a moment later, it posts.
+      await new Promise((resolve) => { setTimeout(resolve, 3100); });
+      const later = await post(server, { ...body, proof: { challenge, nonce } });
+      assert.equal(later.status, 201, later.text);
+      assert.equal((await thread(server, body.page)).json.count, 1);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('is off with --pow-bits 0: no challenge, no proof needed', async () => {
     const server = await startParleyd({ extraArgs: ['--pow-bits', '0'] });
     try {
