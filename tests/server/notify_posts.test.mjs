@@ -81,7 +81,6 @@ async function barrier() {
 
 const mailsTo = (to) => smtp.received.filter((m) => m.to === to);
 
-
 describe('new posts by email', () => {
   it('asking for new posts by email needs an email address', async () => {
     const res = await post(server, comment({ email: '', notify_posts: true }));
