@@ -134,7 +134,7 @@ const lines = [
   'The same comments (the first N of the Markdown corpus, every fourth a reply), rendered',
   'to HTML once by parleyd, served to both clients as recorded API responses from one local',
   'server. Produced by `node bench/client-render.mjs`. "First" is the first comment in the',
-  'DOM: Parley shows a long thread in slices of about 50 comments, a task apart, so that no',
+  'DOM: Parley shows a long thread in slices of about 100 comments, a task apart, so that no',
   'task of the page is long (docs/widget-protocol.md); Waline renders all at once.',
   '',
   '| Comments | Parley: response to DOM | Waline: response to DOM | Parley faster by | Parley: navigation to DOM | Waline: navigation to DOM | Parley faster by |',

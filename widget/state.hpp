@@ -48,6 +48,10 @@ struct State {
   // The thread's code ran once, on a sample, while its request was in flight
   // (thread_flow.cpp, warm_up).
   bool warmed = false;
+  // A `yield` effect is out and its `resume` has not come: the next slice waits for that
+  // one rather than asking for another. (A thread answering before start's warm-up
+  // resume would otherwise start a second chain of resumes beside the first.)
+  bool resume_due = false;
 
   FormState form;
   std::int64_t replying_to = 0;        // comment whose reply slot holds the form; 0 = at home

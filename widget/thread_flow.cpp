@@ -34,12 +34,12 @@ SafeHtml text_html(std::string_view text) {
 }
 
 // Comments per slice of a long thread: rendering, parsing and laying out this many
-// keeps each task of the page's main thread well under 50 ms (host-isolation.test.mjs:
-// 100 comments in one task took 14-23 ms of CPU on a quiet machine, since comments past
-// the sixth skip layout off screen, but once 137 ms while four builds shared the two
-// CPUs; 50 keeps that margin). 25 per slice, a frame apart, cost a 100-comment thread
-// three frames of waiting (bench/RESULTS.md, Client render).
-constexpr std::size_t kCommentsPerSlice = 50;
+// keeps each task of the page's main thread well under 50 ms of CPU (host-isolation.test.mjs:
+// 100 comments in one task took 14-27 ms of CPU, comments past the sixth skipping layout
+// off screen). 100 rather than 50: a thread of up to 100 comments, most threads, shows in
+// one task, without a frame (style, layout and paint of the first half) between two halves:
+// response to DOM 75 -> 53 ms in Chromium at the same load (bench/RESULTS.md, Client render).
+constexpr std::size_t kCommentsPerSlice = 100;
 
 // The end of the slice that starts at top-level comment `first`: whole subtrees, at
 // least one, until the slice holds kCommentsPerSlice comments or reaches `last`.
@@ -59,6 +59,13 @@ std::size_t slice_end(const Thread& t, std::size_t first, std::size_t last) {
   return end;
 }
 
+// One chain of `resume`s at a time: each shows one slice (or warms up) and asks again.
+void ask_resume(State& s, Output& out) {
+  if (s.resume_due) return;
+  s.resume_due = true;
+  out.yield();
+}
+
 // Appends the next slice (or, first, replaces the placeholder with it); asks the host
 // to end the task before the following one, so input and paint can run between them.
 void show_slice(State& s, Output& out, std::size_t end) {
@@ -68,7 +75,7 @@ void show_slice(State& s, Output& out, std::size_t end) {
   else
     out.append(keys::kThread, items);
   s.shown_roots = end;
-  if (s.shown_roots < s.loaded_roots) return out.yield();
+  if (s.shown_roots < s.loaded_roots) return ask_resume(s, out);
   show_own(s, out);
   show_data_foot(s, out);
 }
@@ -164,7 +171,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     resume_session(s, e, out);
   }
   load_likes(s, out);
-  if (comments) out.yield();  // the next task warms the thread's code up (on_resume)
+  if (comments) ask_resume(s, out);  // the next task warms the thread's code up (on_resume)
 }
 
 void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
@@ -207,6 +214,7 @@ std::size_t warm_up(const State& s) {
 }
 
 void on_resume(State& s, Output& out) {
+  s.resume_due = false;
   if (s.thread_request != 0 && !s.warmed) {
     s.warmed = true;
     warm_up(s);
