@@ -191,14 +191,19 @@
     };
 
     // `payload`: the event's one large string (a response body, a live event's data, the
-    // prerendered thread), passed beside the JSON rather than escaped into it, and as
-    // UTF-8 bytes, which embind copies into the wasm at once (a JS string it converts
-    // character by character).
+    // prerendered thread), passed beside the JSON rather than escaped into it, as UTF-8
+    // bytes copied straight into the wasm memory. The answer is a view of that memory,
+    // valid until the next call: its JSON line, then the patches' HTML back to back, each
+    // patch saying how many bytes are its own. All is read before any patch applies (a
+    // patch can make the page send the next event).
     const send = (event, fatal, payload) => {
       try {
         const bytes = payload instanceof Uint8Array ? payload : utf8.encode(payload || '');
-        // The answer is a view of the wasm memory, valid until the next call: read now.
-        const out = JSON.parse(text.decode(widget.handle(JSON.stringify(event), bytes)));
+        if (bytes.length) widget.payload(bytes.length).set(bytes);
+        const answer = widget.handle(JSON.stringify(event));
+        let at = answer.indexOf(10);
+        const out = JSON.parse(text.decode(answer.subarray(0, at++)));
+        out.patches.forEach((p) => p.bytes >= 0 && (p.html = text.decode(answer.subarray(at, (at += p.bytes)))));
         out.patches.forEach(patch);
         out.effects.forEach(effect);
       } catch (err) {

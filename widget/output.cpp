@@ -66,21 +66,23 @@ void Output::begin_patch(std::string_view op, std::string_view key) {
 }
 
 void Output::html(std::string_view key, const SafeHtml& content) {
-  begin_patch("html", key);
-  member(patches_, "html", content.str());
-  patches_.push_back('}');
+  markup_patch("html", key, content);
 }
 
 void Output::append(std::string_view key, const SafeHtml& content) {
-  begin_patch("append", key);
-  member(patches_, "html", content.str());
-  patches_.push_back('}');
+  markup_patch("append", key, content);
 }
 
 void Output::prepend(std::string_view key, const SafeHtml& content) {
-  begin_patch("prepend", key);
-  member(patches_, "html", content.str());
+  markup_patch("prepend", key, content);
+}
+
+void Output::markup_patch(std::string_view op, std::string_view key, const SafeHtml& content) {
+  begin_patch(op, key);
+  patches_.append(",\"bytes\":");
+  patches_.append(std::to_string(content.str().size()));
   patches_.push_back('}');
+  markup_.append(content.str());
 }
 
 void Output::move(std::string_view key, std::string_view to) {
@@ -213,9 +215,9 @@ void Output::save(std::string_view key, const nlohmann::json& value) {
 
 std::string Output::serialize() const {
   std::string out;
-  out.reserve(patches_.size() + effects_.size() + 32);
+  out.reserve(patches_.size() + effects_.size() + markup_.size() + 32);
   out.append("{\"patches\":[").append(patches_).append("],\"effects\":[");
-  out.append(effects_).append("]}");
+  out.append(effects_).append("]}\n").append(markup_);
   return out;
 }
 

@@ -50,7 +50,9 @@ class Output {
   // Solve the proof-of-work `challenge` off the main thread, then send a `worked` event.
   void work(std::string_view challenge, int bits);
 
-  // {"patches":[...],"effects":[...]}.
+  // One line of JSON, {"patches":[...],"effects":[...]}, a newline, then the HTML of the
+  // html/append/prepend patches back to back, as they are: each such patch says how
+  // many bytes of that tail are its own ("bytes"), in order (docs/widget-protocol.md).
   std::string serialize() const;
 
  private:
@@ -59,9 +61,13 @@ class Output {
   // copying it into a tree and escaping it byte by byte again cost more than the
   // rendering itself.
   void begin_patch(std::string_view op, std::string_view key);
+  // The HTML goes to the tail unescaped: JSON-escaping a rendered thread (a quote in
+  // every attribute) and JSON.parse unescaping it again were a tenth of showing it.
+  void markup_patch(std::string_view op, std::string_view key, const SafeHtml& content);
   void member(std::string& out, std::string_view name, std::string_view text);
   std::string patches_;
   std::string effects_;
+  std::string markup_;
 };
 
 }  // namespace parley::widget

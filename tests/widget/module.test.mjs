@@ -30,16 +30,31 @@ function loadFactory() {
   }
 }
 
-// A fresh Widget from the built module; `send` is the host's one call, JSON both ways
-// (and an event's large string beside it, as web/host.js passes a response body).
+// A fresh Widget from the built module; `send` calls it as web/host.js does: an event's
+// large string copied in beside the JSON, the answer read back into one object.
 async function withWidget(body) {
   const factory = loadFactory();
   const Module = await factory({ wasmBinary: readFileSync(join(dir, 'parley-widget.wasm')) });
   const widget = new Module.Widget();
   try {
     const text = new TextDecoder();
-    await body((event, payload = '') =>
-      JSON.parse(text.decode(widget.handle(JSON.stringify(event), new TextEncoder().encode(payload)))));
+    await body((event, payload = '') => {
+      const bytes = new TextEncoder().encode(payload);
+      if (bytes.length) widget.payload(bytes.length).set(bytes);
+      // The answer's framing (docs/widget-protocol.md): a JSON line, then each markup
+      // patch's bytes in order; nothing may be left over.
+      const answer = widget.handle(JSON.stringify(event));
+      let at = answer.indexOf(10);
+      assert.ok(at > 0, 'the answer has its JSON line');
+      const out = JSON.parse(text.decode(answer.subarray(0, at++)));
+      for (const p of out.patches) {
+        if (p.bytes === undefined) continue;
+        p.html = text.decode(answer.subarray(at, (at += p.bytes)));
+        delete p.bytes;
+      }
+      assert.equal(at, answer.length, 'every byte of the answer belongs to a patch');
+      return out;
+    });
   } finally {
     widget.delete();
   }

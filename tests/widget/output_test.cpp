@@ -4,10 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "answer.hpp"
 #include "core/html.hpp"
 #include "widget/output.hpp"
 
 using nlohmann::json;
+using parley::HtmlBuilder;
+using parley::SafeHtml;
+using parley::test::read_answer;
 using parley::widget::Output;
 
 namespace {
@@ -34,7 +38,7 @@ TEST_CASE("patches and effects round-trip through JSON byte for byte") {
   out.save("parley:author", json{{"author", odd}});
   out.save("parley:author", nullptr);
 
-  const json j = json::parse(out.serialize());
+  const json j = read_answer(out.serialize());
   REQUIRE(j["patches"].size() == 5);
   CHECK(j["patches"][0] == json{{"op", "value"}, {"key", "field-text"}, {"value", odd}});
   CHECK(j["patches"][1] ==
@@ -55,11 +59,28 @@ TEST_CASE("patches and effects round-trip through JSON byte for byte") {
 }
 
 TEST_CASE("an empty output is two empty lists") {
-  CHECK(Output().serialize() == R"({"patches":[],"effects":[]})");
+  CHECK(Output().serialize() == "{\"patches\":[],\"effects\":[]}\n");
 }
 
-TEST_CASE("status text is escaped as HTML, then as JSON") {
+TEST_CASE("markup goes after the JSON line as it is, each patch saying how many bytes") {
+  Output out;
+  HtmlBuilder a;
+  a.open("p", {{"class", "x \"y\""}}).text("caf\u00e9\nsays \\ \u2603").close("p");
+  out.html("thread", std::move(a).finish());
+  out.focus("field-text");
+  HtmlBuilder b;
+  b.text("two");
+  out.append("thread", std::move(b).finish());
+  out.prepend("root", SafeHtml());
+  const std::string first = "<p class=\"x &quot;y&quot;\">caf\u00e9\nsays \\ \u2603</p>";
+  CHECK(out.serialize() ==
+        R"({"patches":[{"op":"html","key":"thread","bytes":)" + std::to_string(first.size()) +
+            R"(},{"op":"focus","key":"field-text"},{"op":"append","key":"thread","bytes":3},)" +
+            R"({"op":"prepend","key":"root","bytes":0}],"effects":[]})" + "\n" + first + "two");
+}
+
+TEST_CASE("status text is escaped as HTML") {
   Output out;
   out.status("<b>\"hi\"</b>");
-  CHECK(json::parse(out.serialize())["patches"][0]["html"] == "&lt;b&gt;&quot;hi&quot;&lt;/b&gt;");
+  CHECK(read_answer(out.serialize())["patches"][0]["html"] == "&lt;b&gt;&quot;hi&quot;&lt;/b&gt;");
 }

@@ -1,4 +1,4 @@
-// Drives a Widget exactly as web/parley.js does: event JSON in, JSON out, parsed back.
+// Drives a Widget exactly as web/host.js does: event JSON in, the answer read back.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "answer.hpp"
 #include "core/limits.hpp"
 #include "widget/widget.hpp"
 
@@ -40,7 +41,7 @@ struct Step {
 };
 
 inline Step send_raw(widget::Widget& w, std::string_view event) {
-  const json out = json::parse(w.handle(event));
+  const json out = read_answer(w.handle(event));
   return {out.at("patches"), out.at("effects")};
 }
 
