@@ -1,7 +1,7 @@
 #include "dates.hpp"
 
-#include <array>
-#include <cstdio>
+#include <cstdint>
+#include <string>
 
 #include "i18n.hpp"
 
@@ -33,6 +33,27 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
+// Appends `v` as printf's "%0<width>lld" would: zero-padded to `width` characters, a
+// minus sign counted among them. By hand, because every comment's <time datetime> is
+// one of these and snprintf was the costliest call of a cold thread render in the
+// widget (printf's formatter is a large function, compiled on first use).
+void append_padded(std::string& out, std::int64_t v, std::size_t width) {
+  char digits[20];
+  std::size_t n = 0;
+  // The magnitude as unsigned, so that INT64_MIN has one too.
+  std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  do {
+    digits[n++] = static_cast<char>('0' + m % 10);
+    m /= 10;
+  } while (m != 0);
+  if (v < 0) {
+    out.push_back('-');
+    width = width > 0 ? width - 1 : 0;
+  }
+  if (n < width) out.append(width - n, '0');
+  while (n > 0) out.push_back(digits[--n]);
+}
+
 std::string ago(std::int64_t n, std::string_view key) {
   return i18n::active().count(key, static_cast<std::uint64_t>(n));
 }
@@ -43,11 +64,21 @@ std::string iso8601_utc(std::int64_t t) {
   const std::int64_t days = floor_div(t, 86400);
   const std::int64_t secs = t - days * 86400;
   const Civil c = civil_from_days(days);
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
-                static_cast<long long>(c.year), c.month, c.day, static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-  return buf.data();
+  std::string out;
+  out.reserve(24);
+  append_padded(out, c.year, 4);
+  out.push_back('-');
+  append_padded(out, c.month, 2);
+  out.push_back('-');
+  append_padded(out, c.day, 2);
+  out.push_back('T');
+  append_padded(out, secs / 3600, 2);
+  out.push_back(':');
+  append_padded(out, secs / 60 % 60, 2);
+  out.push_back(':');
+  append_padded(out, secs % 60, 2);
+  out.push_back('Z');
+  return out;
 }
 
 std::string long_date_utc(std::int64_t t) {

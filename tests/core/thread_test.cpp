@@ -81,6 +81,14 @@ TEST_CASE("dates") {
   CHECK(parley::iso8601_utc(0) == "1970-01-01T00:00:00Z");
   CHECK(parley::iso8601_utc(1764477923) == "2025-11-30T04:45:23Z");
   CHECK(parley::iso8601_utc(951782400) == "2000-02-29T00:00:00Z");
+  // Padded as printf's %04lld would, the sign among the four (values from a Python
+  // transcription of the same calendar arithmetic).
+  CHECK(parley::iso8601_utc(-1) == "1969-12-31T23:59:59Z");
+  CHECK(parley::iso8601_utc(-62167219200) == "0000-01-01T00:00:00Z");
+  CHECK(parley::iso8601_utc(-62198755200) == "-001-01-01T00:00:00Z");
+  CHECK(parley::iso8601_utc(253402300800) == "10000-01-01T00:00:00Z");
+  CHECK(parley::iso8601_utc(-10000000000000) == "-314918-08-13T06:13:20Z");
+  CHECK(parley::iso8601_utc(10000000000000) == "318857-05-20T17:46:40Z");
   CHECK(parley::long_date_utc(1248998400) == "July 31, 2009");
   CHECK(parley::relative_time(1000, 1000) == "just now");
   CHECK(parley::relative_time(1000, 2000) == "just now");  // clock skew
