@@ -1,16 +1,17 @@
 // Fuzzes the widget's one boundary, Widget::handle: the input is a sequence of host
 // events, one per line, given to the same widget (so replies to fetches, form input and
-// clicks meet every state). Each answer must be JSON of the protocol's shape
-// ({"patches":[...],"effects":[...]}, docs/widget-protocol.md) — never a crash, an abort
-// from an escaped exception (the WASM build has none), or a malformed answer.
+// clicks meet every state). Each answer must be of the protocol's shape (a JSON line
+// {"patches":[...],"effects":[...]}, then exactly the bytes its markup patches claim,
+// docs/widget-protocol.md) — never a crash, an abort from an escaped exception (the WASM
+// build has none), or a malformed answer.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
+#include "tests/widget/answer.hpp"
 #include "widget/widget.hpp"
 
 namespace {
@@ -22,11 +23,10 @@ namespace {
 }
 
 void check_answer(std::string_view answer) {
-  const nlohmann::json out = nlohmann::json::parse(answer, nullptr, false);
-  if (out.is_discarded()) fail("answer is not JSON", answer);
-  if (!out.is_object() || !out.contains("patches") || !out["patches"].is_array() ||
-      !out.contains("effects") || !out["effects"].is_array()) {
-    fail("answer lacks patches/effects arrays", answer);
+  try {
+    parley::test::read_answer(answer);
+  } catch (const std::exception& e) {
+    fail(e.what(), answer);
   }
 }
 
