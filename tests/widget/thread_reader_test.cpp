@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "core/json_reader.hpp"
 #include "thread_reader_reference.hpp"
 #include "widget/api.hpp"
-#include "widget/json_reader.hpp"
 
 using parley::Comment;
-using parley::widget::JsonReader;
+using parley::JsonReader;
 namespace api = parley::widget::api;
 
 namespace {

@@ -2,9 +2,9 @@
 
 #include <limits>
 
-#include "core/utf8.hpp"
+#include "utf8.hpp"
 
-namespace parley::widget {
+namespace parley {
 
 namespace {
 
@@ -323,10 +323,27 @@ bool JsonReader::skip() {
   }
 }
 
+bool JsonReader::raw(std::string_view& out) {
+  if (peek() == Kind::invalid) return fail();
+  const std::size_t start = i_;
+  if (!skip()) return false;
+  out = s_.substr(start, i_ - start);
+  return true;
+}
+
+bool JsonReader::read_number(std::string_view& token) {
+  if (peek() != Kind::number) return false;
+  const std::size_t start = i_;
+  bool integer = false;
+  if (!number(integer)) return false;
+  token = s_.substr(start, i_ - start);
+  return true;
+}
+
 bool JsonReader::done() {
   if (failed_) return false;
   space();
   return i_ == s_.size();
 }
 
-}  // namespace parley::widget
+}  // namespace parley

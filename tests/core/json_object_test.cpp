@@ -1,0 +1,128 @@
+// core's JSON reading and writing against nlohmann, which they replaced in the widget
+// (issue 7). JsonObject must see an object as nlohmann's find() saw it (the small
+// readers of the widget and the catalogs were written against that); JsonWriter must
+// write the bytes nlohmann's dump() wrote (parleyd and the tests read them).
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_object.hpp"
+#include "core/json_writer.hpp"
+
+namespace {
+
+using nlohmann::json;
+using parley::JsonObject;
+using parley::JsonReader;
+using parley::JsonWriter;
+namespace json_value = parley::json_value;
+
+JsonReader::Kind kind_of(const json& v) {
+  switch (v.type()) {
+    case json::value_t::object:
+      return JsonReader::Kind::object;
+    case json::value_t::array:
+      return JsonReader::Kind::array;
+    case json::value_t::string:
+      return JsonReader::Kind::string;
+    case json::value_t::boolean:
+      return JsonReader::Kind::boolean;
+    case json::value_t::null:
+      return JsonReader::Kind::null;
+    default:
+      return JsonReader::Kind::number;
+  }
+}
+
+// One value, read both ways, as the widget's readers ask about it.
+void check_value(const json& v, std::string_view text) {
+  CHECK(json_value::kind(text) == kind_of(v));
+  CHECK(json_value::string(text) ==
+        (v.is_string() ? std::optional<std::string>(v.get<std::string>()) : std::nullopt));
+  CHECK(
+      json_value::integer(text) ==
+      (v.is_number_integer() ? std::optional<std::int64_t>(v.get<std::int64_t>()) : std::nullopt));
+  CHECK(json_value::unsigned_integer(text) ==
+        (v.is_number_unsigned() ? std::optional<std::uint64_t>(v.get<std::uint64_t>())
+                                : std::nullopt));
+  CHECK(json_value::boolean(text) ==
+        (v.is_boolean() ? std::optional<bool>(v.get<bool>()) : std::nullopt));
+  if (v.is_array()) {
+    const std::vector<std::string_view> items = json_value::items(text);
+    REQUIRE(items.size() == v.size());
+    for (std::size_t i = 0; i < items.size(); ++i) check_value(v[i], items[i]);
+  }
+  if (v.is_object()) {
+    JsonObject o;
+    REQUIRE(o.parse(text));
+    REQUIRE(o.members().size() == v.size());
+    auto it = v.begin();
+    for (const auto& [name, value] : o.members()) {
+      CAPTURE(name);
+      CHECK(name == it.key());  // the same names, in the same (sorted) order
+      check_value(it.value(), value);
+      ++it;
+    }
+  }
+}
+
+void check_same(const std::string& text) {
+  CAPTURE(text);
+  const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  JsonObject o;
+  const bool ok = o.parse(text);
+  CHECK(ok == (!j.is_discarded() && j.is_object()));
+  if (ok && j.is_object()) check_value(j, text);
+  if (!ok) CHECK(o.members().empty());
+}
+
+}  // namespace
+
+TEST_CASE("JsonObject sees every object as nlohmann's find() saw it") {
+  const std::vector<std::string> texts = {
+      "", " ", "null", "[]", "[{}]", "1", "\"x\"", "{}", " { } ", "{}x", "{} {}", "{,}", "{\"a\"}",
+      "{\"a\":}", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{'a':1}", "{\"a\":1}}", "{\"a\":[}",
+      // Duplicates: the last one counts, whatever its type.
+      R"({"a":1,"a":"x"})", R"({"a":"x","a":1})", R"({"a":{"b":1},"a":null})",
+      R"({"a":true,"b":false,"a":false})", R"({"b":1,"a":2,"c":{"z":1,"y":2,"z":3}})",
+      // Names: escapes, order by bytes, non-ASCII, empty.
+      R"({"\u0061":1,"a":2})", R"({"":0,"B":1,"a":2,"\u00e9":3,"é":4})", R"({"\ud83d\ude00":1})",
+      "{\"a\xC3\":1}", R"({"\ud83d":1})", "{\"a\nb\":1}",
+      // Numbers: integers, signed and not, edges of int64 and uint64, floats.
+      R"({"n":0,"m":-0,"p":9223372036854775807,"q":-9223372036854775808})",
+      R"({"n":9223372036854775808,"m":18446744073709551615,"o":18446744073709551616})",
+      R"({"n":-9223372036854775809,"f":1.5,"e":1e3,"E":-2E-2,"z":0.0})", R"({"n":01})",
+      R"({"n":-})", R"({"n":1.})", R"({"n":.5})", R"({"n":1e})", R"({"n":+1})",
+      // Literals, strings, nesting.
+      R"({"t":true,"f":false,"n":null,"s":"a\"b\\c\/d\b\f\n\r\t\u0000\u001f"})", R"({"t":tru})",
+      R"({"n":nul})", R"({"t":True})", "{\"s\":\"a\tb\"}",
+      R"({"a":[1,"x",[2,[3]],{"k":[]}],"o":{"p":{"q":{"r":{}}}}})", R"({"a":[1,]})",
+      R"({"a":[,1]})", "\xEF\xBB\xBF{}", "{\"s\":\"\xF4\x90\x80\x80\"}", "{\"s\":\"\xC0\xAF\"}",
+      R"({"s":"\ud800\udc00\udbff\udfff"})", R"({"s":"\udc00"})", R"({"s":"\u12"})"};
+  for (const std::string& text : texts) check_same(text);
+}
+
+TEST_CASE("JsonWriter writes what nlohmann's dump() wrote") {
+  std::string odd = "quote\" backslash\\ slash/ \b\f\n\r\t \x7F \xE2\x80\xA8 \xF0\x9F\x98\x80 ";
+  for (char c = 1; c < 0x20; ++c) odd.push_back(c);
+  odd.push_back('\0');
+  for (const std::int64_t n :
+       {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42},
+        std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}) {
+    const std::string nested = JsonWriter().string("challenge", odd).string("nonce", "").finish();
+    const std::string written = JsonWriter()
+                                    .string("author", odd)
+                                    .integer("count", n)
+                                    .boolean("no", false)
+                                    .raw("proof", nested)
+                                    .boolean("yes", true)
+                                    .finish();
+    const json expected = {{"author", odd},
+                           {"count", n},
+                           {"no", false},
+                           {"proof", {{"challenge", odd}, {"nonce", ""}}},
+                           {"yes", true}};
+    CHECK(written == expected.dump());
+  }
+  CHECK(JsonWriter().finish() == json::object().dump());
+}
