@@ -1,7 +1,7 @@
 #include "dates.hpp"
 
-#include <array>
-#include <cstdio>
+#include <cstdint>
+#include <string>
 
 #include "i18n.hpp"
 
@@ -33,6 +33,19 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
+// printf's "%0<width>lld", written out: snprintf would bring printf's machinery (6 KB of
+// wasm) into the widget for this one date (<time datetime>).
+void padded(std::string& out, std::int64_t n, std::size_t width) {
+  if (n < 0) {
+    out.push_back('-');
+    if (width > 0) --width;
+  }
+  const std::string digits =
+      std::to_string(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+  if (digits.size() < width) out.append(width - digits.size(), '0');
+  out.append(digits);
+}
+
 std::string ago(std::int64_t n, std::string_view key) {
   return i18n::active().count(key, static_cast<std::uint64_t>(n));
 }
@@ -43,11 +56,20 @@ std::string iso8601_utc(std::int64_t t) {
   const std::int64_t days = floor_div(t, 86400);
   const std::int64_t secs = t - days * 86400;
   const Civil c = civil_from_days(days);
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
-                static_cast<long long>(c.year), c.month, c.day, static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-  return buf.data();
+  std::string out;
+  padded(out, c.year, 4);
+  out.push_back('-');
+  padded(out, c.month, 2);
+  out.push_back('-');
+  padded(out, c.day, 2);
+  out.push_back('T');
+  padded(out, secs / 3600, 2);
+  out.push_back(':');
+  padded(out, secs / 60 % 60, 2);
+  out.push_back(':');
+  padded(out, secs % 60, 2);
+  out.push_back('Z');
+  return out;
 }
 
 std::string long_date_utc(std::int64_t t) {

@@ -343,7 +343,9 @@ bool JsonReader::read_number(std::string_view& token) {
 bool JsonReader::done() {
   if (failed_) return false;
   space();
-  return i_ == s_.size();
+  // As nlohmann's lexer, which takes a NUL byte for the end of the input: whatever
+  // follows one after the value is not read.
+  return i_ == s_.size() || s_[i_] == '\0';
 }
 
 }  // namespace parley

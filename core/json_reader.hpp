@@ -9,7 +9,8 @@
 //
 // It accepts exactly RFC 8259 JSON, as strictly as nlohmann::json::parse: well-formed
 // UTF-8, no control characters in strings, paired surrogates, nothing after the value but
-// whitespace. Any error latches: every later call fails, and done() is false.
+// whitespace (or, as nlohmann read it, a NUL byte and whatever follows it). Any error
+// latches: every later call fails, and done() is false.
 #pragma once
 
 #include <cstddef>
@@ -56,7 +57,8 @@ class JsonReader {
   // A number of any form, its token as written (no conversion: no strtod in the wasm).
   bool read_number(std::string_view& token);
 
-  // The whole text was one well-formed value, followed by whitespace only.
+  // The whole text was one well-formed value, followed by whitespace only (up to a NUL
+  // byte, if any, as nlohmann read it).
   bool done();
   bool failed() const { return failed_; }
 

@@ -1,8 +1,11 @@
 // parse_event as it was before core's JsonObject (issue 7): nlohmann::json, find() and
-// its type checks. The oracle tests/widget/events_test.cpp holds widget/events.cpp to.
+// its type checks. The oracle tests/widget/events_test.cpp and fuzz/fuzz_json_object.cpp
+// hold widget/events.cpp to, through describe(): every field of the event, or its error.
 #pragma once
 
 #include <limits>
+#include <string>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -161,3 +164,81 @@ inline ParsedEvent reference_parse_event(std::string_view json_text, std::string
 }
 
 }  // namespace parley::test::old_events
+
+namespace parley::test {
+
+using nlohmann::json;
+using namespace parley::widget;
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+inline json opt(const std::optional<std::int64_t>& v) {
+  return v ? json(*v) : json("none");
+}
+
+// The edits text is kept as the host wrote it, where nlohmann re-dumped it: what counts
+// is what load_own reads from it, which is nlohmann's view of it.
+inline json edits(const std::string& text) {
+  return text.empty() ? json("") : json::parse(text);
+}
+
+inline std::string describe(const ParsedEvent& p) {
+  if (!p.event) return "error: " + p.error;
+  return std::visit(
+      Overloaded{
+          [](const StartEvent& e) {
+            const ShareStart& s = e.share;
+            json saved =
+                e.saved ? json{e.saved->author, e.saved->email, e.saved->website} : json("none");
+            return json{"start",       e.site,         e.title,     e.page,        e.now,
+                        saved,         e.lang,         e.strings,   e.prerendered, e.parts,
+                        e.origin,      e.token,        e.instance,  e.like_token,  e.random,
+                        e.catalog,     edits(e.edits), e.pow,       e.api,         s.targets,
+                        s.style,       s.via,          s.hashtags,  s.url,         s.title,
+                        s.description, s.image,        s.can_share, s.touch,       s.clicks,
+                        s.server,      s.software}
+                .dump();
+          },
+          [](const ResponseEvent& e) {
+            return json{"response", e.request, e.status, e.body, opt(e.retry_after)}.dump();
+          },
+          [](const FieldEvent& e) {
+            return json{"field", e.blur, e.field, e.value}.dump();
+          },
+          [](const ActionEvent& e) {
+            return json{"action", e.action, e.id, e.value}.dump();
+          },
+          [](const SubmitEvent& e) {
+            return json{"submit",  e.form, e.server,   e.text,           e.author,      e.email,
+                        e.website, e.save, e.honeypot, e.notify_replies, e.notify_posts}
+                .dump();
+          },
+          [](const TickEvent& e) {
+            return json{"tick", e.now}.dump();
+          },
+          [](const LiveEvent& e) {
+            return json{"live", e.data, e.id, e.closed}.dump();
+          },
+          [](const CopiedEvent& e) {
+            return json{"copied", e.ok}.dump();
+          },
+          [](const SpreadEvent& e) {
+            return json{"spread", e.target}.dump();
+          },
+          [](const ResumeEvent&) { return std::string("resume"); },
+          [](const LoginEvent& e) {
+            return json{"login", e.token, e.error, e.closed, e.blocked}.dump();
+          },
+          [](const WorkedEvent& e) {
+            return json{"worked", e.challenge, e.nonce}.dump();
+          },
+      },
+      *p.event);
+}
+
+}  // namespace parley::test
