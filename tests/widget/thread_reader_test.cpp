@@ -1,4 +1,4 @@
-// The thread reader (widget/thread_reader.cpp over widget/json_reader.hpp) against the
+// The thread reader (widget/thread_reader.cpp over core/json_reader.hpp) against the
 // reading it replaced (nlohmann + comment_from_json), and JsonReader's strictness.
 #include <doctest/doctest.h>
 
