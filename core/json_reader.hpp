@@ -9,8 +9,9 @@
 //
 // It accepts exactly RFC 8259 JSON, as strictly as nlohmann::json::parse: well-formed
 // UTF-8, no control characters in strings, paired surrogates, nothing after the value but
-// whitespace (or, as nlohmann read it, a NUL byte and whatever follows it). Any error
-// latches: every later call fails, and done() is false.
+// whitespace (or, as nlohmann read it, a NUL byte and whatever follows it), and no number
+// beyond a double's range (nlohmann refused those too). Any error latches: every later
+// call fails, and done() is false.
 #pragma once
 
 #include <cstddef>

@@ -101,6 +101,24 @@ TEST_CASE("JsonObject sees every object as nlohmann's find() saw it") {
       R"({"a":[,1]})", "\xEF\xBB\xBF{}", "{\"s\":\"\xF4\x90\x80\x80\"}", "{\"s\":\"\xC0\xAF\"}",
       R"({"s":"\ud800\udc00\udbff\udfff"})", R"({"s":"\udc00"})", R"({"s":"\u12"})"};
   for (const std::string& text : texts) check_same(text);
+  // nlohmann refuses a text with a number that overflows a double (found by fuzzing):
+  // from 2^1024 - 2^970 on, which rounds to infinity.
+  const std::string overflow =
+      "17976931348623158079372897140530341507993413271003782693617377898044496829276475094664"
+      "90179775872070963302864166928879109465555478519404026306574886715058206819089020007083"
+      "83676273854845817711531764475730270069855571366959622842914819860834936475292719074168"
+      "444365510704342711559699508093042880177904174497792";
+  const std::string just_below = overflow.substr(0, overflow.size() - 1) + "1";
+  for (const std::string& n :
+       {std::string("1e308"), std::string("1e309"), std::string("-1e400"), std::string("1e-400"),
+        std::string("1.7976931348623157e308"), std::string("1.7976931348623159e308"),
+        std::string("0e999999999"), std::string("17976931348623158e292"), overflow, "-" + overflow,
+        just_below, overflow + ".5", "0." + overflow + "e309", "0." + just_below + "e309",
+        "0.000" + overflow + "e312", overflow.substr(0, 50) + "e259", std::string(400, '9'),
+        "1" + std::string(308, '0'), "1" + std::string(309, '0')}) {
+    check_same(R"({"n":)" + n + "}");
+    check_same(R"({"a":[1,{"n":)" + n + "}]}");
+  }
   // nlohmann's lexer takes a NUL byte for the end of the input (found by fuzzing).
   check_same(std::string("{\"a\":1} \0 x", 11));
   check_same(std::string("{\"a\":1}\0", 8));
