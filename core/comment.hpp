@@ -1,4 +1,4 @@
-// The comment model and its JSON wire format (see docs/api.md).
+// The comment model (its JSON wire format, parleyd's side: comment_json.hpp).
 //
 // A Draft is what a reader submits; a Comment is what the store holds and what the
 // API returns. Email addresses exist only in Draft and in the store: the public wire
@@ -8,8 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "result.hpp"
 
@@ -56,19 +54,5 @@ struct Comment {
   // keep their place; author, website, text and html are empty.
   bool deleted = false;
 };
-
-// Parses a submitted draft from JSON. Unknown members are ignored; a member of the
-// wrong type is a field error ("invalid"), never an exception. Missing strings are "".
-FieldErrors draft_from_json(const nlohmann::json& j, Draft& out);
-nlohmann::json draft_to_json(const Draft& d);
-
-// The public wire form: {id, parent, depth, author, website, html, created, verified},
-// plus {provider, provider_name, avatar} when verified, "pinned": true when pinned and
-// "deleted": true for a placeholder.
-// `text` is included only when include_source is true (not yet used by any reader).
-nlohmann::json comment_to_json(const Comment& c, bool include_source = false);
-// Reads the public wire form back (the widget's side). Returns false on a shape
-// mismatch, leaving `out` unspecified.
-bool comment_from_json(const nlohmann::json& j, Comment& out);
 
 }  // namespace parley

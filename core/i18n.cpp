@@ -6,9 +6,8 @@
 #include <mutex>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "i18n_data.hpp"
+#include "json_object.hpp"
 #include "plural.hpp"
 
 namespace parley::i18n {
@@ -28,14 +27,9 @@ struct Table {
 
 namespace {
 
-using nlohmann::json;
-
 constexpr std::string_view kDirKey = "@dir";
-constexpr std::string_view kLangKey = "@lang";
-// The English words of core's field errors, in a wire catalog of another language:
-// field_error() tells core's messages from a server's own by them (field_messages.hpp).
-constexpr std::string_view kEnglishKey = "@en";
-constexpr std::string_view kErrorPrefix = "error.";
+using data::kEnglishKey;
+using data::kLangKey;
 constexpr std::array<std::string_view, 6> kCategoryNames = {"zero", "one",  "two",
                                                             "few",  "many", "other"};
 
@@ -52,26 +46,30 @@ std::string primary_subtag(std::string_view tag) {
 
 // Adds the messages of a JSON object to `t`; members of other shapes are skipped
 // (a catalog is data that tests check, an owner's override is input we must survive).
-void add_entries(Table& t, const json& obj) {
-  for (const auto& [key, value] : obj.items()) {
+// The members as nlohmann's object held them (json_object.hpp): each key once, its last
+// value, in key order.
+void add_entries(Table& t, const JsonObject::Members& members) {
+  using Kind = JsonReader::Kind;
+  for (const auto& [key, value] : members) {
     Entry e;
     if (key == kDirKey) {
-      if (value.is_string()) t.rtl = value.get<std::string>() == "rtl";
+      if (const auto dir = json_value::string(value)) t.rtl = *dir == "rtl";
       continue;
     }
     if (key == kLangKey || key == kEnglishKey) continue;
-    if (value.is_string()) {
-      e.text = value.get<std::string>();
-    } else if (value.is_object()) {
+    const Kind kind = json_value::kind(value);
+    if (kind == Kind::string) {
+      e.text = *json_value::string(value);
+    } else if (kind == Kind::object) {
+      JsonObject forms;
+      forms.parse(value);
       e.plural = true;
-      for (std::size_t c = 0; c < kCategoryNames.size(); ++c) {
-        const auto it = value.find(kCategoryNames[c]);
-        if (it != value.end() && it->is_string()) e.forms[c] = it->get<std::string>();
-      }
+      for (std::size_t c = 0; c < kCategoryNames.size(); ++c)
+        e.forms[c] = forms.str(kCategoryNames[c]);
       if (e.forms.back().empty()) continue;  // "other" is the one form always needed
-    } else if (value.is_array()) {
-      for (const json& item : value)
-        if (item.is_string()) e.items.push_back(item.get<std::string>());
+    } else if (kind == Kind::array) {
+      for (const std::string_view item : json_value::items(value))
+        if (auto text = json_value::string(item)) e.items.push_back(std::move(*text));
     } else {
       continue;
     }
@@ -107,8 +105,8 @@ const std::shared_ptr<const Table>& shipped_table(std::size_t i) {
   const Shipped& s = shipped();
   std::call_once(s.parsed[i], [&s, i] {
     auto t = std::make_shared<Table>();
-    const json parsed = json::parse(s.texts[i], nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_object()) add_entries(*t, parsed);
+    JsonObject parsed;
+    if (parsed.parse(s.texts[i])) add_entries(*t, parsed.members());
     s.tables[i] = std::move(t);
   });
   return s.tables[i];
@@ -190,23 +188,20 @@ Catalog Catalog::for_language(std::string_view tag) {
 }
 
 Catalog Catalog::from_wire(std::string_view tag, std::string_view text) {
-  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!parsed.is_object()) return for_language(tag);
+  JsonObject parsed;
+  if (!parsed.parse(text)) return for_language(tag);
   auto t = std::make_shared<Table>();
-  add_entries(*t, parsed);
+  add_entries(*t, parsed.members());
   Catalog c(PrivateTag{});
-  const auto lang = parsed.find(kLangKey);
-  c.lang_ =
-      lang != parsed.end() && lang->is_string() && !lang->get_ref<const std::string&>().empty()
-          ? lang->get<std::string>()
-          : "en";
+  std::string lang = parsed.str(kLangKey);
+  if (lang.empty()) lang = "en";
   // parleyd fell back to English for a language it does not ship: count in English too.
-  c.plural_tag_ = primary_subtag(tag) == primary_subtag(c.lang_) ? std::string(tag) : c.lang_;
+  c.plural_tag_ = primary_subtag(tag) == primary_subtag(lang) ? std::string(tag) : lang;
+  c.lang_ = std::move(lang);
   c.own_ = std::move(t);
-  const auto en = parsed.find(kEnglishKey);
-  if (en != parsed.end() && en->is_object()) {
+  if (const std::optional<JsonObject> en = parsed.object(kEnglishKey)) {
     auto english = std::make_shared<Table>();
-    add_entries(*english, *en);
+    add_entries(*english, en->members());
     c.english_ = std::move(english);
   } else if (c.lang_ == "en") {
     c.english_ = c.own_;
@@ -214,38 +209,13 @@ Catalog Catalog::from_wire(std::string_view tag, std::string_view text) {
   return c;
 }
 
-std::string wire_catalog(std::string_view tag) {
-  const Shipped& s = shipped();
-  const std::string lang = Catalog::for_language(tag).lang();
-  json merged = json::object();
-  for (const std::string& wanted : {std::string("en"), lang}) {
-    for (std::size_t i = 0; i < s.tags.size(); ++i) {
-      if (s.tags[i] != wanted) continue;
-      const json parsed = json::parse(s.texts[i], nullptr, /*allow_exceptions=*/false);
-      if (parsed.is_object()) merged.update(parsed);
-    }
-  }
-  if (merged.empty()) return "";
-  merged[std::string(kLangKey)] = lang;
-  if (lang != "en") {
-    json english = json::object();
-    for (std::size_t i = 0; i < s.tags.size(); ++i) {
-      if (s.tags[i] != "en") continue;
-      const json parsed = json::parse(s.texts[i], nullptr, /*allow_exceptions=*/false);
-      for (const auto& [key, value] : parsed.items()) {
-        if (key.starts_with(kErrorPrefix)) english[key] = value;
-      }
-    }
-    merged[std::string(kEnglishKey)] = std::move(english);
-  }
-  return merged.dump();
-}
-
 Catalog Catalog::english() const {
   if (!english_) return Catalog();
   Catalog c(PrivateTag{});
-  c.lang_ = "en";
-  c.plural_tag_ = "en";
+  // Moved in rather than assigned from a literal: GCC 12 -O3 sees the short-string copy
+  // as reading uninitialised bytes (a known false -Wmaybe-uninitialized).
+  c.lang_ = std::string("en");
+  c.plural_tag_ = std::string("en");
   c.own_ = english_;
   return c;
 }
@@ -291,30 +261,30 @@ std::string Catalog::item(std::string_view key, std::size_t i) const {
 }
 
 bool Catalog::override_with(std::string_view text) {
-  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!parsed.is_object()) return false;
+  JsonObject parsed;
+  if (!parsed.parse(text)) return false;
   auto t = std::make_shared<Table>();
   if (overrides_) *t = *overrides_;
-  json common = json::object();
-  const json* for_primary = nullptr;
-  const json* for_whole = nullptr;
+  JsonObject::Members common;
+  std::optional<JsonObject> for_primary;
+  std::optional<JsonObject> for_whole;
   const std::string whole = lower(plural_tag_);
   const std::string primary = primary_subtag(plural_tag_);
-  for (const auto& [key, value] : parsed.items()) {
+  for (const auto& [key, value] : parsed.members()) {
     // A member holding an object of messages is a language section ("de", "pt-BR");
     // one holding plural forms is a message (its members are category names).
-    const bool section = value.is_object() && !value.contains("other");
-    if (!section) {
-      common[key] = value;
+    JsonObject section;
+    if (!section.parse(value) || section.contains("other")) {
+      common.insert_or_assign(key, value);
     } else if (lower(key) == whole) {
-      for_whole = &value;
+      for_whole = std::move(section);
     } else if (lower(key) == primary) {
-      for_primary = &value;
+      for_primary = std::move(section);
     }
   }
   add_entries(*t, common);
-  if (for_primary != nullptr) add_entries(*t, *for_primary);
-  if (for_whole != nullptr) add_entries(*t, *for_whole);
+  if (for_primary) add_entries(*t, for_primary->members());
+  if (for_whole) add_entries(*t, for_whole->members());
   t->rtl = rtl();  // direction belongs to the language, not to an override
   overrides_ = std::move(t);
   return true;

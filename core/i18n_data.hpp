@@ -14,4 +14,11 @@ struct EmbeddedCatalog {
 
 std::span<const EmbeddedCatalog> catalogs();
 
+// The wire catalog's own members (i18n_wire.cpp writes them, i18n.cpp reads them): the
+// language parleyd matched, and, in a catalog of another language, the English words of
+// core's field errors, by which field_error() tells core's messages from a server's own
+// (field_messages.hpp).
+inline constexpr std::string_view kLangKey = "@lang";
+inline constexpr std::string_view kEnglishKey = "@en";
+
 }  // namespace parley::i18n::data

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "comment_json.hpp"
 #include "html.hpp"
 #include "i18n.hpp"
 #include "thread.hpp"

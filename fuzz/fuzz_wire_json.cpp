@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/comment.hpp"
+#include "core/comment_json.hpp"
 
 namespace {
 

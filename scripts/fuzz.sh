@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-${FUZZ_SECONDS:-60}}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_markdown fuzz_wire_json fuzz_widget_events fuzz_thread_reader
+((${#targets[@]})) || targets=(fuzz_markdown fuzz_wire_json fuzz_widget_events fuzz_thread_reader fuzz_json_object
                                fuzz_share fuzz_api_pipeline fuzz_wxr fuzz_disqus)
 # Per-input bounds: a hang or a memory blow-up on one input is a finding too.
 readonly kInputTimeoutSeconds=10

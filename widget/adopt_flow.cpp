@@ -2,9 +2,8 @@
 // already on the page stay as they are, and are not downloaded again.
 #include <cstdlib>
 
-#include <nlohmann/json.hpp>
-
 #include "api.hpp"
+#include "core/json_object.hpp"
 #include "core/view_keys.hpp"
 #include "handlers.hpp"
 
@@ -17,30 +16,21 @@ namespace {
 // the widget fetches the thread once; newer ones arrive through live updates anyway.
 constexpr std::int64_t kPrerenderedFreshSeconds = 120;
 
-std::string member(const nlohmann::json& j, const char* name) {
-  const auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values, Output& out) {
   // Owner overrides change words the server rendered without them.
   if (e.prerendered.empty() || !e.strings.empty()) return false;
-  const nlohmann::json data =
-      nlohmann::json::parse(e.prerendered, nullptr, /*allow_exceptions=*/false);
-  if (!data.is_object() || member(data, "site") != s.site || member(data, "page") != s.page ||
-      member(data, "lang") != s.catalog.lang()) {
+  JsonObject data;
+  if (!data.parse(e.prerendered) || data.str("site") != s.site || data.str("page") != s.page ||
+      data.str("lang") != s.catalog.lang()) {
     return false;
   }
-  const auto rendered = data.find("rendered_at");
+  const std::optional<std::int64_t> rendered = data.integer("rendered_at");
   std::vector<Comment> flat;
   api::ThreadFlags flags;
-  if (rendered == data.end() || !rendered->is_number_integer() ||
-      !api::read_thread(e.prerendered, flat, &flags)) {
-    return false;
-  }
-  const std::int64_t rendered_at = rendered->get<std::int64_t>();
+  if (!rendered || !api::read_thread(e.prerendered, flat, &flags)) return false;
+  const std::int64_t rendered_at = *rendered;
   s.thread = build_thread(std::move(flat));
 
   // The plain form (no preview, posting itself) gives way to the widget's.

@@ -1,26 +1,10 @@
 #include "api.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "core/escape.hpp"
+#include "core/json_object.hpp"
 #include "core/limits.hpp"
 
 namespace parley::widget::api {
-
-namespace {
-
-using nlohmann::json;
-
-json parse(std::string_view body) {
-  return json::parse(body, nullptr, /*allow_exceptions=*/false);
-}
-
-std::string member(const json& j, const char* name) {
-  const auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 std::string query_encode(std::string_view s) {
   return parley::query_encode(s);
@@ -82,17 +66,15 @@ std::string login_start_path(std::string_view site, std::string_view provider,
 }
 
 bool read_login_options(std::string_view body, LoginOptions& out) {
-  const json j = parse(body);
-  if (!j.is_object()) return false;
-  const auto list = j.find("providers");
-  if (list == j.end() || !list->is_array()) return false;
-  out.guests = guest_mode_from_name(member(j, "guests")).value_or(kDefaultGuestMode);
+  JsonObject j;
+  if (!j.parse(body) || j.kind("providers") != JsonReader::Kind::array) return false;
+  out.guests = guest_mode_from_name(j.str("guests")).value_or(kDefaultGuestMode);
   out.providers.clear();
-  for (const json& item : *list) {
+  for (const std::string_view text : json_value::items(*j.find("providers"))) {
     if (out.providers.size() == kMaxLoginProviders) break;
-    if (!item.is_object()) return false;
-    LoginOptions::Provider p{member(item, "id"), member(item, "name"), member(item, "kind"),
-                             member(item, "icon")};
+    JsonObject item;
+    if (!item.parse(text)) return false;
+    LoginOptions::Provider p{item.str("id"), item.str("name"), item.str("kind"), item.str("icon")};
     if (p.id.empty()) return false;
     if (p.name.empty()) p.name = p.id;
     out.providers.push_back(std::move(p));
@@ -101,34 +83,32 @@ bool read_login_options(std::string_view body, LoginOptions& out) {
 }
 
 bool read_session(std::string_view body, Session& out) {
-  const json j = parse(body);
-  if (!j.is_object()) return false;
-  out = {member(j, "name"), member(j, "avatar"), member(j, "provider"), member(j, "provider_name")};
+  JsonObject j;
+  if (!j.parse(body)) return false;
+  out = {j.str("name"), j.str("avatar"), j.str("provider"), j.str("provider_name")};
   if (out.provider_name.empty()) out.provider_name = out.provider;
   return !out.provider.empty();
 }
 
 bool read_comment(std::string_view body, Comment& out) {
-  const json j = parse(body);
-  return j.is_object() && comment_from_json(j, out);
+  return comment_from_wire(body, out);
 }
 
 Error read_error(std::string_view body) {
   Error e;
-  const json j = parse(body);
-  if (!j.is_object()) return e;
-  e.message = member(j, "message");
-  const auto errors = j.find("errors");
-  if (errors != j.end() && errors->is_array()) {
-    for (const json& item : *errors) {
-      if (!item.is_object()) continue;
-      e.errors.push_back({member(item, "field"), member(item, "code"), member(item, "message")});
+  JsonObject j;
+  if (!j.parse(body)) return e;
+  e.message = j.str("message");
+  if (j.kind("errors") == JsonReader::Kind::array) {
+    for (const std::string_view text : json_value::items(*j.find("errors"))) {
+      JsonObject item;
+      if (!item.parse(text)) continue;
+      e.errors.push_back({item.str("field"), item.str("code"), item.str("message")});
     }
-  } else if (const std::string field = member(j, "field"); !field.empty()) {
-    e.errors.push_back({field, member(j, "error"), e.message});
+  } else if (std::string field = j.str("field"); !field.empty()) {
+    e.errors.push_back({std::move(field), j.str("error"), e.message});
   }
-  const auto retry = j.find("retry_after");
-  if (retry != j.end() && retry->is_number_integer()) e.retry_after = retry->get<std::int64_t>();
+  e.retry_after = j.integer("retry_after");
   return e;
 }
 

@@ -32,7 +32,7 @@ std::string own_key(std::string_view site);
 
 // GET /api/comments: {"comments":[...]} in the public wire form. At most
 // limits::kMaxThreadComments are kept, the bound the store guarantees anyway. Read with
-// JsonReader, not nlohmann (thread_reader.cpp): the one large body the widget reads.
+// JsonReader (thread_reader.cpp), comment by comment: the one large body the widget reads.
 // What the thread says besides its comments: a moderator closed it ("closed": true);
 // the server mails replies to readers who ask ("notify": true).
 struct ThreadFlags {
@@ -42,6 +42,10 @@ struct ThreadFlags {
 bool read_thread(std::string_view body, std::vector<Comment>& out, ThreadFlags* flags = nullptr);
 // POST 201: the stored comment.
 bool read_comment(std::string_view body, Comment& out);
+// One comment in the public wire form, as JSON text: what core's comment_from_json
+// accepts (duplicate members included: the last one counts); false leaves `out`
+// unspecified.
+bool comment_from_wire(std::string_view value, Comment& out);
 
 // Login (docs/login.md). Session tokens are kept per site; the Mastodon server is the
 // reader's, whatever the site.

@@ -2,9 +2,9 @@
 
 #include "api.hpp"
 #include "core/html.hpp"
+#include "core/json_reader.hpp"
 #include "core/view_data.hpp"
 #include "core/view_keys.hpp"
-#include "json_reader.hpp"
 #include "likes_api.hpp"
 #include "likes_flow.hpp"
 #include "login_flow.hpp"
@@ -142,7 +142,7 @@ void on_deleted(State& s, const ResponseEvent& e, Output& out) {
   // The browser's token names nothing on the server any more: a next like starts afresh.
   if (!s.likes.token.empty()) {
     s.likes.token.clear();
-    out.save(api::kLikeTokenKey, nullptr);
+    out.remove(api::kLikeTokenKey);
   }
   reload_likes(s, out);
   say(s, view::data_deleted(logged_in(s), t.comments, t.likes), out);

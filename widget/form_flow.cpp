@@ -153,10 +153,8 @@ void on_submit(State& s, const SubmitEvent& e, Output& out) {
 
   out.attr(keys::kSubmit, "disabled", "");
   out.status(messages::posting());
-  nlohmann::json body = draft_to_json(d);
-  // Filled in only by programs: the server stores such a post as spam (docs/spam.md).
-  if (!e.honeypot.empty()) body[std::string(view::kHoneypotField)] = e.honeypot;
-  s.pow.draft = std::move(body);
+  s.pow.draft = d;
+  s.pow.honeypot = e.honeypot;
   post_when_proven(s, out);
 }
 

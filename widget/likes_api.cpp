@@ -1,59 +1,40 @@
 #include "likes_api.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "api.hpp"
+#include "core/json_object.hpp"
+#include "core/json_writer.hpp"
 
 namespace parley::widget::api {
 
 namespace {
 
-using nlohmann::json;
-
 // Past 2^53 a JS client could not say the number exactly; no count gets near it.
 constexpr std::uint64_t kMaxCount = 9007199254740991ull;
 
-bool count_of(const json& j, std::size_t& out) {
-  const auto it = j.find("count");
-  if (it == j.end() || !it->is_number_unsigned() || it->get<std::uint64_t>() > kMaxCount) {
-    return false;
-  }
-  out = static_cast<std::size_t>(it->get<std::uint64_t>());
+// A count or an id: an integer written without a minus sign, up to kMaxCount.
+bool count_of(const JsonObject& j, const char* name, std::uint64_t& out) {
+  const std::optional<std::uint64_t> n = j.unsigned_integer(name);
+  if (!n || *n > kMaxCount) return false;
+  out = *n;
   return true;
 }
 
-std::string str(const json& j, const char* name) {
-  const auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-bool liked_of(const json& j) {
-  const auto it = j.find("liked");
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-
-bool summary_of(const json& j, LikeSummary& out) {
-  if (!j.is_object() || !count_of(j, out.likes.count)) return false;
-  out.likes.liked = liked_of(j);
+bool summary_of(const JsonObject& j, LikeSummary& out) {
+  std::uint64_t count = 0;
+  if (!count_of(j, "count", count)) return false;
+  out.likes.count = static_cast<std::size_t>(count);
+  out.likes.liked = j.flag("liked");
   out.recent.clear();
-  const auto recent = j.find("recent");
-  if (recent == j.end()) return true;
-  if (!recent->is_array()) return false;
-  for (const json& item : *recent) {
+  const std::string_view* recent = j.find("recent");
+  if (recent == nullptr) return true;
+  if (json_value::kind(*recent) != JsonReader::Kind::array) return false;
+  for (const std::string_view text : json_value::items(*recent)) {
     if (out.recent.size() == kMaxRecentLikers) break;
-    if (!item.is_object()) continue;
-    view::RecentLiker liker{str(item, "avatar"), str(item, "name")};
+    JsonObject item;
+    if (!item.parse(text)) continue;
+    view::RecentLiker liker{item.str("avatar"), item.str("name")};
     if (!liker.avatar.empty()) out.recent.push_back(std::move(liker));
   }
-  return true;
-}
-
-bool id_of(const json& j, const char* name, std::int64_t& out) {
-  const auto it = j.find(name);
-  if (it == j.end() || !it->is_number_unsigned() || it->get<std::uint64_t>() > kMaxCount) {
-    return false;
-  }
-  out = static_cast<std::int64_t>(it->get<std::uint64_t>());
   return true;
 }
 
@@ -70,40 +51,45 @@ std::string like_path(std::string_view site) {
 }
 
 std::string like_body(std::string_view page, std::int64_t comment, std::string_view token) {
-  json body{{"page", page}, {"comment", comment}};
-  if (!token.empty()) body["token"] = token;
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+  JsonWriter body;
+  body.integer("comment", comment).string("page", page);
+  if (!token.empty()) body.string("token", token);
+  return body.finish();
 }
 
 bool read_page_likes(std::string_view body, PageLikes& out) {
-  const json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (!summary_of(j, out.page)) return false;
-  const auto login = j.find("require_login");
-  out.require_login = login != j.end() && login->is_boolean() && login->get<bool>();
+  JsonObject j;
+  if (!j.parse(body) || !summary_of(j, out.page)) return false;
+  out.require_login = j.flag("require_login");
   out.comments.clear();
-  const auto comments = j.find("comments");
-  if (comments == j.end() || !comments->is_array()) return false;
-  for (const json& item : *comments) {
-    std::int64_t id = 0;
-    view::LikeCount c;
-    if (!item.is_object() || !id_of(item, "id", id) || !count_of(item, c.count)) return false;
-    c.liked = liked_of(item);
-    out.comments[id] = c;
+  if (j.kind("comments") != JsonReader::Kind::array) return false;
+  for (const std::string_view text : json_value::items(*j.find("comments"))) {
+    JsonObject item;
+    std::uint64_t id = 0;
+    std::uint64_t count = 0;
+    if (!item.parse(text) || !count_of(item, "id", id) || !count_of(item, "count", count)) {
+      return false;
+    }
+    out.comments[static_cast<std::int64_t>(id)] = {static_cast<std::size_t>(count),
+                                                   item.flag("liked")};
   }
   return true;
 }
 
 bool read_like_summary(std::string_view body, LikeSummary& out) {
-  return summary_of(json::parse(body, nullptr, /*allow_exceptions=*/false), out);
+  JsonObject j;
+  return j.parse(body) && summary_of(j, out);
 }
 
 bool read_likes_event(std::string_view data, std::int64_t& comment, LikeSummary& out) {
-  const json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return false;
-  const auto type = j.find("type");
-  if (type == j.end() || *type != "likes.changed" || !id_of(j, "comment", comment)) return false;
-  const auto likes = j.find("likes");
-  if (likes == j.end() || !summary_of(*likes, out)) return false;
+  JsonObject j;
+  std::uint64_t id = 0;
+  if (!j.parse(data) || j.string("type") != "likes.changed" || !count_of(j, "comment", id)) {
+    return false;
+  }
+  comment = static_cast<std::int64_t>(id);
+  const std::optional<JsonObject> likes = j.object("likes");
+  if (!likes || !summary_of(*likes, out)) return false;
   out.likes.liked = false;
   return true;
 }

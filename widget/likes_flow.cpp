@@ -174,7 +174,7 @@ void on_like(State& s, std::int64_t id, Output& out) {
   if (s.likes.token.empty() && !logged_in(s)) {
     if (s.likes.fresh.empty()) return say(id, messages::t("likes.unreachable"), out);
     s.likes.token = s.likes.fresh;
-    out.save(api::kLikeTokenKey, s.likes.token);
+    out.save_string(api::kLikeTokenKey, s.likes.token);
   }
   const view::LikeCount before = current(s, id);
   view::LikeCount after = before;

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "api.hpp"
 #include "core/html.hpp"
+#include "core/json_object.hpp"
 #include "core/limits.hpp"
 #include "core/view_comment.hpp"
 #include "core/view_keys.hpp"
@@ -45,15 +44,12 @@ bool known(const State& s, std::int64_t id) {
 // A live event's kind ("comment.created", "comment.edited", "comment.deleted"; others,
 // likes.changed goes to likes_flow) and its comment; "" when unreadable.
 std::string comment_event(std::string_view data, Comment& out) {
-  const nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return {};
-  const auto type = j.find("type");
-  const auto comment = j.find("comment");
-  if (type == j.end() || !type->is_string() || comment == j.end() ||
-      !comment_from_json(*comment, out)) {
-    return {};
-  }
-  return type->get<std::string>();
+  JsonObject j;
+  if (!j.parse(data)) return {};
+  std::optional<std::string> type = j.string("type");
+  const std::string_view* comment = j.find("comment");
+  if (!type || comment == nullptr || !api::comment_from_wire(*comment, out)) return {};
+  return std::move(*type);
 }
 
 void draw_bar(const State& s, Output& out) {

@@ -83,7 +83,7 @@ void render(State& s, Output& out) {
 
 void forget_token(State& s, Output& out) {
   s.login.token.clear();
-  out.save(api::login_token_key(s.site), nullptr);
+  out.remove(api::login_token_key(s.site));
 }
 
 void check_session(State& s, std::string_view token, Output& out) {
@@ -164,7 +164,7 @@ void on_session(State& s, const ResponseEvent& e, Output& out) {
       close_session(s, l.token, out);
       l.token = std::move(l.new_token);
       l.changing = false;
-      out.save(api::login_token_key(s.site), l.token);
+      out.save_string(api::login_token_key(s.site), l.token);
     }
     s.login.phase = Phase::logged_in;
     s.login.provider = session.provider;
@@ -240,7 +240,7 @@ bool on_login_action(State& s, const ActionEvent& e, Output& out) {
       return true;
     }
     l.instance = host;
-    out.save(api::kInstanceKey, host);
+    out.save_string(api::kInstanceKey, host);
     open_popup(s, l.provider, host, out);
     return true;
   }
@@ -286,7 +286,7 @@ void on_login_event(State& s, const LoginEvent& e, Output& out) {
       return check_session(s, l.new_token, out);
     }
     l.token = e.token;
-    out.save(api::login_token_key(s.site), e.token);
+    out.save_string(api::login_token_key(s.site), e.token);
     return check_session(s, l.token, out);
   }
   const std::string reason = !e.error.empty() ? e.error

@@ -1,49 +1,12 @@
 #include "output.hpp"
 
 #include "core/html.hpp"
+#include "core/json_writer.hpp"
 #include "core/view_keys.hpp"
 
 namespace parley::widget {
 
 namespace {
-
-// JSON string escaping for text that is valid UTF-8 (event values passed JSON parsing;
-// HTML comes from the builder and the Markdown renderer, which never emit invalid
-// bytes). Runs of plain bytes are copied in one append.
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\r':
-        out.append("\\r");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      default:
-        out.append("\\u00");
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-    }
-  }
-  out.append(s, run, s.size() - run);
-  out.push_back('"');
-}
 
 void separate(std::string& list) {
   if (!list.empty()) list.push_back(',');
@@ -203,13 +166,22 @@ void Output::download(std::string_view name, std::string_view type, std::string_
   effects_.push_back('}');
 }
 
-void Output::save(std::string_view key, const nlohmann::json& value) {
+void Output::save_string(std::string_view key, std::string_view value) {
+  std::string json;
+  append_json_string(json, value);
+  save_json(key, json);
+}
+
+void Output::remove(std::string_view key) {
+  save_json(key, "null");
+}
+
+void Output::save_json(std::string_view key, std::string_view json) {
   separate(effects_);
   effects_.append("{\"kind\":\"save\"");
   member(effects_, "key", key);
   effects_.append(",\"value\":");
-  // Small and built from validated strings; `replace` keeps dump() from throwing.
-  effects_.append(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  effects_.append(json);
   effects_.push_back('}');
 }
 

@@ -7,8 +7,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "core/safe_html.hpp"
 
 namespace parley::widget {
@@ -34,7 +32,11 @@ class Output {
   // the click that caused this event, or the browser blocks it.
   void popup(std::string_view path);
   void close_popup();
-  void save(std::string_view key, const nlohmann::json& value);
+  // localStorage: a string, a value already written as JSON (core/json_writer.hpp), or
+  // null, which removes the key.
+  void save_string(std::string_view key, std::string_view value);
+  void save_json(std::string_view key, std::string_view json);
+  void remove(std::string_view key);
   // Open the event stream at `path` after `after_ms` (0: now), closing any open one.
   void listen(std::string_view path, int after_ms);
   // Share bar effects the host performs inside the click that asked for them.

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api.hpp"
 #include "core/html.hpp"
+#include "core/json_object.hpp"
+#include "core/json_writer.hpp"
 #include "core/markdown.hpp"
 #include "core/view_keys.hpp"
 #include "core/view_own.hpp"
@@ -40,12 +41,19 @@ bool open_window(const State& s, std::int64_t id) {
 }
 
 void save_own(const State& s, Output& out) {
-  nlohmann::json all = nlohmann::json::object();
+  if (s.own.mine.empty()) return out.remove(api::own_key(s.site));
+  // Ids in the order of their text ("10" before "9"), as nlohmann's sorted object wrote them.
+  std::map<std::string, std::string> ordered;
   for (const auto& [id, own] : s.own.mine) {
-    all[std::to_string(id)] = {{"token", own.token}, {"until", own.until}, {"text", own.text}};
+    ordered[std::to_string(id)] = JsonWriter()
+                                      .string("text", own.text)
+                                      .string("token", own.token)
+                                      .integer("until", own.until)
+                                      .finish();
   }
-  if (all.empty()) return out.save(api::own_key(s.site), nullptr);
-  out.save(api::own_key(s.site), all);
+  JsonWriter all;
+  for (const auto& [id, entry] : ordered) all.raw(id, entry);
+  out.save_json(api::own_key(s.site), all.finish());
 }
 
 void show_body(const State& s, std::int64_t id, Output& out) {
@@ -72,9 +80,11 @@ void forget(State& s, std::int64_t id, Output& out) {
 
 std::string comment_request(const State& s, std::int64_t id, const char* member,
                             std::string_view value) {
-  nlohmann::json body = {{"edit_token", s.own.mine.at(id).token}};
-  if (member) body[member] = value;
-  return body.dump();
+  // The one other member ("text") sorts after "edit_token", as nlohmann wrote them.
+  JsonWriter body;
+  body.string("edit_token", s.own.mine.at(id).token);
+  if (member) body.string(member, value);
+  return body.finish();
 }
 
 // Why the server refused, in words: its sentence, the first field error of a 400, or
@@ -125,40 +135,34 @@ void on_delete_response(State& s, const ResponseEvent& e, Output& out) {
 }  // namespace
 
 void load_own(State& s, std::string_view stored) {
-  const nlohmann::json all = nlohmann::json::parse(stored, nullptr, /*allow_exceptions=*/false);
-  if (!all.is_object()) return;
-  for (const auto& item : all.items()) {
-    const nlohmann::json& v = item.value();
+  JsonObject all;
+  if (!all.parse(stored)) return;
+  for (const auto& [key, value] : all.members()) {
     if (s.own.mine.size() >= kMaxRememberedEdits) break;
-    const auto token = v.find("token");
-    const auto until = v.find("until");
-    const auto text = v.find("text");
-    if (!v.is_object() || token == v.end() || !token->is_string() || until == v.end() ||
-        !until->is_number_integer() || text == v.end() || !text->is_string()) {
-      continue;
-    }
-    const std::int64_t id = std::strtoll(item.key().c_str(), nullptr, 10);
-    if (id > 0) {
-      s.own.mine[id] = {token->get<std::string>(), until->get<std::int64_t>(),
-                        text->get<std::string>()};
-    }
+    JsonObject v;
+    if (!v.parse(value)) continue;
+    std::optional<std::string> token = v.string("token");
+    const std::optional<std::int64_t> until = v.integer("until");
+    std::optional<std::string> text = v.string("text");
+    if (!token || !until || !text) continue;
+    const std::int64_t id = std::strtoll(key.c_str(), nullptr, 10);
+    if (id > 0) s.own.mine[id] = {std::move(*token), *until, std::move(*text)};
   }
 }
 
 void remember_own(State& s, const Comment& c, std::string_view body, Output& out) {
-  const nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  const auto token = j.is_object() ? j.find("edit_token") : j.end();
-  const auto until = j.is_object() ? j.find("editable_until") : j.end();
-  if (token == j.end() || !token->is_string() || until == j.end() || !until->is_number_integer()) {
-    return;  // editing is off on this site
-  }
+  JsonObject j;
+  j.parse(body);
+  std::optional<std::string> token = j.string("edit_token");
+  const std::optional<std::int64_t> until = j.integer("editable_until");
+  if (!token || !until) return;  // editing is off on this site
   while (s.own.mine.size() >= kMaxRememberedEdits) {
     const auto soonest = std::min_element(
         s.own.mine.begin(), s.own.mine.end(),
         [](const auto& a, const auto& b) { return a.second.until < b.second.until; });
     s.own.mine.erase(soonest);
   }
-  s.own.mine[c.id] = {token->get<std::string>(), until->get<std::int64_t>(), s.form.text};
+  s.own.mine[c.id] = {std::move(*token), *until, s.form.text};
   save_own(s, out);
   if (open_window(s, c.id)) out.html(keys::own(c.id), view::own_actions(c.id));
 }

@@ -1,9 +1,8 @@
 // The answer to a posted comment: place it in the thread, or explain why not. Whatever
 // happens, the text the reader typed is only cleared once the server has stored it.
-#include <nlohmann/json.hpp>
-
 #include "api.hpp"
 #include "core/html.hpp"
+#include "core/json_writer.hpp"
 #include "core/validate.hpp"
 #include "core/view_comment.hpp"
 #include "core/view_keys.hpp"
@@ -44,7 +43,7 @@ void show_posted(State& s, Comment c, Output& out) {
 void remember_details(const State& s, Output& out) {
   if (logged_in(s)) return;  // the guest fields were hidden: nothing new to remember
   if (!s.form.save) {
-    out.save(api::kSavedKey, nullptr);
+    out.remove(api::kSavedKey);
     return;
   }
   Draft d;
@@ -52,8 +51,11 @@ void remember_details(const State& s, Output& out) {
   d.email = s.form.email;
   d.website = s.form.website;
   normalize(d);
-  out.save(api::kSavedKey,
-           nlohmann::json{{"author", d.author}, {"email", d.email}, {"website", d.website}});
+  out.save_json(api::kSavedKey, JsonWriter()
+                                    .string("author", d.author)
+                                    .string("email", d.email)
+                                    .string("website", d.website)
+                                    .finish());
 }
 
 // The server has the comment: the box is emptied, the form goes home, `message` says

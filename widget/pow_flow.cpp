@@ -1,6 +1,9 @@
 #include "pow_flow.hpp"
 
 #include "api.hpp"
+#include "core/json_object.hpp"
+#include "core/json_writer.hpp"
+#include "core/view_form.hpp"
 #include "login_flow.hpp"
 
 namespace parley::widget {
@@ -9,12 +12,27 @@ namespace {
 
 constexpr int kOk = 200;
 
+// POST /api/comments (docs/api.md). Members in name order, as nlohmann wrote them.
+std::string post_body(const PowState& pow) {
+  const Draft& d = pow.draft;
+  JsonWriter body;
+  body.string("author", d.author).string("email", d.email);
+  // Filled in only by programs: the server stores such a post as spam (docs/spam.md).
+  if (!pow.honeypot.empty()) body.string(view::kHoneypotField, pow.honeypot);
+  if (d.notify_posts) body.boolean("notify_posts", true);
+  if (d.notify_replies) body.boolean("notify_replies", true);
+  body.string("page", d.page).integer("parent", d.parent);
+  if (!pow.off) {
+    body.raw("proof",
+             JsonWriter().string("challenge", pow.challenge).string("nonce", pow.nonce).finish());
+  }
+  return body.string("text", d.text).string("title", d.title).string("website", d.website).finish();
+}
+
 void post_now(State& s, Output& out) {
   s.pow.waiting = false;
-  nlohmann::json body = s.pow.draft;
-  if (!s.pow.off) body["proof"] = {{"challenge", s.pow.challenge}, {"nonce", s.pow.nonce}};
   s.post_request = s.next_request++;
-  out.fetch(s.post_request, "POST", api::post_path(s.site), body.dump(), bearer(s));
+  out.fetch(s.post_request, "POST", api::post_path(s.site), post_body(s.pow), bearer(s));
 }
 
 bool ready(const State& s) {
@@ -31,15 +49,18 @@ void prepare_proof(State& s, Output& out) {
 
 void on_challenge_response(State& s, const ResponseEvent& e, Output& out) {
   s.pow.request = 0;
-  const auto j = nlohmann::json::parse(e.body, nullptr, /*allow_exceptions=*/false);
-  const auto bits = j.is_object() ? j.find("bits") : j.end();
-  const auto challenge = j.is_object() ? j.find("challenge") : j.end();
-  if (e.status == kOk && bits != j.end() && bits->is_number_integer()) {
-    if (bits->get<int>() == 0) {
+  JsonObject j;
+  j.parse(e.body);
+  const std::optional<std::int64_t> bits = j.integer("bits");
+  if (e.status == kOk && bits) {
+    // As nlohmann's get<int>() took it.
+    const int n = static_cast<int>(*bits);
+    const std::optional<std::string> challenge = j.string("challenge");
+    if (n == 0) {
       s.pow.off = true;
-    } else if (challenge != j.end() && challenge->is_string()) {
-      s.pow.challenge = challenge->get<std::string>();
-      return out.work(s.pow.challenge, bits->get<int>());
+    } else if (challenge) {
+      s.pow.challenge = *challenge;
+      return out.work(s.pow.challenge, n);
     }
   }
   // Off, or no challenge (parleyd unreachable): a waiting post goes as it is, and
@@ -65,11 +86,8 @@ void post_when_proven(State& s, Output& out) {
 
 bool retry_refused_proof(State& s, const ResponseEvent& e, Output& out) {
   if (s.pow.retried || s.pow.off || e.status < 400 || e.status > 409) return false;
-  const auto j = nlohmann::json::parse(e.body, nullptr, /*allow_exceptions=*/false);
-  const auto error = j.is_object() ? j.find("error") : j.end();
-  if (error == j.end() || !error->is_string() || !error->get<std::string>().starts_with("proof_")) {
-    return false;
-  }
+  JsonObject j;
+  if (!j.parse(e.body) || !j.str("error").starts_with("proof_")) return false;
   s.pow.retried = true;
   s.pow.challenge.clear();
   s.pow.nonce.clear();

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "core/comment.hpp"
 
 namespace parley::widget {
 
@@ -14,7 +14,8 @@ struct PowState {
   bool off = false;       // parleyd asked for no proof ({"bits": 0})
   bool waiting = false;   // a submit waits for the proof: `draft` goes once it is ready
   bool retried = false;   // this post already got a fresh proof after a refused one
-  nlohmann::json draft;   // the post's body, without its proof
+  Draft draft;            // the post, written with its proof when it goes (pow_flow.cpp)
+  std::string honeypot;   // view::kHoneypotField as the reader's browser filled it
 };
 
 }  // namespace parley::widget

@@ -1,10 +1,10 @@
 #include "share_flow.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "api.hpp"
 #include "core/html.hpp"
 #include "core/i18n.hpp"
+#include "core/json_object.hpp"
+#include "core/json_writer.hpp"
 #include "core/share_options.hpp"
 #include "core/view_keys.hpp"
 
@@ -37,9 +37,8 @@ void say(State& s, std::string text, Output& out) {
 // Counts the click on parleyd (owner-side share counts); nothing goes to a network.
 void count(const State& s, Target target, Output& out) {
   if (!s.share.count_clicks) return;
-  const nlohmann::json body = {{"page", s.page}, {"target", share::info(target).id}};
   out.beacon("/api/share-clicks?site=" + api::query_encode(s.site),
-             body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+             JsonWriter().string("page", s.page).string("target", share::info(target).id).finish());
 }
 
 void ask_server(State& s, Target target, std::string value, std::string error, Output& out) {
@@ -101,7 +100,7 @@ bool on_share_action(State& s, std::string_view action, Output& out) {
     if (what.starts_with("change-")) {
       s.share.bar.server.clear();
       s.share.bar.software.clear();
-      out.save(kServerKey, nullptr);
+      out.remove(kServerKey);
       out.html(kList, view::share_items(s.share.bar));
     }
     ask_server(s, *target, std::move(previous), "", out);
@@ -131,12 +130,8 @@ void on_nodeinfo_response(State& s, const ResponseEvent& e, Output& out) {
   }
   std::string software;
   if (e.status == 200) {
-    // A string_view, as every other parse in the widget: one parser instantiation in
-    // the wasm, not two.
-    const auto j = nlohmann::json::parse(std::string_view(e.body), nullptr,
-                                         /*allow_exceptions=*/false);
-    const auto name = j.is_object() ? j.find("software") : j.end();
-    if (name != j.end() && name->is_string()) software = name->get<std::string>();
+    JsonObject j;
+    if (j.parse(e.body)) software = j.str("software");
   }
   // Without an answer (parleyd unreachable, busy, or the server's NodeInfo missing) the
   // reader still gets Mastodon's compose URL, which most fediverse servers understand,
@@ -144,7 +139,8 @@ void on_nodeinfo_response(State& s, const ResponseEvent& e, Output& out) {
   view::ShareBarInput& bar = s.share.bar;
   bar.server = std::move(s.share.pending_server);
   bar.software = software;
-  out.save(kServerKey, {{"host", bar.server}, {"software", bar.software}});
+  out.save_json(kServerKey,
+                JsonWriter().string("host", bar.server).string("software", bar.software).finish());
   out.html(kServer, SafeHtml());
   out.html(kList, view::share_items(bar));
   out.focus(view::spread_key(shown_as(s)));

@@ -1,4 +1,5 @@
-// api::read_thread: GET /api/comments read with JsonReader (json_reader.hpp says why).
+// api::read_thread: GET /api/comments read with JsonReader (json_reader.hpp says why);
+// api::comment_from_wire: one comment so read (a posted or edited one, a live event's).
 // What it accepts and yields is what reading the body with nlohmann::json and each
 // comment with core's comment_from_json gave, duplicate members included (the last one
 // counts); tests/widget/thread_reader_test.cpp and fuzz/fuzz_thread_reader.cpp compare the
@@ -7,8 +8,8 @@
 #include <utility>
 
 #include "api.hpp"
+#include "core/json_reader.hpp"
 #include "core/limits.hpp"
-#include "json_reader.hpp"
 
 namespace parley::widget::api {
 
@@ -165,6 +166,12 @@ bool read_comments(JsonReader& r, std::vector<Comment>& out, bool& valid) {
 }
 
 }  // namespace
+
+bool comment_from_wire(std::string_view value, Comment& out) {
+  JsonReader r(value);
+  bool valid = false;
+  return read_comment(r, out, valid) && r.done() && valid;
+}
 
 bool read_thread(std::string_view body, std::vector<Comment>& out, ThreadFlags* flags) {
   JsonReader r(body);

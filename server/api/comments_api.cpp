@@ -10,6 +10,7 @@
 #include "api/json_body.hpp"
 #include "api/reader_identity.hpp"
 #include "auth/edit_token.hpp"
+#include "core/comment_json.hpp"
 #include "core/utf8.hpp"
 #include "core/validate.hpp"
 #include "live/live_events.hpp"

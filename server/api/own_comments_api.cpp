@@ -11,6 +11,7 @@
 #include "api/json_body.hpp"
 #include "api/reader_identity.hpp"
 #include "auth/edit_token.hpp"
+#include "core/comment_json.hpp"
 #include "live/live_events.hpp"
 
 namespace parley::server::handlers {

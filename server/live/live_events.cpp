@@ -1,5 +1,7 @@
 #include "live/live_events.hpp"
 
+#include "core/comment_json.hpp"
+
 namespace parley::server::live {
 
 std::string comment_event(std::string_view type, const Comment& comment) {

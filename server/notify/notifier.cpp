@@ -7,6 +7,7 @@
 
 #include "auth/crypto.hpp"
 #include "auth/http_client.hpp"
+#include "core/comment_json.hpp"
 #include "notify/mail_message.hpp"
 #include "notify/signed_link.hpp"
 

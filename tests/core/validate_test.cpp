@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/comment_json.hpp"
 #include "core/guest_mode.hpp"
 #include "core/limits.hpp"
 #include "core/validate.hpp"

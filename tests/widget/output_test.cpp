@@ -6,6 +6,7 @@
 
 #include "answer.hpp"
 #include "core/html.hpp"
+#include "core/json_writer.hpp"
 #include "widget/output.hpp"
 
 using nlohmann::json;
@@ -35,8 +36,9 @@ TEST_CASE("patches and effects round-trip through JSON byte for byte") {
   out.focus("field-text");
   out.fetch(3, "POST", "/api/comments?site=a", odd);
   out.fetch(4, "GET", "/api/comments?site=a&page=/");
-  out.save("parley:author", json{{"author", odd}});
-  out.save("parley:author", nullptr);
+  out.save_json("parley:author", parley::JsonWriter().string("author", odd).finish());
+  out.remove("parley:author");
+  out.save_string("parley:login:a", odd);
 
   const json j = read_answer(out.serialize());
   REQUIRE(j["patches"].size() == 5);
@@ -47,7 +49,7 @@ TEST_CASE("patches and effects round-trip through JSON byte for byte") {
         json::parse(R"({"op":"attr","key":"preview","name":"hidden","value":""})"));
   CHECK(j["patches"][3] == json::parse(R"({"op":"move","key":"form","to":"reply-slot-7"})"));
   CHECK(j["patches"][4] == json::parse(R"({"op":"focus","key":"field-text"})"));
-  REQUIRE(j["effects"].size() == 4);
+  REQUIRE(j["effects"].size() == 5);
   CHECK(j["effects"][0] == json{{"kind", "fetch"},
                                 {"request", 3},
                                 {"method", "POST"},
@@ -56,6 +58,7 @@ TEST_CASE("patches and effects round-trip through JSON byte for byte") {
   CHECK_FALSE(j["effects"][1].contains("body"));
   CHECK(j["effects"][2]["value"]["author"] == odd);
   CHECK(j["effects"][3]["value"].is_null());
+  CHECK(j["effects"][4]["value"] == odd);
 }
 
 TEST_CASE("an empty output is two empty lists") {

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/comment.hpp"
+#include "core/comment_json.hpp"
 #include "core/limits.hpp"
 #include "widget/api.hpp"
 

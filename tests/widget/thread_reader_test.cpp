@@ -1,16 +1,16 @@
-// The thread reader (widget/thread_reader.cpp over widget/json_reader.hpp) against the
+// The thread reader (widget/thread_reader.cpp over core/json_reader.hpp) against the
 // reading it replaced (nlohmann + comment_from_json), and JsonReader's strictness.
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "core/json_reader.hpp"
 #include "thread_reader_reference.hpp"
 #include "widget/api.hpp"
-#include "widget/json_reader.hpp"
 
 using parley::Comment;
-using parley::widget::JsonReader;
+using parley::JsonReader;
 namespace api = parley::widget::api;
 
 namespace {

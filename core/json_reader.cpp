@@ -1,15 +1,60 @@
 #include "json_reader.hpp"
 
+#include <algorithm>
 #include <limits>
 
-#include "core/utf8.hpp"
+#include "utf8.hpp"
 
-namespace parley::widget {
+namespace parley {
 
 namespace {
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
+}
+
+// 2^1024 - 2^970, from which on a number rounds to infinity as a double (half-way up to
+// the next power of two past DBL_MAX, ties to even). nlohmann reads every number that
+// is not a 64-bit integer with strtod and refuses the whole text when it overflows.
+constexpr std::string_view kOverflow =
+    "1797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775"
+    "8720709633028641669288791094655554785194040263065748867150582068190890200070838367627385484581"
+    "7711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699"
+    "508093042880177904174497792";
+
+// Whether the number `token` (well-formed) reaches kOverflow in magnitude, worked out
+// from its digits: strtod would bring long-double arithmetic into the wasm.
+bool overflows(std::string_view token) {
+  std::string digits;  // significant digits, the point `point` places after the first
+  std::int64_t point = 0;
+  std::size_t i = token[0] == '-' ? 1 : 0;
+  for (bool fraction = false; i < token.size() && (is_digit(token[i]) || token[i] == '.'); ++i) {
+    if (token[i] == '.') {
+      fraction = true;
+    } else if (!digits.empty() || token[i] != '0') {
+      digits.push_back(token[i]);
+      if (!fraction) ++point;
+    } else if (fraction) {
+      --point;  // a zero between the point and the first significant digit
+    }
+  }
+  if (digits.empty()) return false;  // zero
+  if (i < token.size()) {            // the exponent
+    const bool down = token[++i] == '-';
+    if (token[i] == '+' || token[i] == '-') ++i;
+    std::int64_t exponent = 0;
+    for (; i < token.size(); ++i)
+      exponent = std::min<std::int64_t>(exponent * 10 + (token[i] - '0'), 1000000);
+    point += down ? -exponent : exponent;
+  }
+  const auto places = static_cast<std::int64_t>(kOverflow.size());
+  if (point != places) return point > places;
+  for (std::size_t k = 0; k < std::max(digits.size(), kOverflow.size()); ++k) {
+    const char a = k < digits.size() ? digits[k] : '0';
+    const char b = k < kOverflow.size() ? kOverflow[k] : '0';
+    if (a != b) return a > b;
+  }
+  return true;
 }
 
 }  // namespace
@@ -186,6 +231,7 @@ bool JsonReader::string_into(std::string* out) {
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 bool JsonReader::number(bool& integer) {
   integer = true;
+  const std::size_t start = i_;
   if (s_[i_] == '-') ++i_;
   if (i_ >= s_.size() || !is_digit(s_[i_])) return fail();
   if (s_[i_] == '0') {
@@ -206,6 +252,9 @@ bool JsonReader::number(bool& integer) {
     if (i_ >= s_.size() || !is_digit(s_[i_])) return fail();
     while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
   }
+  // Only a number with an exponent, or of more digits than kOverflow, can reach it.
+  const std::string_view token = s_.substr(start, i_ - start);
+  if ((!integer || token.size() >= kOverflow.size()) && overflows(token)) return fail();
   return true;
 }
 
@@ -323,10 +372,29 @@ bool JsonReader::skip() {
   }
 }
 
+bool JsonReader::raw(std::string_view& out) {
+  if (peek() == Kind::invalid) return fail();
+  const std::size_t start = i_;
+  if (!skip()) return false;
+  out = s_.substr(start, i_ - start);
+  return true;
+}
+
+bool JsonReader::read_number(std::string_view& token) {
+  if (peek() != Kind::number) return false;
+  const std::size_t start = i_;
+  bool integer = false;
+  if (!number(integer)) return false;
+  token = s_.substr(start, i_ - start);
+  return true;
+}
+
 bool JsonReader::done() {
   if (failed_) return false;
   space();
-  return i_ == s_.size();
+  // As nlohmann's lexer, which takes a NUL byte for the end of the input: whatever
+  // follows one after the value is not read.
+  return i_ == s_.size() || s_[i_] == '\0';
 }
 
-}  // namespace parley::widget
+}  // namespace parley

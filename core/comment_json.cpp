@@ -1,4 +1,4 @@
-#include "comment.hpp"
+#include "comment_json.hpp"
 
 #include <nlohmann/json.hpp>
 

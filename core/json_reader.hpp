@@ -1,13 +1,17 @@
-// JsonReader: a pull reader over one JSON text, for the one body the widget reads in bulk
-// (a thread: up to half a megabyte). nlohmann builds a tree of maps and strings first and
-// lexes byte by byte; this reads values in place, copies strings in runs and builds
-// nothing the caller does not keep (in Node, reading a 1,000-comment thread took ~19% of
-// the widget's time with nlohmann). Everything else the widget reads still goes through
-// nlohmann: those bodies are small.
+// JsonReader: a pull reader over one JSON text. It was written for the one body the
+// widget reads in bulk (a thread: up to half a megabyte), where nlohmann built a tree of
+// maps and strings first and lexed byte by byte (in Node, reading a 1,000-comment thread
+// took ~19% of the widget's time with nlohmann). It now reads everything the widget
+// reads, so that nlohmann (54 KB of wasm code, plus the printf and long-double strtod it
+// drags in) stays out of the download: json_object.hpp gives the small bodies
+// nlohmann's view of an object on top of it. It lives in core because the message
+// catalogs (i18n.cpp) are read by both the widget and parleyd.
 //
 // It accepts exactly RFC 8259 JSON, as strictly as nlohmann::json::parse: well-formed
 // UTF-8, no control characters in strings, paired surrogates, nothing after the value but
-// whitespace. Any error latches: every later call fails, and done() is false.
+// whitespace (or, as nlohmann read it, a NUL byte and whatever follows it), and no number
+// beyond a double's range (nlohmann refused those too). Any error latches: every later
+// call fails, and done() is false.
 #pragma once
 
 #include <cstddef>
@@ -16,13 +20,15 @@
 #include <string_view>
 #include <vector>
 
-namespace parley::widget {
+namespace parley {
 
 class JsonReader {
  public:
   enum class Kind { object, array, string, number, boolean, null, invalid };
 
-  explicit JsonReader(std::string_view text) : s_(text) {}
+  // A byte order mark before the value is read past, as nlohmann did.
+  explicit JsonReader(std::string_view text)
+      : s_(text), i_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
 
   // What the next value is, without reading it (invalid: none can start here).
   Kind peek();
@@ -47,8 +53,13 @@ class JsonReader {
   // Any value, nested or not, read and dropped (without recursion: depth costs memory,
   // not stack).
   bool skip();
+  // skip(), and `out` is the text of the value read past (for a second, closer look).
+  bool raw(std::string_view& out);
+  // A number of any form, its token as written (no conversion: no strtod in the wasm).
+  bool read_number(std::string_view& token);
 
-  // The whole text was one well-formed value, followed by whitespace only.
+  // The whole text was one well-formed value, followed by whitespace only (up to a NUL
+  // byte, if any, as nlohmann read it).
   bool done();
   bool failed() const { return failed_; }
 
@@ -66,4 +77,4 @@ class JsonReader {
   std::vector<char> open_;  // skip()'s stack of containers: '{' or '['
 };
 
-}  // namespace parley::widget
+}  // namespace parley
