@@ -18,7 +18,8 @@ constexpr std::int64_t kPrerenderedFreshSeconds = 120;
 
 }  // namespace
 
-bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values, Output& out) {
+bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values,
+                       bool likes_shown, Output& out) {
   // Owner overrides change words the server rendered without them.
   if (e.prerendered.empty() || !e.strings.empty()) return false;
   JsonObject data;
@@ -26,12 +27,20 @@ bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& va
       data.str("lang") != s.catalog.lang()) {
     return false;
   }
+  // Hearts the mount does not show would be buttons that do nothing: render afresh.
+  const bool hearts = data.flag("hearts");
+  if (hearts && !likes_shown) return false;
   const std::optional<std::int64_t> rendered = data.integer("rendered_at");
   std::vector<Comment> flat;
   api::ThreadFlags flags;
   if (!rendered || !api::read_thread(e.prerendered, flat, &flags)) return false;
   const std::int64_t rendered_at = *rendered;
+  // The data leaves out each comment's HTML (the section holds it): the widget renders
+  // a comment already on the page again only when it is the reader's own, from its text.
   s.thread = build_thread(std::move(flat));
+  // With hearts (the loader's early rendering, docs/seo-nojs.md) the comments' likes are
+  // drawn as the likes answer comes; without, the adopted comments go without.
+  s.likes.hearts = hearts;
 
   // The plain form (no preview, posting itself) gives way to the widget's.
   out.html(view::keys::kFormHome, view::respond_section(values));

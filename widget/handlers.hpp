@@ -56,6 +56,7 @@ void on_post_response(State& s, const ResponseEvent& e, Output& out);
 
 // adopt_flow.cpp: on start, takes over the thread parleyd rendered into the mount when
 // it is for this site, page and language (false: render from scratch).
-bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values, Output& out);
+bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values,
+                       bool likes_shown, Output& out);
 
 }  // namespace parley::widget

@@ -11,7 +11,7 @@ namespace parley::widget {
 
 struct LikesState {
   bool shown = false;  // the mount shows the likes part
-  bool hearts = true;  // its comments have hearts (not in a thread parleyd pre-rendered)
+  bool hearts = true;  // its comments have hearts (not in a pre-rendered thread without)
   // The browser's like token: the saved one, else "" until the reader first likes,
   // when `fresh` (random, from the host's crypto.getRandomValues) becomes it and is
   // saved. A reader who never likes leaves nothing in localStorage.

@@ -58,8 +58,15 @@ void save_own(const State& s, Output& out) {
 
 void show_body(const State& s, std::int64_t id, Output& out) {
   const std::size_t i = s.thread.find(id);
-  if (i < s.thread.size()) {
-    out.html(keys::body(id), SafeHtml::from_stored_render(s.thread.comments[i].html));
+  if (i == s.thread.size()) return;
+  const std::string& html = s.thread.comments[i].html;
+  // An adopted thread's data leaves the HTML out (docs/seo-nojs.md): an own comment's is
+  // its text rendered, as parleyd rendered it when it stored that text.
+  const auto own = s.own.mine.find(id);
+  if (html.empty() && own != s.own.mine.end()) {
+    out.html(keys::body(id), markdown::render(own->second.text));
+  } else {
+    out.html(keys::body(id), SafeHtml::from_stored_render(html));
   }
 }
 

@@ -138,7 +138,8 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   const bool comments = std::find(parts.begin(), parts.end(), Part::Comments) != parts.end();
   // The thread parleyd rendered into the mount stays as it is (adopt_flow.cpp); the
   // other parts go around it, in page order.
-  if (comments && adopt_prerendered(s, e, values, out)) {
+  const bool likes = std::find(parts.begin(), parts.end(), Part::Likes) != parts.end();
+  if (comments && adopt_prerendered(s, e, values, likes, out)) {
     const auto at = std::find(parts.begin(), parts.end(), Part::Comments);
     HtmlBuilder before;
     HtmlBuilder after;
@@ -150,8 +151,6 @@ void on_start(State& s, const StartEvent& e, Output& out) {
     const SafeHtml last = std::move(after).finish();
     if (!first.empty()) out.prepend(keys::kRoot, first);
     if (!last.empty()) out.append(keys::kRoot, last);
-    // parleyd's rendering has no hearts: the adopted thread's comments go without.
-    s.likes.hearts = false;
     show_own(s, out);
     start_listening(s, out);
     start_login(s, e, out);
@@ -183,6 +182,7 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     // not be inside one.
     if (s.replying_to != 0) move_form_home(s, out);
     s.thread = build_thread(std::move(flat));
+    s.likes.hearts = true;  // every comment is rendered afresh, an adopted thread's too
     s.loaded_roots = s.thread.roots.size();
     s.shown_roots = 0;
     out.html(keys::kCount, text_html(view::responses_heading(s.thread.responses(), s.title)));

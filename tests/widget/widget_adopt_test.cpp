@@ -130,3 +130,61 @@ TEST_CASE("data for another page, language or shape, or with owner overrides: re
   const Step s = send(w, e);
   CHECK(s.touches("root"));
 }
+
+namespace {
+
+// What the loader's early rendering carries (format=early, docs/seo-nojs.md): the comments'
+// hearts are in the section, and the data leaves each comment's HTML out.
+json early(json data = prerendered()) {
+  data["hearts"] = true;
+  for (json& c : data["comments"]) c["html"] = "";
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("an early rendering with hearts: the likes answer draws them and a heart likes") {
+  Widget w;
+  json e = start_with(early());
+  e["random"] = "0123456789abcdef0123456789abcdef";  // the browser's token for a first like
+  const Step s = send(w, e);
+  CHECK(s.patch("html", "root") == nullptr);
+  CHECK_FALSE(s.touches("thread"));
+  const json* likes = effect(s, "fetch", "/api/likes?");
+  REQUIRE(likes);
+  const Step liked =
+      send(w, response((*likes)["request"].get<int>(), 200,
+                       {{"count", 0},
+                        {"liked", false},
+                        {"recent", json::array()},
+                        {"comments", {{{"id", 1}, {"count", 2}, {"liked", true}}}}}));
+  CHECK(liked.html("like-count-1") == "2");
+  const json* pressed = liked.patch("attr", "like-1");
+  REQUIRE(pressed);
+  CHECK((*pressed)["value"] == "true");
+  const Step like = send(w, {{"type", "action"}, {"action", "like"}, {"id", 2}});
+  const json* post = effect(like, "fetch", "/api/likes?");
+  REQUIRE(post);
+  CHECK((*post)["method"] == "POST");
+  CHECK(like.html("like-count-2") == "1");
+}
+
+TEST_CASE("an early rendering with hearts where the mount shows no likes: render afresh") {
+  Widget w;
+  json e = start_with(early());
+  e["parts"] = "comments";
+  const Step s = send(w, e);
+  CHECK(s.touches("root"));
+  CHECK(effect(s, "fetch", "/api/comments?"));
+}
+
+TEST_CASE("an adopted own comment without HTML in the data: Cancel shows its text rendered") {
+  Widget w;
+  json e = start_with(early());
+  e["edits"] = {{"2", {{"token", "2.x.y"}, {"until", kNow + 600}, {"text", "Bo's *own*"}}}};
+  const Step s = send(w, e);
+  CHECK(s.html("own-2").find(R"(data-parley-action="edit")") != std::string::npos);
+  send(w, {{"type", "action"}, {"action", "edit"}, {"id", 2}});
+  const Step cancel = send(w, {{"type", "action"}, {"action", "edit-cancel"}, {"id", 2}});
+  CHECK(cancel.html("body-2") == "<p>Bo&#39;s <em>own</em></p>\n");
+}
