@@ -37,8 +37,49 @@
         doc.head.append(s);
       }));
 
+  // HTML first (docs/seo-nojs.md): parleyd's rendering of the thread goes into the mount
+  // while the widget's code downloads, so the comments show before the wasm arrives; the
+  // widget then adopts those nodes. A long thread comes in slices, each inserted a task
+  // apart so that no task of the page is long. Skipped when the page already holds a
+  // rendering, when the owner's words differ from parleyd's, or when the mount shows no
+  // comments; a failure only means the widget fetches the thread itself.
+  const early = () => {
+    const parts = data.parleyParts || '';
+    if (data.parleyStrings || (parts && !/comments/.test(parts)) || mount.querySelector('.parley-data'))
+      return;
+    const q = new URLSearchParams({
+      site: data.parleySite,
+      page: data.parleyPage || location.pathname,
+      title: data.parleyTitle || doc.title,
+      lang: data.parleyLang || doc.documentElement.lang || 'en',
+      parts,
+      format: 'early',
+    });
+    return fetch(api + '/embed/thread?' + q, { credentials: 'omit' })
+      .then((r) => (r.ok ? r.text() : ''))
+      .then((text) => {
+        if (!text) return;
+        const slices = text.split('<!--parley-slice-->');
+        // Escaped by construction in core's views, as the widget's own patches.
+        const parse = (html) => {
+          const t = doc.createElement('template');
+          t.innerHTML = html;
+          return t.content;
+        };
+        mount.replaceChildren(parse(slices.shift()));
+        mount.setAttribute('data-parley-key', 'early'); // parley.css; the widget makes it root
+        const list = mount.querySelector('[data-parley-key="thread"]');
+        let inserted = Promise.resolve();
+        for (const html of slices) {
+          inserted = inserted.then(() => new Promise((next) => setTimeout(next))).then(() => list.append(parse(html)));
+        }
+        return inserted;
+      })
+      .catch(() => {});
+  };
+
   const start = () =>
-    load()
+    Promise.all([load(), early()])
       .then(() =>
         Parley.host({
           mount,

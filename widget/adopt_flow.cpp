@@ -41,6 +41,9 @@ bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& va
   // With hearts (the loader's early rendering, docs/seo-nojs.md) the comments' likes are
   // drawn as the likes answer comes; without, the adopted comments go without.
   s.likes.hearts = hearts;
+  // Live updates resume from the last event the rendering had seen, so that nothing
+  // posted between the rendering and the widget's start goes missing (parleyd replays it).
+  s.live.last_event_id = data.str("last_event_id");
 
   // The plain form (no preview, posting itself) gives way to the widget's.
   out.html(view::keys::kFormHome, view::respond_section(values));

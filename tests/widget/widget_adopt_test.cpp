@@ -188,3 +188,18 @@ TEST_CASE("an adopted own comment without HTML in the data: Cancel shows its tex
   const Step cancel = send(w, {{"type", "action"}, {"action", "edit-cancel"}, {"id", 2}});
   CHECK(cancel.html("body-2") == "<p>Bo&#39;s <em>own</em></p>\n");
 }
+
+TEST_CASE("live updates resume from the last event the rendering had seen") {
+  Widget w;
+  json data = early();
+  data["last_event_id"] = "1764478823000042";
+  const Step s = send(w, start_with(data));
+  const json* listen = effect(s, "listen");
+  REQUIRE(listen);
+  CHECK((*listen)["path"] ==
+        "/api/events?site=blog&page=/2011/07/raids/&last_event_id=1764478823000042");
+  // Data without it (an older rendering): only events from now on, as before.
+  Widget old;
+  const Step o = send(old, start_with(prerendered()));
+  CHECK((*effect(o, "listen"))["path"] == "/api/events?site=blog&page=/2011/07/raids/");
+}
