@@ -5,6 +5,7 @@
 //   /parley.html?page=P&count=N    host page embedding Parley's loader
 //   /waline.html?page=P&count=N    host page embedding Waline's client
 //   /api/comments?site=..&page=P   Parley's recorded response for page P
+//   /embed/thread?…&page=P&format=early  parleyd's recorded early rendering of page P
 //   /api/comment?path=P&...        Waline's recorded response for page P
 //   /api/events?...                Parley's live-updates stream, open and idle
 //   /api/login?site=..             Parley's login offer: guests only, as a site without providers
@@ -30,8 +31,8 @@ function loader() {
 const page = (title, head, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>${title}</title><link rel="icon" href="data:,">${head}</head><body>${body}</body></html>`;
 
-const probe = (selector, count) =>
-  `<script src="/probe.js" data-selector="${selector}" data-count="${count}"></script>`;
+const probe = (selector, count, ready = '') =>
+  `<script src="/probe.js" data-selector="${selector}" data-count="${count}" data-ready="${ready}"></script>`;
 
 /**
  * @param {Map<string, {parley: string, waline: string}>} recorded JSON bodies by page key
@@ -58,7 +59,7 @@ export function startBenchServer(recorded) {
     };
     const count = Number(q.get('count'));
     if (url.pathname === '/parley.html') {
-      return send(200, 'html', page('Parley', probe('article.parley-comment', count),
+      return send(200, 'html', page('Parley', probe('article.parley-comment', count, '[data-parley-key="root"] form.parley-form'),
         `<div id="parley-thread"></div><script src="/parley.js" data-parley-site="bench" data-parley-page="${q.get('page')}" data-parley-parts="comments"></script>`));
     }
     if (url.pathname === '/waline.html') {
@@ -66,6 +67,7 @@ export function startBenchServer(recorded) {
         '<div id="waline"></div><script type="module" src="/waline-start.js' + url.search + '"></script>'));
     }
     if (url.pathname === '/api/comments') return send(200, 'json', recorded.get(q.get('page'))?.parley ?? '{}');
+    if (url.pathname === '/embed/thread') return send(200, 'html', recorded.get(q.get('page'))?.early ?? '');
     if (url.pathname === '/api/i18n') return send(200, 'json', english);
     if (url.pathname === '/api/login') return send(200, 'json', '{"guests":"allowed","providers":[]}');
     if (url.pathname === '/api/events') {

@@ -1,0 +1,176 @@
+// HTML first (docs/seo-nojs.md, "The loader's early rendering"): the loader puts parleyd's
+// rendering of the thread into the mount while the widget's code downloads, so a reader
+// sees the comments before the wasm arrives; the widget then adopts those very nodes.
+// Each test holds the widget's wasm back to look at the page in between.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { POST_TITLE, form, launchBrowser, openReader, startStack } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+async function postApi(stack, fields) {
+  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ page: '/', title: POST_TITLE, email: 'a@example.org', ...fields }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return (await res.json()).id;
+}
+
+async function likeApi(stack, comment, token) {
+  const res = await fetch(`${stack.api}/api/likes?site=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: new URL(stack.pageUrl).origin },
+    body: JSON.stringify({ page: '/', comment, token }),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+}
+
+// Opens the demo page with the widget's wasm held back until `release()`; records the
+// page's GETs of the thread (the JSON API and the early rendering).
+async function openHeld(stack) {
+  const reader = await openReader(browser, 'about:blank');
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await reader.page.route(/\/parley-widget[^/]*\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const gets = { json: 0, early: 0 };
+  reader.page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.pathname === '/api/comments' && req.method() === 'GET') gets.json += 1;
+    if (url.pathname === '/embed/thread') {
+      gets.early += 1;
+      assert.equal(url.searchParams.get('format'), 'early');
+    }
+  });
+  await reader.page.goto(stack.pageUrl);
+  await reader.page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  return { ...reader, gets, release };
+}
+
+const widgetRunning = (page) => page.getByRole('button', { name: 'Preview' }).waitFor();
+
+test('the comments show before the wasm arrives; the widget then adopts the same nodes',
+  async (t) => {
+    const stack = await startStack(t);
+    const ana = await postApi(stack, { text: 'Shown *first*', author: 'Ana' });
+    const bo = await postApi(stack, { text: 'A reply, early', author: 'Bo', parent: ana });
+    await likeApi(stack, ana, 'a'.repeat(32));
+    const reader = await openHeld(stack);
+    t.after(() => reader.close());
+    const { page } = reader;
+
+    // The wasm has not arrived: what shows is the loader's doing alone.
+    const first = page.locator(`#parley-comment-${ana}`);
+    await first.locator('.parley-body em', { hasText: 'first' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 2 }).textContent(),
+      `2 Responses to “${POST_TITLE}”`);
+    assert.equal(await page.locator(`#parley-comment-${bo} .parley-body`).textContent(), 'A reply, early\n');
+    // No form to type into yet (the widget brings its own), Reply and the heart keep
+    // their place unseen.
+    assert.equal(await page.getByRole('textbox').count(), 0);
+    const heart = page.getByRole('button', { name: 'Like this comment by Ana', exact: true });
+    assert.equal(await heart.count(), 1);
+    assert.equal(await heart.isVisible(), false);
+    assert.equal(await first.getByRole('button', { name: /Reply/ }).isVisible(), false);
+    assert.deepEqual(reader.gets, { json: 0, early: 1 });
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('#parley-thread .parley-comment')) el.parleyEarly = true;
+    });
+
+    reader.release();
+    await widgetRunning(page);
+    const kept = await page.evaluate(() =>
+      [...document.querySelectorAll('#parley-thread .parley-comment')].map((el) => el.parleyEarly === true));
+    assert.deepEqual(kept, [true, true], 'the widget kept the early nodes');
+    assert.deepEqual(reader.gets, { json: 0, early: 1 }, 'the thread was downloaded once');
+    // The hearts are the widget's: Ana's shows the stored like and takes one more.
+    await heart.waitFor();
+    const count = first.locator('.parley-like-count');
+    assert.equal(await count.textContent(), '1');
+    await heart.click();
+    await page.waitForFunction((id) =>
+      document.querySelector(`#parley-comment-${id} .parley-like-count`).textContent === '2', ana);
+    assert.equal(await heart.getAttribute('aria-pressed'), 'true');
+    // Reply works on an early comment, and the widget's form posts under it.
+    await page.locator(`#parley-comment-${bo}`).getByRole('button', { name: /Reply/ }).click();
+    const f = form(page);
+    await f.text.fill('Replying to an early comment');
+    await f.author.fill('Cy');
+    await f.email.fill('cy@example.org');
+    await f.submit.click();
+    await page.locator(`#parley-comment-${bo} .parley-children .parley-body`,
+      { hasText: 'Replying to an early comment' }).waitFor();
+    reader.assertNoConsoleErrors();
+  });
+
+test('a comment posted while the widget loads is announced once it runs', async (t) => {
+  const stack = await startStack(t);
+  await postApi(stack, { text: 'Already there', author: 'Ana' });
+  const reader = await openHeld(stack);
+  t.after(() => reader.close());
+  const { page } = reader;
+  await page.locator('.parley-body', { hasText: 'Already there' }).waitFor();
+  // Posted after parleyd rendered the thread, before the widget listens.
+  await postApi(stack, { text: 'Posted in between', author: 'Bo' });
+  reader.release();
+  await widgetRunning(page);
+  const bar = page.locator('.parley-live-bar');
+  await bar.waitFor();
+  assert.equal(await bar.textContent(), 'Show 1 new comment');
+  await bar.click();
+  await page.locator('.parley-body', { hasText: 'Posted in between' }).waitFor();
+  assert.equal(await page.locator('.parley-comment').count(), 2);
+  reader.assertNoConsoleErrors();
+});
+
+test('a long thread arrives whole, in order, in slices, and the widget adopts it', async (t) => {
+  const stack = await startStack(t);
+  const ids = [];
+  for (let i = 0; i < 240; i += 1) {
+    ids.push(await postApi(stack, { text: `Comment number ${i}`, author: `Reader ${i}`,
+      parent: i % 4 === 3 ? ids[i - 1] : undefined }));
+  }
+  const reader = await openHeld(stack);
+  t.after(() => reader.close());
+  const { page } = reader;
+  await page.waitForFunction((n) => document.querySelectorAll('#parley-thread .parley-comment').length === n,
+    ids.length);
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll('#parley-thread .parley-comment')].map((el) => Number(el.id.split('-').pop())));
+  assert.deepEqual(shown, ids);
+  // Replies sit in their parent's list, not at the top level.
+  assert.equal(await page.locator(`#parley-comment-${ids[2]} .parley-children #parley-comment-${ids[3]}`).count(), 1);
+  reader.release();
+  await widgetRunning(page);
+  assert.deepEqual(reader.gets, { json: 0, early: 1 });
+  await page.locator(`#parley-comment-${ids[239]}`).getByRole('button', { name: /Reply/ }).click();
+  await page.locator(`#parley-comment-${ids[239]} .parley-reply-slot form`).waitFor();
+  reader.assertNoConsoleErrors();
+});
+
+test('without the early rendering (parleyd unreachable for it), the widget fetches the thread',
+  async (t) => {
+    const stack = await startStack(t);
+    await postApi(stack, { text: 'Fetched by the widget', author: 'Ana' });
+    const reader = await openReader(browser, 'about:blank');
+    t.after(() => reader.close());
+    const { page } = reader;
+    await page.route(/\/embed\/thread\?/, (route) => route.abort());
+    const json = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/comments');
+    await page.goto(stack.pageUrl);
+    await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+    await json;
+    await page.locator('.parley-body', { hasText: 'Fetched by the widget' }).waitFor();
+    await widgetRunning(page);
+    // The aborted request is the page's only console error.
+    assert.equal(await page.locator('.parley-load-error').count(), 0);
+  });
