@@ -115,6 +115,16 @@ std::vector<LiveEvent> EventHub::since(std::string_view site, std::string_view p
   return out;
 }
 
+std::uint64_t EventHub::resume_point(std::string_view site, std::string_view page_key) const {
+  if (!relay_) return last_id_;
+  const auto it = pages_.find(key(site, page_key));
+  std::uint64_t newest = 0;
+  if (it == pages_.end()) return newest;
+  // Relayed ids from several processes arrive in any order.
+  for (const LiveEvent& e : it->second.recent) newest = std::max(newest, e.id);
+  return newest;
+}
+
 std::unique_ptr<EventHub::Ticket> EventHub::subscribe(std::string_view site,
                                                       std::string_view page_key,
                                                       std::weak_ptr<Subscriber> subscriber) {

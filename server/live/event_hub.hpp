@@ -59,6 +59,13 @@ class EventHub {
   // shared log answers instead.
   std::vector<LiveEvent> since(std::string_view site, std::string_view page, std::uint64_t last_id);
 
+  // The Last-Event-ID a rendering of the page made now can resume from (the early
+  // rendering's data, docs/seo-nojs.md): since() with it later gives what the rendering
+  // lacks. Alone, the newest id given out; with a relay, the newest id of the page's ring
+  // (its ids are the relay's), or 0 when the ring is empty: then the relay's whole log of
+  // the page is replayed, which the widget takes without showing anything twice.
+  std::uint64_t resume_point(std::string_view site, std::string_view page) const;
+
   // Where events go when several parleyd processes share them (live/pg_fanout.hpp).
   class Relay {
    public:

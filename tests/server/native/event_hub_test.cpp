@@ -99,6 +99,11 @@ TEST_CASE("with a relay, events go out through it and come back with its ids") {
   hub.deliver(501, "blog", "/a/", "one");
   CHECK(a->got.size() == 2);
 
+  // A rendering made now resumes after the newest event of the page, whatever order
+  // the processes' events came in; a page without events replays the relay's log.
+  CHECK(hub.resume_point("blog", "/a/") == 501);
+  CHECK(hub.resume_point("blog", "/quiet/") == 0);
+
   const auto resumed = hub.since("blog", "/a/", 41);
   REQUIRE(resumed.size() == 1);
   CHECK(resumed[0].id == 42);
@@ -141,4 +146,16 @@ TEST_CASE("a page whose last event went to the budget and that nobody watches is
   hub.publish("blog", "/watched/", "again");
   CHECK(r->got.size() == 2);
   CHECK(hub.since("blog", "/watched/", 0).size() == 1);
+}
+
+TEST_CASE("a rendering's resume point: since() with it gives exactly the events after it") {
+  live::EventHub hub(10, kFirst);
+  hub.publish("blog", "/a/", "before");
+  const std::uint64_t rendered = hub.resume_point("blog", "/a/");
+  CHECK(hub.since("blog", "/a/", rendered).empty());
+  hub.publish("blog", "/b/", "elsewhere");
+  hub.publish("blog", "/a/", "after");
+  const auto missed = hub.since("blog", "/a/", rendered);
+  REQUIRE(missed.size() == 1);
+  CHECK(missed[0].data == "after");
 }
