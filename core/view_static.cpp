@@ -16,7 +16,12 @@ namespace {
 // it adopts the markup: that it is for its site, page and language, and how old it is.
 std::string thread_data(const StaticThreadInput& in) {
   nlohmann::json list = nlohmann::json::array();
-  for (const Comment& c : *in.comments) list.push_back(comment_to_json(c));
+  for (const Comment& c : *in.comments) {
+    nlohmann::json j = comment_to_json(c);
+    // Slim: the rendering is in the section already (view_static.hpp).
+    j["html"] = "";
+    list.push_back(std::move(j));
+  }
   nlohmann::json data = {{"site", in.site},
                          {"page", in.page},
                          {"lang", i18n::active().lang()},

@@ -7,6 +7,11 @@
 //   <script type="application/json" class="parley-data">
 //     {"site","page","lang","rendered_at","count","comments":[wire form…]}
 //   </script>
+//
+// The data is slim: each comment's "html" is "" (the member stays, as the wire form
+// has it), since the rendered comment is already in the section above; repeating it
+// nearly doubled the bytes (format=fragment, 100 comments of 300 characters: 26.3 KB
+// gzip with it, 16.8 KB without).
 #pragma once
 
 #include <cstdint>
