@@ -107,6 +107,15 @@ HtmlBuilder& HtmlBuilder::element(std::string_view tag, std::initializer_list<At
   return close(tag);
 }
 
+HtmlBuilder& HtmlBuilder::comment(std::string_view name) {
+  assert(is_plain_name(name));
+  seal();
+  out_.append("<!--");
+  out_.append(name);
+  out_.append("-->");
+  return *this;
+}
+
 SafeHtml HtmlBuilder::finish() && {
   seal();
   return SafeHtml(std::move(out_));

@@ -37,6 +37,9 @@ class HtmlBuilder {
   // '<', '>' and '&' (only ever inside JSON strings) are written as \u escapes, which
   // keeps the JSON equal while no "</script" or "<!--" can ever appear in the element.
   HtmlBuilder& json_script(std::initializer_list<Attr> attrs, std::string_view json);
+  // <!--name-->: a marker of Parley's own for a consumer of the markup (a literal, like
+  // tag names, never data), such as the early fragment's slice marker (view_static.hpp).
+  HtmlBuilder& comment(std::string_view name);
 
   SafeHtml finish() &&;
 

@@ -82,4 +82,22 @@ std::int64_t reply_parent_for(const Thread& t, std::int64_t id) {
   return t.comments[i].parent;
 }
 
+std::size_t slice_end(const Thread& t, std::size_t first_root, std::size_t last_root,
+                      std::size_t comments_per_slice) {
+  last_root = std::min(last_root, t.roots.size());
+  std::size_t comments = 0;
+  std::size_t end = first_root;
+  std::vector<std::size_t> walk;
+  while (end < last_root && comments < comments_per_slice) {
+    walk.assign(1, t.roots[end++]);
+    while (!walk.empty()) {
+      const std::size_t i = walk.back();
+      walk.pop_back();
+      ++comments;
+      walk.insert(walk.end(), t.children[i].begin(), t.children[i].end());
+    }
+  }
+  return end;
+}
+
 }  // namespace parley

@@ -37,4 +37,12 @@ void add_to_thread(Thread& t, Comment c);
 // so the reply becomes a sibling (WordPress's behaviour at max depth).
 std::int64_t reply_parent_for(const Thread& t, std::int64_t id);
 
+// The end of the slice of top-level comments that starts at `first_root`: whole subtrees
+// (a top-level comment with all its replies), at least one, until the slice holds
+// `comments_per_slice` comments or reaches `last_root` (both indexes into `roots`).
+// A long thread is shown in such slices a task of the page apart, so no task is long:
+// the widget's as it renders, the early fragment's as the loader inserts them.
+std::size_t slice_end(const Thread& t, std::size_t first_root, std::size_t last_root,
+                      std::size_t comments_per_slice);
+
 }  // namespace parley

@@ -27,10 +27,14 @@ SafeHtml comments_section(const SectionInput& in) {
   b.open("ol", {{"class", "parley-thread"},
                 {"data-parley-key", keys::kThread},
                 {in.closed ? "data-parley-closed" : "", ""}});
-  b.html(in.thread ? thread_items(*in.thread, in.now) : loading_items());
+  b.html(in.thread ? thread_items(*in.thread, in.now, 0, in.end_root, in.likes) : loading_items());
   b.close("ol");
   b.open("div", {{"class", "parley-form-home"}, {"data-parley-key", keys::kFormHome}});
-  b.html(in.closed ? closed_notice() : respond_section(in.form));
+  if (in.closed) {
+    b.html(closed_notice());
+  } else if (!in.no_form) {
+    b.html(respond_section(in.form));
+  }
   b.close("div");
   b.close("section");
   return std::move(b).finish();

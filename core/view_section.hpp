@@ -7,15 +7,19 @@
 //   </section>
 //
 // The widget renders it on start without a thread (a loading line instead); the
-// server can render it with the thread for readers without JavaScript.
+// server can render it with the thread for readers without JavaScript, and as the
+// early fragment the loader shows before the widget starts (view_static.hpp).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 
 #include "safe_html.hpp"
 #include "thread.hpp"
 #include "view_form.hpp"
+#include "view_likes.hpp"
 
 namespace parley::view {
 
@@ -27,6 +31,14 @@ struct SectionInput {
   // A moderator closed the thread: "Comments are closed." stands where the form would,
   // and the thread carries data-parley-closed (parley.css hides Reply).
   bool closed = false;
+  // The comments' hearts (view_comment.hpp); null for none.
+  const CommentLikeMap* likes = nullptr;
+  // Top-level comments shown (with their replies): the first slice of a thread whose
+  // rest follows in slices; by default all.
+  std::size_t end_root = std::numeric_limits<std::size_t>::max();
+  // The form home stays empty (no respond form; on a closed thread the notice still
+  // shows): the widget that takes the markup over puts its own form there.
+  bool no_form = false;
 };
 
 SafeHtml comments_section(const SectionInput& in);

@@ -7,6 +7,7 @@
 #include "i18n.hpp"
 #include "thread.hpp"
 #include "view_section.hpp"
+#include "view_thread.hpp"
 
 namespace parley::view {
 
@@ -16,7 +17,12 @@ namespace {
 // it adopts the markup: that it is for its site, page and language, and how old it is.
 std::string thread_data(const StaticThreadInput& in) {
   nlohmann::json list = nlohmann::json::array();
-  for (const Comment& c : *in.comments) list.push_back(comment_to_json(c));
+  for (const Comment& c : *in.comments) {
+    nlohmann::json j = comment_to_json(c);
+    // Slim: the rendering is in the section already (view_static.hpp).
+    j["html"] = "";
+    list.push_back(std::move(j));
+  }
   nlohmann::json data = {{"site", in.site},
                          {"page", in.page},
                          {"lang", i18n::active().lang()},
@@ -27,6 +33,8 @@ std::string thread_data(const StaticThreadInput& in) {
   if (in.closed) data["closed"] = true;
   // The widget's own form shows the follow-up mail checkbox only where the server mails.
   if (in.form.notify_offered) data["notify"] = true;
+  // The markup carries the hearts: the widget adopts them rather than rendering its own.
+  if (in.likes) data["hearts"] = true;
   return data.dump();
 }
 
@@ -34,9 +42,18 @@ std::string thread_data(const StaticThreadInput& in) {
 
 SafeHtml static_thread(const StaticThreadInput& in) {
   const Thread thread = build_thread(*in.comments);
+  const std::size_t roots = thread.roots.size();
+  std::size_t end = in.early ? slice_end(thread, 0, roots, kEarlyFirstSlice) : roots;
   HtmlBuilder b;
-  b.html(comments_section({in.title, &thread, in.now, in.form, in.closed}));
+  b.html(comments_section(
+      {in.title, &thread, in.now, in.form, in.closed, in.likes, end, /*no_form=*/in.early}));
   b.json_script({{"class", "parley-data"}}, thread_data(in));
+  while (end < roots) {
+    const std::size_t next = slice_end(thread, end, roots, kEarlyLaterSlice);
+    b.comment("parley-slice");
+    b.html(thread_items(thread, in.now, end, next, in.likes));
+    end = next;
+  }
   return std::move(b).finish();
 }
 

@@ -41,24 +41,6 @@ SafeHtml text_html(std::string_view text) {
 // response to DOM 75 -> 53 ms in Chromium at the same load (bench/RESULTS.md, Client render).
 constexpr std::size_t kCommentsPerSlice = 100;
 
-// The end of the slice that starts at top-level comment `first`: whole subtrees, at
-// least one, until the slice holds kCommentsPerSlice comments or reaches `last`.
-std::size_t slice_end(const Thread& t, std::size_t first, std::size_t last) {
-  std::size_t comments = 0;
-  std::size_t end = first;
-  std::vector<std::size_t> walk;
-  while (end < last && comments < kCommentsPerSlice) {
-    walk.assign(1, t.roots[end++]);
-    while (!walk.empty()) {
-      const std::size_t i = walk.back();
-      walk.pop_back();
-      ++comments;
-      walk.insert(walk.end(), t.children[i].begin(), t.children[i].end());
-    }
-  }
-  return end;
-}
-
 // One chain of `resume`s at a time: each shows one slice (or warms up) and asks again.
 void ask_resume(State& s, Output& out) {
   if (s.resume_due) return;
@@ -187,7 +169,7 @@ void on_thread_response(State& s, const ResponseEvent& e, Output& out) {
     s.shown_roots = 0;
     out.html(keys::kCount, text_html(view::responses_heading(s.thread.responses(), s.title)));
     show_flags(s, flags, out);
-    show_slice(s, out, slice_end(s.thread, 0, s.loaded_roots));
+    show_slice(s, out, slice_end(s.thread, 0, s.loaded_roots, kCommentsPerSlice));
     refresh_live_bar(s, out);
     return;
   }
@@ -221,7 +203,7 @@ void on_resume(State& s, Output& out) {
     return;
   }
   if (s.shown_roots < s.loaded_roots)
-    show_slice(s, out, slice_end(s.thread, s.shown_roots, s.loaded_roots));
+    show_slice(s, out, slice_end(s.thread, s.shown_roots, s.loaded_roots, kCommentsPerSlice));
 }
 
 void show_rest(State& s, Output& out) {

@@ -1,11 +1,14 @@
 // The thread without JavaScript (docs/seo-nojs.md): GET /embed/thread renders it as
 // HTML, POST /form/comments takes the plain form and sends the reader back.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "api/akismet_check.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/reader_identity.hpp"
+#include "core/embed_parts.hpp"
 #include "core/escape.hpp"
 #include "core/field_messages.hpp"
 #include "core/i18n.hpp"
@@ -119,6 +122,16 @@ std::string embed_url(const ThreadHtml& in) {
   return url;
 }
 
+// The counts of the page's liked comments as GET /api/likes gives them, for the hearts
+// of the early fragment; nobody's: `liked` is false throughout.
+view::CommentLikeMap comment_like_counts(Context& ctx, std::string_view page) {
+  view::CommentLikeMap out;
+  for (const CommentLikes& c : ctx.services.likes.page(ctx.site->id, page, Liker{}).comments) {
+    out[c.id] = view::LikeCount{c.count, false};
+  }
+  return out;
+}
+
 Response refused_form(const Context& ctx, ThreadHtml in, int status) {
   Response res = html_response(
       status, thread_document(ctx.services.comments, std::move(in), stylesheet_url(ctx), ctx.now));
@@ -136,8 +149,17 @@ Response embed_thread(const Request&, Context& ctx) {
   if (Moderation* m = ctx.services.comments.moderation()) {
     in.closed = m->store().closed(ctx.site->id, in.page);
   }
-  if (ctx.query.get("format") == "fragment") {
+  const std::string_view format = ctx.query.get("format").value_or("");
+  if (format == "fragment" || format == "early") {
     in.base = ctx.services.public_url;
+    // "HTML first" (issue 7): what the loader shows before the widget's wasm arrives,
+    // with the hearts when the mount shows likes (its data-parley-parts).
+    if (format == "early") {
+      in.early = true;
+      const std::vector<Part> parts = parse_parts(ctx.query.get("parts").value_or(""));
+      in.hearts = std::find(parts.begin(), parts.end(), Part::Likes) != parts.end();
+      if (in.hearts) in.likes = comment_like_counts(ctx, in.page);
+    }
     return html_response(kOk, thread_fragment(ctx.services.comments, std::move(in), ctx.now));
   }
   Response res = html_response(

@@ -37,7 +37,8 @@ constexpr Route kRoutes[] = {
 
     // Without JavaScript (api/nojs_api.cpp, docs/seo-nojs.md). The form route checks
     // Origin itself: the embed page on this server may post too.
-    {"GET", "/embed/thread", Scope::site, handlers::embed_thread},    // ?site&page[&title&lang]
+    {"GET", "/embed/thread", Scope::site,
+     handlers::embed_thread},  // ?site&page[&title&lang&format&parts]
     {"POST", "/form/comments", Scope::public_, handlers::post_form},  // ?site, urlencoded
 
     // Links in notification mails (api/notify_api.cpp, docs/notifications.md): the GET

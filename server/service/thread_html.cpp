@@ -38,8 +38,9 @@ view::FormValues plain_form(const ThreadHtml& in, const CommentService& comments
 
 SafeHtml render(const ThreadHtml& in, const CommentService& comments,
                 const std::vector<Comment>& thread, std::int64_t now) {
-  return view::static_thread(
-      {in.site, in.page, in.title, &thread, now, plain_form(in, comments, now), in.closed});
+  return view::static_thread({in.site, in.page, in.title, &thread, now,
+                              plain_form(in, comments, now), in.closed, in.early,
+                              in.hearts ? &in.likes : nullptr});
 }
 
 }  // namespace

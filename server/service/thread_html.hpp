@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/view_form.hpp"
+#include "core/view_likes.hpp"
 #include "service/comment_service.hpp"
 
 namespace parley::server {
@@ -29,6 +30,11 @@ struct ThreadHtml {
   // What the reader sent, the errors and the status sentence, after a refused post.
   view::FormValues form;
   bool closed = false;  // a moderator closed the thread: "Comments are closed.", no form
+  // GET /embed/thread?format=early (core/view_static.hpp): no form, a long thread in slices.
+  bool early = false;
+  // Every comment carries its heart, with the counts in `likes` (none there: 0).
+  bool hearts = false;
+  view::CommentLikeMap likes;
 };
 
 // The plain form posts here: /form/comments?site=<site>.

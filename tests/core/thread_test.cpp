@@ -110,3 +110,22 @@ TEST_CASE("iso8601_utc writes what snprintf's %04lld-%02u-%02uT%02lld:%02lld:%02
                                                         {9999999999999, "318857-05-20T17:46:39Z"}};
   for (const auto& c : cases) CHECK(parley::iso8601_utc(c.first) == c.second);
 }
+
+TEST_CASE("slice_end cuts a thread into whole subtrees of about n comments") {
+  // Roots 1..4; 1 has two replies (one nested), 3 has one: subtrees of 3, 1, 2, 1.
+  const parley::Thread t =
+      parley::build_thread({row(1, 0, 1), row(2, 0, 2), row(3, 0, 3), row(4, 0, 4), row(5, 1, 5),
+                            row(6, 5, 6), row(7, 3, 7)});
+  REQUIRE(t.roots.size() == 4);
+  // 3 comments reach n = 2: a subtree is never split, so the slice ends after root 1.
+  CHECK(parley::slice_end(t, 0, 4, 2) == 1);
+  CHECK(parley::slice_end(t, 0, 4, 3) == 1);
+  CHECK(parley::slice_end(t, 0, 4, 4) == 2);
+  CHECK(parley::slice_end(t, 1, 4, 2) == 3);  // 1 + 2 comments
+  // At least one subtree, however small n is (> 0); never past last_root or the roots.
+  CHECK(parley::slice_end(t, 0, 4, 1) == 1);
+  CHECK(parley::slice_end(t, 2, 4, 1) == 3);
+  CHECK(parley::slice_end(t, 0, 2, 100) == 2);
+  CHECK(parley::slice_end(t, 0, 99, 100) == 4);
+  CHECK(parley::slice_end(t, 4, 4, 100) == 4);
+}

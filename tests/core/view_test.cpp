@@ -12,6 +12,7 @@
 #include "core/view_comment.hpp"
 #include "core/view_form.hpp"
 #include "core/view_section.hpp"
+#include "core/view_static.hpp"
 #include "core/view_thread.hpp"
 
 using parley::Comment;
@@ -333,4 +334,67 @@ TEST_CASE("an avatar URL that is not https (or loopback http) falls back to the 
   CHECK(parley::is_safe_avatar_url("http://localhost/a.png"));
   CHECK_FALSE(parley::is_safe_avatar_url("http://127.0.0.1.evil.example/a.png"));
   CHECK_FALSE(parley::is_safe_avatar_url("http://user@127.0.0.1/a.png"));
+}
+
+TEST_CASE("the early fragment: no form, hearts when asked, a long thread in slices") {
+  namespace view = parley::view;
+  // 350 top-level comments: slices of 100, 200 and the last 50.
+  std::vector<Comment> flat;
+  for (std::int64_t id = 1; id <= 350; ++id) flat.push_back(comment(id, 0, "Ana"));
+  flat[69].author = "<!--parley-slice-->";  // user text never makes a marker
+  const view::CommentLikeMap likes{{2, {3, false}}};
+  view::StaticThreadInput in;
+  in.site = "demo";
+  in.page = "/p/";
+  in.title = "<!--parley-slice-->";
+  in.comments = &flat;
+  in.now = kNow;
+  in.form.action = "/form/comments?site=demo";
+  const std::string fragment = view::static_thread(in).str();
+  CHECK(count(fragment, view::kSliceMarker) == 0);
+  CHECK(has(fragment, "<form"));
+  CHECK_FALSE(has(fragment, "parley-comment-like"));
+
+  in.early = true;
+  in.likes = &likes;
+  const std::string html = view::static_thread(in).str();
+  REQUIRE(count(html, view::kSliceMarker) == 2);
+  const std::size_t first = html.find(view::kSliceMarker);
+  const std::size_t second = html.find(view::kSliceMarker, first + 1);
+  const std::string part0 = html.substr(0, first);
+  const std::string part1 =
+      html.substr(first + view::kSliceMarker.size(), second - first - view::kSliceMarker.size());
+  const std::string part2 = html.substr(second + view::kSliceMarker.size());
+  CHECK_FALSE(has(html, "<form"));
+  CHECK(
+      has(part0, R"(<div class="parley-form-home" data-parley-key="form-home"></div></section>)"));
+  CHECK(has(part0, R"("hearts":true)"));
+  CHECK(count(part0, "<article") == 100);
+  CHECK(count(part1, "<article") == 200);
+  CHECK(count(part2, "<article") == 50);
+  CHECK(
+      part1.rfind(
+          R"(<li class="parley-item parley-depth-0"><article class="parley-comment" id="parley-comment-101")",
+          0) == 0);
+  CHECK(part2.substr(part2.size() - 5) == "</li>");
+  CHECK(count(html, R"(class="parley-comment-like")") == 350);
+  CHECK(has(part0, R"(data-parley-key="like-count-2">3</span>)"));
+  CHECK(has(part0, "&lt;!--parley-slice--&gt;"));
+
+  in.likes = nullptr;
+  CHECK_FALSE(has(view::static_thread(in).str(), "parley-comment-like"));
+}
+
+TEST_CASE("a closed thread's early fragment keeps the notice in the form home") {
+  const std::vector<Comment> flat{comment(1, 0, "Ana")};
+  parley::view::StaticThreadInput in;
+  in.comments = &flat;
+  in.now = kNow;
+  in.closed = true;
+  in.early = true;
+  const std::string html = parley::view::static_thread(in).str();
+  CHECK(has(
+      html,
+      R"(data-parley-key="form-home"><p class="parley-closed">Comments are closed.</p></div>)"));
+  CHECK(has(html, R"("closed":true)"));
 }

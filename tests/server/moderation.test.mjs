@@ -219,6 +219,12 @@ describe('moderation', () => {
     assert.doesNotMatch(closedPage, /<form/);
     assert.match(closedPage, /data-parley-closed/);
     assert.match(closedPage, /"closed":true/);
+    // The early fragment (no form) keeps the notice where the widget's form would go.
+    const closedEarly = (await get(server, '/embed/thread?site=demo&page=%2Fclosed%2F&format=early')).text;
+    assert.match(closedEarly, /^<section class="parley-comments"/);
+    assert.ok(closedEarly.includes('<div class="parley-form-home" data-parley-key="form-home">' +
+      '<p class="parley-closed">Comments are closed.</p></div>'));
+    assert.match(closedEarly, /"closed":true/);
     const openPage = (await embed('/open/')).text;
     assert.match(openPage, /<form/);
     assert.doesNotMatch(openPage, /parley-closed/);

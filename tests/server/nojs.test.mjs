@@ -46,18 +46,22 @@ describe('no-JavaScript thread and form', () => {
     assert.equal(data.page, page);
     assert.equal(data.lang, 'en');
     assert.equal(data.count, 1);
-    assert.equal(data.comments[0].html, '<p>First &lt;b&gt;bold&lt;/b&gt; <strong>strong</strong></p>\n');
+    // Slim: the rendering is in the section above only, not again in the data.
+    assert.equal(data.comments[0].html, '');
   });
 
   it('the data script cannot be closed from inside a comment', async () => {
     const page = '/embed-script/';
+    // The data carries the author's name as sent (the text's rendering is not in it).
+    const author = '</script><script>alert(1)</script><!--';
     const text = '`</script><script>alert(1)</script><!--`';
-    assert.equal((await post(server, draft({ page, text }))).status, 201);
+    assert.equal((await post(server, draft({ page, text, author }))).status, 201);
     const { text: html } = await embed(server, `page=${page}`);
     const script = /<script type="application\/json" class="parley-data">(.*?)<\/script>/s.exec(html)[1];
     assert.doesNotMatch(script, /[<>]/);
     assert.equal(html.match(/<script/g).length, 1);
-    assert.match(JSON.parse(script).comments[0].html, /&lt;\/script&gt;/);
+    assert.equal(JSON.parse(script).comments[0].author, author);
+    assert.match(html, /<code>&lt;\/script&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;&lt;!--<\/code>/);
   });
 
   it('renders in the language asked for, right to left where it is', async () => {
@@ -75,6 +79,22 @@ describe('no-JavaScript thread and form', () => {
     assert.match(res.text, /^<section class="parley-comments"/);
     assert.doesNotMatch(res.text, /<html|<head|<link/);
     assert.ok(res.text.includes(`action="${server.url}/form/comments?site=demo"`), res.text.slice(0, 2000));
+  });
+
+  it('the data script is slim: each comment\'s html is "", its text only in the section', async () => {
+    const page = '/frag-slim/';
+    const first = await post(server, draft({ page, text: 'Slim *one*' }));
+    assert.equal(first.status, 201);
+    assert.equal((await post(server, draft({ page, text: 'Slim two', parent: first.json.id }))).status, 201);
+    const { text: html } = await embed(server, `page=${page}&format=fragment`);
+    const [section, script] = html.split('<script type="application/json" class="parley-data">');
+    assert.match(section, /<p>Slim <em>one<\/em><\/p>/);
+    assert.match(section, /<p>Slim two<\/p>/);
+    const data = JSON.parse(script.replace(/<\/script>$/, ''));
+    assert.equal(data.count, 2);
+    assert.deepEqual(data.comments.map((c) => c.html), ['', '']);
+    assert.doesNotMatch(script, /Slim/);
+    assert.equal(data.hearts, undefined, 'no hearts in format=fragment');
   });
 
   it('refuses a missing or bad page and an unknown site with 4xx', async () => {
