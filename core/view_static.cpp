@@ -35,6 +35,7 @@ std::string thread_data(const StaticThreadInput& in) {
   if (in.form.notify_offered) data["notify"] = true;
   // The markup carries the hearts: the widget adopts them rather than rendering its own.
   if (in.likes) data["hearts"] = true;
+  if (!in.last_event_id.empty()) data["last_event_id"] = in.last_event_id;
   return data.dump();
 }
 

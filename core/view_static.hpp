@@ -63,6 +63,10 @@ struct StaticThreadInput {
   bool early = false;   // the early fragment: no form, slices (above)
   // The comments' hearts with their counts, as the widget shows them; null: none.
   const CommentLikeMap* likes = nullptr;
+  // Where the widget that adopts this resumes live updates (the Last-Event-ID parleyd
+  // had given out before it read the thread), so nothing posted between this rendering
+  // and the widget's start is missed; "" when rendered away from parleyd's live events.
+  std::string_view last_event_id;
 };
 
 // Rendered in the active catalog's language (i18n::Use).

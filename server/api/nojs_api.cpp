@@ -14,6 +14,7 @@
 #include "core/i18n.hpp"
 #include "core/limits.hpp"
 #include "core/validate.hpp"
+#include "live/event_hub.hpp"
 #include "live/live_events.hpp"
 #include "service/thread_html.hpp"
 #include "spam/form_token.hpp"
@@ -152,6 +153,11 @@ Response embed_thread(const Request&, Context& ctx) {
   const std::string_view format = ctx.query.get("format").value_or("");
   if (format == "fragment" || format == "early") {
     in.base = ctx.services.public_url;
+    // Before the thread is read: an event after this point is one the rendering may
+    // lack, and the adopting widget asks for it (a replay of one it has is ignored).
+    if (ctx.services.events) {
+      in.last_event_id = std::to_string(ctx.services.events->resume_point(in.site, in.page));
+    }
     // "HTML first" (issue 7): what the loader shows before the widget's wasm arrives,
     // with the hearts when the mount shows likes (its data-parley-parts).
     if (format == "early") {

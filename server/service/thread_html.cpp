@@ -40,7 +40,7 @@ SafeHtml render(const ThreadHtml& in, const CommentService& comments,
                 const std::vector<Comment>& thread, std::int64_t now) {
   return view::static_thread({in.site, in.page, in.title, &thread, now,
                               plain_form(in, comments, now), in.closed, in.early,
-                              in.hearts ? &in.likes : nullptr});
+                              in.hearts ? &in.likes : nullptr, in.last_event_id});
 }
 
 }  // namespace

@@ -35,6 +35,8 @@ struct ThreadHtml {
   // Every comment carries its heart, with the counts in `likes` (none there: 0).
   bool hearts = false;
   view::CommentLikeMap likes;
+  // live::EventHub::resume_point, taken before the thread is read (view_static.hpp).
+  std::string last_event_id;
 };
 
 // The plain form posts here: /form/comments?site=<site>.
