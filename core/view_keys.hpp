@@ -34,6 +34,7 @@ inline constexpr std::string_view kNotifyPosts = "notify-posts";  // the new-pos
 // The control the keyboard goes to after a login step (a provider, Cancel, Log Out).
 inline constexpr std::string_view kLoginFocus = "login-focus";
 inline constexpr std::string_view kLikes = "likes";    // the page's Like block (view_likes.hpp)
+inline constexpr std::string_view kSpread = "spread";  // the share bar (view_share_bar.hpp)
 inline constexpr std::string_view kLikers = "likers";  // its recent likers' avatars
 // "Your data" (view_data.hpp): the foot's entry and link, the panel and the body the
 // widget redraws, the control the keyboard goes to in it, its message line, and the

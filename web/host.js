@@ -66,7 +66,7 @@
     };
   };
 
-  Parley.host = ({ mount, data, api, wasm, pow, report }) => {
+  Parley.host = ({ mount, number, data, api, wasm, pow, report }) => {
     let widget, stream, popup, watch;
 
     const region = (key) => {
@@ -80,6 +80,7 @@
       if (op == 'html') el.replaceChildren(parse(html));
       else if (op == 'append') el.append(parse(html));
       else if (op == 'prepend') el.prepend(parse(html));
+      else if (op == 'replace') el.replaceWith(parse(html));
       else if (op == 'move') region(to).append(el);
       else if (op == 'attr') value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
       else if (op == 'value') el[typeof value == 'boolean' ? 'checked' : 'value'] = value;
@@ -270,6 +271,13 @@
       new MutationObserver(sync).observe(html, { attributes: true });
     };
 
+    const prerendered = () => {
+      const el = mount.querySelector('script.parley-data');
+      if (!el) return '';
+      el.remove();
+      return el.textContent;
+    };
+
     // The owner's choice, else the page's language; parleyd picks the catalog, fetched
     // while the wasm compiles (the wasm carries none).
     const lang = data.parleyLang || doc.documentElement.lang || 'en';
@@ -314,10 +322,12 @@
           parts: data.parleyParts,
           share: share(data),
           pow: !!pow,
+          mount: number,
         },
         true,
-        // Thread data parleyd rendered into the mount, which the widget takes over.
-        (mount.querySelector('script.parley-data') || {}).textContent
+        // Thread data parleyd rendered into the mount, which the widget takes over
+        // (read once: the script element goes, leaving the mount to what it shows).
+        prerendered()
       );
     });
   };

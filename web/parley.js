@@ -13,15 +13,21 @@
   // parleyd substitutes the content-hashed /assets/ paths at startup.
   const url = (path) => new URL(path, api).href;
   const Parley = (win.Parley = win.Parley || {});
+  // Mounts in document order (scripts run in it): the widget's ids follow the number.
+  const number = (Parley.mounts = (Parley.mounts || 0) + 1);
 
-  // The one error reporter; fatal means the widget never rendered, so say so in place.
+  // The one error reporter; fatal means the widget never started, so say so in place:
+  // under the comments when the early rendering shows them (they stay readable).
   const report = (err, fatal) => {
     console.error('Parley:', err);
     if (fatal && mount) {
       const p = doc.createElement('p');
+      const shown = mount.querySelector('.parley-comments');
       p.className = 'parley-load-error';
-      p.textContent = 'Parley: comments could not be loaded.';
-      mount.replaceChildren(p);
+      p.textContent = shown
+        ? 'Parley: the comment form could not be loaded.'
+        : 'Parley: comments could not be loaded.';
+      shown ? mount.append(p) : mount.replaceChildren(p);
     }
   };
 
@@ -45,7 +51,8 @@
   // comments; a failure only means the widget fetches the thread itself.
   const early = () => {
     const parts = data.parleyParts || '';
-    if (data.parleyStrings || (parts && !/comments/.test(parts)) || mount.querySelector('.parley-data'))
+    // Only the first mount: parleyd renders its ids unprefixed (the widget's for mount 1).
+    if (number > 1 || data.parleyStrings || (parts && !/comments/.test(parts)) || mount.querySelector('.parley-data'))
       return;
     const q = new URLSearchParams({
       site: data.parleySite,
@@ -78,11 +85,16 @@
       .catch(() => {});
   };
 
-  const start = () =>
-    Promise.all([load(), early()])
+  // The widget starts once the early rendering is in (it adopts it); a failure is told
+  // after it, so that it cannot be overwritten.
+  const start = () => {
+    const shown = Promise.resolve(early());
+    return load()
+      .then(() => shown)
       .then(() =>
         Parley.host({
           mount,
+          number,
           data,
           api,
           wasm: url('__PARLEY_WIDGET_WASM__'),
@@ -90,7 +102,8 @@
           report,
         })
       )
-      .catch((err) => report(err, true));
+      .catch((err) => shown.then(() => report(err, true)));
+  };
 
   if (!mount) return report('no element matches ' + target);
   const css = url('__PARLEY_CSS__');

@@ -1,8 +1,11 @@
 // Taking over a thread parleyd rendered into the mount (docs/seo-nojs.md): the comments
 // already on the page stay as they are, and are not downloaded again.
+#include <algorithm>
 #include <cstdlib>
+#include <vector>
 
 #include "api.hpp"
+#include "core/embed_parts.hpp"
 #include "core/json_object.hpp"
 #include "core/view_keys.hpp"
 #include "handlers.hpp"
@@ -19,7 +22,7 @@ constexpr std::int64_t kPrerenderedFreshSeconds = 120;
 }  // namespace
 
 bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values,
-                       bool likes_shown, Output& out) {
+                       const std::vector<Part>& parts, std::vector<Part>& held, Output& out) {
   // Owner overrides change words the server rendered without them.
   if (e.prerendered.empty() || !e.strings.empty()) return false;
   JsonObject data;
@@ -27,9 +30,13 @@ bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& va
       data.str("lang") != s.catalog.lang()) {
     return false;
   }
-  // Hearts the mount does not show would be buttons that do nothing: render afresh.
+  // The early rendering holds the mount's parts in its order (the loader asked with its
+  // data-parley-parts); an include, only the comments. Anything else (the attribute
+  // changed since) would leave parts or hearts the mount does not show: render afresh.
+  held = data.contains("parts") ? parse_parts(data.str("parts")) : std::vector{Part::Comments};
+  if (data.contains("parts") && held != parts) return false;
   const bool hearts = data.flag("hearts");
-  if (hearts && !likes_shown) return false;
+  if (hearts && std::find(parts.begin(), parts.end(), Part::Likes) == parts.end()) return false;
   const std::optional<std::int64_t> rendered = data.integer("rendered_at");
   std::vector<Comment> flat;
   api::ThreadFlags flags;

@@ -118,6 +118,7 @@ StartEvent start(const JsonObject& j, std::string& payload) {
                {},
                j.flag("pow")};
   e.api = j.str("api");
+  e.mount = integer(j, "mount").value_or(0);
   // The object's text as the host wrote it: load_own reads it through the same view
   // (JsonObject) that nlohmann's re-dumped copy gave it.
   if (j.kind("edits") == JsonReader::Kind::object) e.edits = *j.find("edits");

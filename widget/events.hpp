@@ -64,6 +64,9 @@ struct StartEvent {
   std::string edits = {};  // the reader's remembered edit tokens of this site, JSON text
   bool pow = false;        // the host can solve proofs of work (`work` effects)
   std::string api = {};    // parleyd's origin, for links to its pages (/privacy)
+  // The mount's number on the page as the loader counted the script tags (1: the first);
+  // 0 when not said. It decides the ids' prefix, which the early rendering shares.
+  std::int64_t mount = 0;
 };
 
 struct ResponseEvent {

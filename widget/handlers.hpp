@@ -5,8 +5,10 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "api.hpp"
+#include "core/embed_parts.hpp"
 #include "core/result.hpp"
 #include "core/view_form.hpp"
 #include "events.hpp"
@@ -55,8 +57,10 @@ std::string show_errors(State& s, const FieldErrors& errors, Output& out);
 void on_post_response(State& s, const ResponseEvent& e, Output& out);
 
 // adopt_flow.cpp: on start, takes over the thread parleyd rendered into the mount when
-// it is for this site, page and language (false: render from scratch).
+// it is for this site, page and language, and holds no part the mount does not show
+// (false: render from scratch). `held`: the parts the rendering holds, in page order —
+// the early rendering's all of the mount's; an include's only the comments.
 bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& values,
-                       bool likes_shown, Output& out);
+                       const std::vector<Part>& parts, std::vector<Part>& held, Output& out);
 
 }  // namespace parley::widget

@@ -40,6 +40,10 @@ void Output::prepend(std::string_view key, const SafeHtml& content) {
   markup_patch("prepend", key, content);
 }
 
+void Output::replace(std::string_view key, const SafeHtml& content) {
+  markup_patch("replace", key, content);
+}
+
 void Output::markup_patch(std::string_view op, std::string_view key, const SafeHtml& content) {
   begin_patch(op, key);
   patches_.append(",\"bytes\":");

@@ -17,6 +17,8 @@ class Output {
   void html(std::string_view key, const SafeHtml& content);
   void append(std::string_view key, const SafeHtml& content);
   void prepend(std::string_view key, const SafeHtml& content);
+  // The element itself gives way to `content` (a stand-in parleyd rendered, adopt_flow).
+  void replace(std::string_view key, const SafeHtml& content);
   void move(std::string_view key, std::string_view to);
   void attr(std::string_view key, std::string_view name, std::optional<std::string_view> value);
   void value(std::string_view key, std::string_view text);

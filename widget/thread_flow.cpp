@@ -41,6 +41,9 @@ SafeHtml text_html(std::string_view text) {
 // response to DOM 75 -> 53 ms in Chromium at the same load (bench/RESULTS.md, Client render).
 constexpr std::size_t kCommentsPerSlice = 100;
 
+// Mounts on one page, as numbered by the loader: far more than any page has.
+constexpr std::int64_t kMaxMounts = 999;
+
 // One chain of `resume`s at a time: each shows one slice (or warms up) and asks again.
 void ask_resume(State& s, Output& out) {
   if (s.resume_due) return;
@@ -95,6 +98,12 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   s.title = e.title;
   s.now = e.now;
   s.pow.off = !e.pow;  // a host without the solver never gets a `work` effect
+  // The loader numbers the page's mounts in document order, so the first one's ids
+  // are the plain "parley-…" that parleyd's early rendering in it has, whichever
+  // widget starts first; without a number the order the widgets were made counts.
+  if (e.mount >= 1 && e.mount <= kMaxMounts) {
+    s.id_prefix = e.mount == 1 ? "parley-" : "parley-" + std::to_string(e.mount) + "-";
+  }
   // The language is fixed for the widget's life: switching mid-conversation would
   // re-render text the reader is working with.
   s.catalog = e.catalog.empty() ? i18n::Catalog::for_language(e.lang)
@@ -120,13 +129,23 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   const bool comments = std::find(parts.begin(), parts.end(), Part::Comments) != parts.end();
   // The thread parleyd rendered into the mount stays as it is (adopt_flow.cpp); the
   // other parts go around it, in page order.
-  const bool likes = std::find(parts.begin(), parts.end(), Part::Likes) != parts.end();
-  if (comments && adopt_prerendered(s, e, values, likes, out)) {
+  std::vector<Part> held;
+  if (comments && adopt_prerendered(s, e, values, parts, held, out)) {
     const auto at = std::find(parts.begin(), parts.end(), Part::Comments);
     HtmlBuilder before;
     HtmlBuilder after;
     for (auto it = parts.begin(); it != parts.end(); ++it) {
-      if (it != at) (it < at ? before : after).html(render_part(s, e, *it, values));
+      if (it == at) continue;
+      const SafeHtml part = render_part(s, e, *it, values);
+      if (std::find(held.begin(), held.end(), *it) == held.end()) {
+        (it < at ? before : after).html(part);
+      } else if (*it == Part::Share) {
+        // parleyd's bar is a same-size stand-in (no page URL, no native share): ours
+        // takes its place, so nothing below it moves.
+        out.replace(keys::kSpread, part);
+      }
+      // A held Like block is parleyd's with the page's counts: kept, and redrawn when
+      // the likes answer comes (load_likes below).
     }
     after.html(start_data(s, e));
     const SafeHtml first = std::move(before).finish();

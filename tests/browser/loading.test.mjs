@@ -48,6 +48,8 @@ for (const [part, pattern, logged] of [
     });
     const { page } = reader;
     await page.route(pattern, (route) => route.abort('failed'));
+    // parleyd unreachable for the early rendering too: nothing to show but the message.
+    await page.route(/\/embed\/thread\?/, (route) => route.abort('failed'));
     await page.goto(stack.pageUrl);
     await page.locator('#parley-thread').scrollIntoViewIfNeeded();
     await page.locator('#parley-thread').getByText('Parley: comments could not be loaded.').waitFor();
@@ -55,4 +57,26 @@ for (const [part, pattern, logged] of [
     reader.assertNoConsoleErrors();
     await reader.close();
   });
+
+  test(`when the widget's ${part} cannot be downloaded, the early rendering's comments stay readable`,
+    async (t) => {
+      const stack = await startStack(t);
+      const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page: '/', title: 'T', text: 'Still readable', author: 'Ana', email: 'a@example.org' }),
+      });
+      assert.equal(res.status, 201);
+      const reader = await openReader(browser, 'about:blank', { expectedErrors: [logged, /net::ERR_FAILED/] });
+      const { page } = reader;
+      await page.route(pattern, (route) => route.abort('failed'));
+      await page.goto(stack.pageUrl);
+      await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+      const told = page.locator('#parley-thread > .parley-load-error');
+      await told.waitFor();
+      assert.equal(await told.textContent(), 'Parley: the comment form could not be loaded.');
+      assert.equal(await page.locator('#parley-thread .parley-body').textContent(), 'Still readable\n');
+      reader.assertNoConsoleErrors();
+      await reader.close();
+    });
 }

@@ -203,3 +203,39 @@ TEST_CASE("live updates resume from the last event the rendering had seen") {
   const Step o = send(old, start_with(prerendered()));
   CHECK((*effect(o, "listen"))["path"] == "/api/events?site=blog&page=/2011/07/raids/");
 }
+
+TEST_CASE("an early rendering of every part: the bar is replaced in place, the Like block kept") {
+  Widget w;
+  json data = early();
+  data["parts"] = "share,likes,comments";
+  json e = start_with(data);
+  e["share"] = {{"targets", "bluesky,copy"},
+                {"url", "https://blog.example/2011/07/raids/"},
+                {"title", "Raids"}};
+  const Step s = send(w, e);
+  // Nothing goes above the comments: the bar takes the stand-in's place.
+  CHECK(s.patch("prepend", "root") == nullptr);
+  CHECK(s.patch("html", "root") == nullptr);
+  CHECK_FALSE(s.touches("likes"));
+  const json* bar = s.patch("replace", "spread");
+  REQUIRE(bar);
+  CHECK((*bar)["html"].get<std::string>().find("https://bsky.app/intent/compose?text=") !=
+        std::string::npos);
+  // The kept block is the widget's: the likes answer redraws it.
+  const json* likes = effect(s, "fetch", "/api/likes?");
+  REQUIRE(likes);
+  const Step liked = send(
+      w,
+      response(
+          (*likes)["request"].get<int>(), 200,
+          {{"count", 3}, {"liked", true}, {"recent", json::array()}, {"comments", json::array()}}));
+  CHECK(liked.html("like-count-0") == "3 bloggers like this");
+
+  // Rendered for other parts than the mount shows (its attribute changed since): afresh.
+  Widget other;
+  json only = start_with(data);
+  only["parts"] = "comments,likes";
+  const Step o = send(other, only);
+  CHECK(o.touches("root"));
+  CHECK(effect(o, "fetch", "/api/comments?"));
+}

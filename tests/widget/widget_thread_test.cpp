@@ -313,3 +313,21 @@ TEST_CASE("two widgets on one page render distinct element ids") {
   CHECK(b.find("for=\"" + textarea_id(b) + "\"") != std::string::npos);
   CHECK(a.find("for=\"" + textarea_id(b) + "\"") == std::string::npos);
 }
+
+TEST_CASE("the loader's mount number decides the ids, whichever widget was made first") {
+  Widget made_first;
+  Widget made_second;
+  json second = start_event();
+  second["mount"] = 2;
+  json first = start_event();
+  first["mount"] = 1;
+  const std::string two = send(made_first, second).html("root");
+  const std::string one = send(made_second, first).html("root");
+  CHECK(two.find(R"(id="parley-2-comments")") != std::string::npos);
+  CHECK(one.find(R"(id="parley-comments")") != std::string::npos);
+  // Out of range: the order of making counts, as without a number.
+  Widget third;
+  json odd = start_event();
+  odd["mount"] = 100000;
+  CHECK(send(third, odd).html("root").find(R"(id="parley-comments")") == std::string::npos);
+}
