@@ -60,6 +60,9 @@
       title: data.parleyTitle || doc.title,
       lang: data.parleyLang || doc.documentElement.lang || 'en',
       parts,
+      // The share bar's targets and style: its stand-in takes the room the widget's will.
+      share: data.parleyShare || '',
+      share_style: data.parleyShareStyle || '',
       format: 'early',
     });
     return fetch(api + '/embed/thread?' + q, { credentials: 'omit' })
