@@ -59,7 +59,7 @@ export function startBenchServer(recorded) {
     };
     const count = Number(q.get('count'));
     if (url.pathname === '/parley.html') {
-      return send(200, 'html', page('Parley', probe('article.parley-comment', count, '[data-parley-key="root"] form.parley-form'),
+      return send(200, 'html', page('Parley', probe('article.parley-comment', count, '[data-parley-key=root] form.parley-form'),
         `<div id="parley-thread"></div><script src="/parley.js" data-parley-site="bench" data-parley-page="${q.get('page')}" data-parley-parts="comments"></script>`));
     }
     if (url.pathname === '/waline.html') {
