@@ -177,7 +177,8 @@ TEST_CASE("the bar is a labelled section with a live region, in the catalog's la
   const std::string html = parley::view::share_bar(bar("x")).str();
   CHECK(has(html,
             "<section class=\"parley-spread parley-spread--icons\" id=\"parley-spread\" "
-            "lang=\"en\" dir=\"ltr\" aria-labelledby=\"parley-spread-title\">"));
+            "data-parley-key=\"spread\" lang=\"en\" dir=\"ltr\" "
+            "aria-labelledby=\"parley-spread-title\">"));
   CHECK(has(html, ">Share this:</h2>"));
   CHECK(has(html, "aria-live=\"polite\" data-parley-key=\"spread-status\""));
   const auto de = parley::i18n::Catalog::for_language("de");
