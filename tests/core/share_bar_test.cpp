@@ -50,6 +50,12 @@ TEST_CASE("targets follow the owner's order; unknown ids and repeats are skipped
         std::vector<Target>{Target::Bluesky, Target::X, Target::Copy});
   CHECK(parse_targets("") == parse_targets(parley::share::kDefaultTargets));
   CHECK(parse_targets("nope").empty());
+  // Bounded: a list no owner writes gives no targets, not the defaults.
+  const std::string padded =
+      "x," + std::string(parley::share::kMaxTargetListBytes - 7, ' ') + ",copy";
+  CHECK(parse_targets(padded) == std::vector<Target>{Target::X, Target::Copy});
+  CHECK(parse_targets(padded + " ").empty());
+  CHECK(parse_targets(std::string(10000, 'x')).empty());
   const std::string html = items(bar("reddit,x,email"));
   CHECK(html.find("parley-spread-reddit") < html.find("parley-spread-x"));
   CHECK(html.find("parley-spread-x") < html.find("parley-spread-email"));
