@@ -224,3 +224,14 @@ TEST_CASE("parts: the owner's choice in page order, everything by default") {
   CHECK(parse_parts("share,share,bogus") == std::vector<Part>{Part::Share});
   CHECK(parse_parts("bogus") == std::vector<Part>{Part::Share, Part::Likes, Part::Comments});
 }
+
+TEST_CASE("parts: each part's name is the one parse_parts reads") {
+  using parley::Part;
+  for (const Part part : {Part::Share, Part::Likes, Part::Comments}) {
+    CAPTURE(parley::part_name(part));
+    CHECK(parley::parse_parts(parley::part_name(part)) == std::vector<Part>{part});
+  }
+  CHECK(parley::part_name(Part::Share) == "share");
+  CHECK(parley::part_name(Part::Likes) == "likes");
+  CHECK(parley::part_name(Part::Comments) == "comments");
+}
