@@ -30,4 +30,16 @@ std::vector<Part> parse_parts(std::string_view csv) {
   return out;
 }
 
+std::string_view part_name(Part part) {
+  switch (part) {
+    case Part::Share:
+      return "share";
+    case Part::Likes:
+      return "likes";
+    case Part::Comments:
+      break;
+  }
+  return "comments";
+}
+
 }  // namespace parley

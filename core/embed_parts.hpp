@@ -14,4 +14,7 @@ enum class Part { Share, Likes, Comments };
 // nothing known -> every part in the default order (share, likes, comments).
 std::vector<Part> parse_parts(std::string_view csv);
 
+// The name parse_parts reads: "share", "likes", "comments".
+std::string_view part_name(Part part);
+
 }  // namespace parley

@@ -37,6 +37,7 @@ std::string lower(std::string_view s) {
 
 std::vector<Target> parse_targets(std::string_view csv) {
   std::vector<Target> out;
+  if (csv.size() > kMaxTargetListBytes) return out;
   each_item(csv, [&out](std::string_view id) {
     const auto t = target_from_id(lower(id));
     if (t && out.size() < kMaxTargets && std::find(out.begin(), out.end(), *t) == out.end()) {

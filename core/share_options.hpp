@@ -27,9 +27,12 @@ inline constexpr std::size_t kMaxTargets = 32;
 inline constexpr std::size_t kMaxHashtags = 8;
 inline constexpr std::size_t kMaxHashtagBytes = 64;
 inline constexpr std::size_t kMaxViaBytes = 64;
+// Every target once, comma and space separated, is under 300 bytes; a longer list is
+// not an owner's (parleyd reads it from any request: GET /embed/thread?format=early).
+inline constexpr std::size_t kMaxTargetListBytes = 1024;
 
 // "x, mastodon,bluesky" -> targets in the owner's order, unknown ids and repeats
-// skipped; an empty list gives kDefaultTargets.
+// skipped; an empty list gives kDefaultTargets, one over kMaxTargetListBytes none.
 std::vector<Target> parse_targets(std::string_view csv);
 // "icons" (default), "icons+labels" (also "both"), "labels".
 Style parse_style(std::string_view s);

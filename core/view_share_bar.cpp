@@ -166,6 +166,8 @@ SafeHtml share_bar(const ShareBarInput& in) {
   b.open("section",
          {{"class", "parley-spread parley-spread--" + std::string(share::style_id(in.style))},
           {"id", keys::with_name(in.id_prefix, "spread")},
+          // The widget replaces the early rendering's stand-in bar (view_static.hpp) whole.
+          {"data-parley-key", "spread"},
           {"lang", cat.lang()},
           {"dir", cat.dir()},
           {"aria-labelledby", title_id}});

@@ -2,8 +2,8 @@
 // new window, nothing fetched before the click) and buttons for what the host does
 // (copy link, native share, print) or what needs the reader's own server (fediverse).
 //
-//   <section class="parley-spread parley-spread--icons" id="parley-spread" lang dir
-//            aria-labelledby="parley-spread-title">
+//   <section class="parley-spread parley-spread--icons" id="parley-spread"
+//            data-parley-key="spread" lang dir aria-labelledby="parley-spread-title">
 //     <h2 class="parley-spread-title" id="parley-spread-title">Share this:</h2>
 //     <ul class="parley-spread-list" data-parley-key="spread-list">
 //       <li class="parley-spread-item"><a class="parley-spread-link parley-spread-x"

@@ -21,12 +21,17 @@
 //
 //   PART0 <!--parley-slice--> PART1 <!--parley-slice--> PART2 …
 //
-// PART0 is the section with the first kEarlyFirstSlice comments' top-level subtrees,
-// and the data script (of the whole thread); each later PART is only the <li> items of
-// the next top-level comments, whole subtrees of about kEarlyLaterSlice comments, to
-// append to the thread's <ol data-parley-key="thread">. The marker cannot occur anywhere
-// else: text and attribute values escape '<' as &lt;, stored comments are core's
-// Markdown rendering (raw HTML escaped), and the data script writes '<' as \u003c.
+// PART0 is every part of the mount in the mount's order (`parts`, its
+// data-parley-parts), so that the widget inserts nothing above the comments when it
+// starts: the share bar (a same-size stand-in the widget replaces whole, by its key
+// "spread"), the Like block (which the widget adopts and redraws when its likes answer
+// comes) and the section with the first kEarlyFirstSlice comments' top-level subtrees;
+// then the data script (of the whole thread, with "parts": the parts rendered, in
+// order). Each later PART is only the <li> items of the next top-level comments, whole
+// subtrees of about kEarlyLaterSlice comments, to append to the thread's
+// <ol data-parley-key="thread">. The marker cannot occur anywhere else: text and
+// attribute values escape '<' as &lt;, stored comments are core's Markdown rendering
+// (raw HTML escaped), and the data script writes '<' as \u003c.
 #pragma once
 
 #include <cstddef>
@@ -35,9 +40,11 @@
 #include <vector>
 
 #include "comment.hpp"
+#include "embed_parts.hpp"
 #include "safe_html.hpp"
 #include "view_form.hpp"
 #include "view_likes.hpp"
+#include "view_share_bar.hpp"
 
 namespace parley::view {
 
@@ -67,6 +74,12 @@ struct StaticThreadInput {
   // had given out before it read the thread), so nothing posted between this rendering
   // and the widget's start is missed; "" when rendered away from parleyd's live events.
   std::string_view last_event_id;
+  // The early fragment's parts, in the mount's order: Share is rendered when `share` is
+  // given, Likes when `page_likes` is; the section always, last if not listed. Empty:
+  // only the section.
+  std::vector<Part> parts;
+  const ShareBarInput* share = nullptr;
+  const PageLikesInput* page_likes = nullptr;
 };
 
 // Rendered in the active catalog's language (i18n::Use).

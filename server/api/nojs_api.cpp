@@ -13,6 +13,7 @@
 #include "core/field_messages.hpp"
 #include "core/i18n.hpp"
 #include "core/limits.hpp"
+#include "core/share_options.hpp"
 #include "core/validate.hpp"
 #include "live/event_hub.hpp"
 #include "live/live_events.hpp"
@@ -123,14 +124,25 @@ std::string embed_url(const ThreadHtml& in) {
   return url;
 }
 
-// The counts of the page's liked comments as GET /api/likes gives them, for the hearts
-// of the early fragment; nobody's: `liked` is false throughout.
-view::CommentLikeMap comment_like_counts(Context& ctx, std::string_view page) {
-  view::CommentLikeMap out;
-  for (const CommentLikes& c : ctx.services.likes.page(ctx.site->id, page, Liker{}).comments) {
-    out[c.id] = view::LikeCount{c.count, false};
-  }
-  return out;
+// The page's likes as GET /api/likes gives them, for the early fragment's Like block
+// (its count and recent likers) and hearts (the liked comments' counts); nobody's:
+// `liked` is false throughout.
+void early_likes(Context& ctx, ThreadHtml& in) {
+  const PageLikes likes = ctx.services.likes.page(ctx.site->id, in.page, Liker{});
+  in.page_likes = view::LikeCount{likes.page.count, false};
+  for (const RecentLiker& r : likes.page.recent) in.recent_likers.push_back({r.avatar, r.name});
+  for (const CommentLikes& c : likes.comments) in.likes[c.id] = view::LikeCount{c.count, false};
+}
+
+// The early fragment's share bar: a stand-in of the widget's own size (the loader
+// passes the mount's data-parley-share and -share-style verbatim), which the widget
+// replaces whole before anyone can use it (parley.css keeps it hidden till then), so
+// no page to share, no native share, no SMS and no fediverse server.
+view::ShareBarInput early_share_bar(const Query& q) {
+  view::ShareBarInput bar;
+  bar.targets = share::parse_targets(q.get("share").value_or(""));
+  bar.style = share::parse_style(q.get("share_style").value_or(""));
+  return bar;
 }
 
 Response refused_form(const Context& ctx, ThreadHtml in, int status) {
@@ -161,10 +173,16 @@ Response embed_thread(const Request&, Context& ctx) {
     // "HTML first" (issue 7): what the loader shows before the widget's wasm arrives,
     // with the hearts when the mount shows likes (its data-parley-parts).
     if (format == "early") {
+      // Every part of the mount, in its order, so the widget inserts nothing above the
+      // comments when it starts (core/view_static.hpp).
       in.early = true;
-      const std::vector<Part> parts = parse_parts(ctx.query.get("parts").value_or(""));
-      in.hearts = std::find(parts.begin(), parts.end(), Part::Likes) != parts.end();
-      if (in.hearts) in.likes = comment_like_counts(ctx, in.page);
+      in.parts = parse_parts(ctx.query.get("parts").value_or(""));
+      const auto has = [&in](Part p) {
+        return std::find(in.parts.begin(), in.parts.end(), p) != in.parts.end();
+      };
+      in.hearts = has(Part::Likes);
+      if (in.hearts) early_likes(ctx, in);
+      if (has(Part::Share)) in.share = early_share_bar(ctx.query);
     }
     return html_response(kOk, thread_fragment(ctx.services.comments, std::move(in), ctx.now));
   }

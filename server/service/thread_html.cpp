@@ -38,9 +38,12 @@ view::FormValues plain_form(const ThreadHtml& in, const CommentService& comments
 
 SafeHtml render(const ThreadHtml& in, const CommentService& comments,
                 const std::vector<Comment>& thread, std::int64_t now) {
-  return view::static_thread({in.site, in.page, in.title, &thread, now,
-                              plain_form(in, comments, now), in.closed, in.early,
-                              in.hearts ? &in.likes : nullptr, in.last_event_id});
+  view::PageLikesInput page_likes;
+  if (in.page_likes) page_likes = {*in.page_likes, &in.recent_likers};
+  return view::static_thread(
+      {in.site, in.page, in.title, &thread, now, plain_form(in, comments, now), in.closed, in.early,
+       in.hearts ? &in.likes : nullptr, in.last_event_id, in.parts, in.share ? &*in.share : nullptr,
+       in.page_likes ? &page_likes : nullptr});
 }
 
 }  // namespace

@@ -6,11 +6,15 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/embed_parts.hpp"
 #include "core/view_form.hpp"
 #include "core/view_likes.hpp"
+#include "core/view_share_bar.hpp"
 #include "service/comment_service.hpp"
 
 namespace parley::server {
@@ -37,6 +41,12 @@ struct ThreadHtml {
   view::CommentLikeMap likes;
   // live::EventHub::resume_point, taken before the thread is read (view_static.hpp).
   std::string last_event_id;
+  // The early fragment's parts in the mount's order (view::StaticThreadInput): the share
+  // bar when `share` is set, the Like block when `page_likes` is (with `recent_likers`).
+  std::vector<Part> parts;
+  std::optional<view::ShareBarInput> share;
+  std::optional<view::LikeCount> page_likes;
+  std::vector<view::RecentLiker> recent_likers;
 };
 
 // The plain form posts here: /form/comments?site=<site>.

@@ -50,6 +50,12 @@ TEST_CASE("targets follow the owner's order; unknown ids and repeats are skipped
         std::vector<Target>{Target::Bluesky, Target::X, Target::Copy});
   CHECK(parse_targets("") == parse_targets(parley::share::kDefaultTargets));
   CHECK(parse_targets("nope").empty());
+  // Bounded: a list no owner writes gives no targets, not the defaults.
+  const std::string padded =
+      "x," + std::string(parley::share::kMaxTargetListBytes - 7, ' ') + ",copy";
+  CHECK(parse_targets(padded) == std::vector<Target>{Target::X, Target::Copy});
+  CHECK(parse_targets(padded + " ").empty());
+  CHECK(parse_targets(std::string(10000, 'x')).empty());
   const std::string html = items(bar("reddit,x,email"));
   CHECK(html.find("parley-spread-reddit") < html.find("parley-spread-x"));
   CHECK(html.find("parley-spread-x") < html.find("parley-spread-email"));
@@ -177,7 +183,8 @@ TEST_CASE("the bar is a labelled section with a live region, in the catalog's la
   const std::string html = parley::view::share_bar(bar("x")).str();
   CHECK(has(html,
             "<section class=\"parley-spread parley-spread--icons\" id=\"parley-spread\" "
-            "lang=\"en\" dir=\"ltr\" aria-labelledby=\"parley-spread-title\">"));
+            "data-parley-key=\"spread\" lang=\"en\" dir=\"ltr\" "
+            "aria-labelledby=\"parley-spread-title\">"));
   CHECK(has(html, ">Share this:</h2>"));
   CHECK(has(html, "aria-live=\"polite\" data-parley-key=\"spread-status\""));
   const auto de = parley::i18n::Catalog::for_language("de");
@@ -216,4 +223,15 @@ TEST_CASE("parts: the owner's choice in page order, everything by default") {
   CHECK(parse_parts("comments, share") == std::vector<Part>{Part::Comments, Part::Share});
   CHECK(parse_parts("share,share,bogus") == std::vector<Part>{Part::Share});
   CHECK(parse_parts("bogus") == std::vector<Part>{Part::Share, Part::Likes, Part::Comments});
+}
+
+TEST_CASE("parts: each part's name is the one parse_parts reads") {
+  using parley::Part;
+  for (const Part part : {Part::Share, Part::Likes, Part::Comments}) {
+    CAPTURE(parley::part_name(part));
+    CHECK(parley::parse_parts(parley::part_name(part)) == std::vector<Part>{part});
+  }
+  CHECK(parley::part_name(Part::Share) == "share");
+  CHECK(parley::part_name(Part::Likes) == "likes");
+  CHECK(parley::part_name(Part::Comments) == "comments");
 }

@@ -385,6 +385,69 @@ TEST_CASE("the early fragment: no form, hearts when asked, a long thread in slic
   CHECK_FALSE(has(view::static_thread(in).str(), "parley-comment-like"));
 }
 
+TEST_CASE("the early fragment holds the mount's parts in its order, and names them") {
+  namespace view = parley::view;
+  using parley::Part;
+  const std::vector<Comment> flat{comment(1, 0, "Ana")};
+  const std::vector<view::RecentLiker> recent{{"0123abcd", ""}, {"4567ef", ""}};
+  view::ShareBarInput bar;
+  bar.targets = parley::share::parse_targets("bluesky,copy");
+  const view::PageLikesInput likes{{2, false}, &recent, false};
+  view::StaticThreadInput in;
+  in.comments = &flat;
+  in.now = kNow;
+  in.early = true;
+  in.share = &bar;
+  in.page_likes = &likes;
+  const auto at = [](const std::string& html, std::string_view what) { return html.find(what); };
+  constexpr std::string_view kBar = R"(<section class="parley-spread )";
+  constexpr std::string_view kBlock = R"(<div class="parley-likes" data-parley-key="likes")";
+  constexpr std::string_view kSection = R"(<section class="parley-comments")";
+  constexpr std::string_view kData = R"(<script type="application/json" class="parley-data">)";
+
+  in.parts = {Part::Share, Part::Likes, Part::Comments};
+  const std::string all = view::static_thread(in).str();
+  CHECK(at(all, kBar) == 0);
+  CHECK(at(all, kBar) < at(all, kBlock));
+  CHECK(at(all, kBlock) < at(all, kSection));
+  CHECK(at(all, kSection) < at(all, kData));
+  CHECK(has(all, R"(data-parley-key="spread")"));
+  CHECK(has(all, R"(data-parley-key="like-count-0">2 bloggers like this</p>)"));
+  CHECK(count(all, R"(<li class="parley-liker">)") == 2);
+  CHECK(has(all, R"("parts":"share,likes,comments")"));
+
+  in.parts = {Part::Comments, Part::Share};
+  const std::string below = view::static_thread(in).str();
+  CHECK(at(below, kSection) == 0);
+  CHECK(at(below, kSection) < at(below, kBar));
+  CHECK(at(below, kBar) < at(below, kData));
+  CHECK_FALSE(has(below, kBlock));
+  CHECK(has(below, R"("parts":"comments,share")"));
+
+  // A part without its input is not rendered; the section always is, last if unlisted.
+  in.parts = {Part::Likes, Part::Share};
+  in.share = nullptr;
+  const std::string block_only = view::static_thread(in).str();
+  CHECK(at(block_only, kBlock) == 0);
+  CHECK(at(block_only, kBlock) < at(block_only, kSection));
+  CHECK_FALSE(has(block_only, kBar));
+  CHECK(has(block_only, R"("parts":"likes,comments")"));
+
+  in.parts.clear();
+  const std::string section = view::static_thread(in).str();
+  CHECK(at(section, kSection) == 0);
+  CHECK(has(section, R"("parts":"comments")"));
+
+  // Not early: the section alone, and no "parts".
+  in.early = false;
+  in.parts = {Part::Share, Part::Likes, Part::Comments};
+  in.share = &bar;
+  const std::string fragment = view::static_thread(in).str();
+  CHECK(at(fragment, kSection) == 0);
+  CHECK_FALSE(has(fragment, "parley-spread"));
+  CHECK_FALSE(has(fragment, R"("parts")"));
+}
+
 TEST_CASE("a closed thread's early fragment keeps the notice in the form home") {
   const std::vector<Comment> flat{comment(1, 0, "Ana")};
   parley::view::StaticThreadInput in;

@@ -1,5 +1,6 @@
 // GET /embed/thread?format=early ("HTML first", docs/seo-nojs.md): what the loader puts
-// into the mount before the widget's wasm arrives, for the widget to adopt. No form, the
+// into the mount before the widget's wasm arrives, for the widget to adopt. Every part of
+// the mount in its order (the share bar, the Like block, the comments), no form, the
 // hearts with the stored counts when the mount shows likes, a long thread in slices
 // between <!--parley-slice--> markers, and CORS for the site's pages; against the real
 // parleyd (and on PostgreSQL with the rest of tests/server/).
@@ -17,13 +18,6 @@ const LATER_SLICE = 200;
 const early = (server, page, query = '', headers = {}) =>
   get(server, `/embed/thread?site=demo&page=${encodeURIComponent(page)}&format=early${query}`, headers);
 
-// The early fragment, not the embed page or the fragment with its form.
-const FORM_HOME = '<div class="parley-form-home" data-parley-key="form-home"></div></section>';
-function assertEarly(html) {
-  assert.match(html, /^<section class="parley-comments"/);
-  assert.ok(html.includes(FORM_HOME));
-}
-
 const DATA = /<script type="application\/json" class="parley-data">([^<]*)<\/script>/;
 const dataOf = (html) => JSON.parse(DATA.exec(html)[1]);
 const commentIds = (html) => [...html.matchAll(/<article [^>]*id="parley-comment-(\d+)"/g)].map((m) => Number(m[1]));
@@ -31,23 +25,52 @@ const commentIds = (html) => [...html.matchAll(/<article [^>]*id="parley-comment
 // The elements at the top level of `html` (tag names, in order); throws if the tags do
 // not balance. Enough for Parley's own markup: no raw text elements but the data script.
 const VOID = new Set(['img', 'br', 'hr', 'input', 'meta', 'link']);
-function topLevel(html) {
+// With `classes`, each as "name.first-class" ("section.parley-spread").
+function topLevel(html, { classes = false } = {}) {
   const stack = [];
   const top = [];
-  for (const m of html.replace(DATA, '<script></script>').matchAll(/<(\/?)([a-z][a-z0-9]*)[^>]*>/g)) {
-    const [, closing, name] = m;
+  const DATA_CLASS = '<script class="parley-data"></script>';
+  for (const m of html.replace(DATA, DATA_CLASS).matchAll(/<(\/?)([a-z][a-z0-9]*)([^>]*)>/g)) {
+    const [, closing, name, attributes] = m;
+    const shown = classes ? `${name}.${/class="([^" ]*)/.exec(attributes)?.[1] ?? ''}` : name;
     if (VOID.has(name)) {
-      if (stack.length === 0) top.push(name);
+      if (stack.length === 0) top.push(shown);
     } else if (closing) {
       assert.equal(stack.pop(), name, `</${name}> closes what it did not open`);
     } else {
-      if (stack.length === 0) top.push(name);
+      if (stack.length === 0) top.push(shown);
       stack.push(name);
     }
   }
   assert.deepEqual(stack, [], 'every element is closed');
   return top;
 }
+
+// PART0's element for each part (core/view_static.hpp), as topLevel names them.
+const PART_ELEMENT = {
+  share: 'section.parley-spread',
+  likes: 'div.parley-likes',
+  comments: 'section.parley-comments',
+};
+const partsOf = (part0) => topLevel(part0, { classes: true });
+
+// The early fragment, not the embed page or the fragment with its form: the parts of
+// the mount in its order (by default share, likes, comments), then the data script,
+// which names them.
+const FORM_HOME = '<div class="parley-form-home" data-parley-key="form-home"></div></section>';
+function assertEarly(html, parts = ['share', 'likes', 'comments']) {
+  const part0 = html.split(MARKER)[0];
+  assert.deepEqual(partsOf(part0), [...parts.map((p) => PART_ELEMENT[p]), 'script.parley-data']);
+  assert.ok(part0.includes(FORM_HOME));
+  assert.equal(dataOf(part0).parts, parts.join(','));
+}
+
+// The share bar's targets, in order (a fediverse button has its key, not its target).
+const SPREAD_REGIONS = new Set(['list', 'server', 'status']);
+const spreadTargets = (html) => [...html.matchAll(/ data-parley-key="spread-([a-z-]+)"/g)]
+  .map((m) => m[1]).filter((id) => !SPREAD_REGIONS.has(id));
+// The Like block, as the widget adopts it.
+const likesBlock = (html) => /<div class="parley-likes".*?<p class="parley-like-message"[^>]*><\/p><\/div>/s.exec(html)?.[0];
 
 async function like(server, page, comment, token) {
   const res = await fetch(`${server.url}/api/likes?site=demo`, {
@@ -69,7 +92,6 @@ describe('GET /embed/thread?format=early', () => {
     const res = await early(server, page);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^text\/html; charset=utf-8/);
-    assert.match(res.text, /^<section class="parley-comments"/);
     assert.doesNotMatch(res.text, /<form|<textarea|<input/);
     assertEarly(res.text);
     assert.match(res.text, /<p>Early <em>bird<\/em><\/p>/);
@@ -156,9 +178,11 @@ describe('GET /embed/thread?format=early', () => {
     const { text: html } = await early(server, page, '', { Origin: ORIGIN });
     const parts = html.split(MARKER);
     assert.equal(parts.length, expected.length, 'the markers in the body and the name do not split');
-    // PART0: the whole section and the data script of the whole thread.
-    assert.deepEqual(topLevel(parts[0]), ['section', 'script']);
-    assert.match(parts[0], /^<section class="parley-comments"[^>]*>.*<ol class="parley-thread" data-parley-key="thread">/s);
+    // PART0: the bar, the Like block, the whole section and the data script of the whole
+    // thread.
+    assert.deepEqual(topLevel(parts[0]), ['section', 'div', 'section', 'script']);
+    assertEarly(html);
+    assert.match(parts[0], /<\/div><section class="parley-comments"[^>]*>.*<ol class="parley-thread" data-parley-key="thread">/s);
     assert.match(parts[0], /<div class="parley-form-home" data-parley-key="form-home"><\/div><\/section><script/);
     assert.equal(dataOf(parts[0]).count, ids.length);
     assert.deepEqual(dataOf(parts[0]).comments.map((c) => c.id), ids);
@@ -189,6 +213,110 @@ describe('GET /embed/thread?format=early', () => {
     assert.ok(!html.includes(MARKER));
     assert.ok(html.includes('&lt;!--parley-slice--&gt;'));
     assert.equal(dataOf(html).comments[0].author, MARKER);
+  });
+
+  it('holds every part of the mount in its order: the share bar, the Like block, the comments', async () => {
+    const page = '/early-parts/';
+    assert.equal((await post(server, draft({ page, text: 'Parts' }))).status, 201);
+    for (const query of ['', '&parts=', '&parts=share,likes,comments', '&parts=bogus']) {
+      const { text: html } = await early(server, page, query);
+      assert.match(html, /^<section class="parley-spread parley-spread--icons" id="parley-spread" data-parley-key="spread" /, query);
+      assertEarly(html);
+      // The default targets but those this early bar cannot know apply (native share).
+      assert.deepEqual(spreadTargets(html),
+        ['x', 'facebook', 'linkedin', 'mastodon', 'bluesky', 'threads', 'whatsapp', 'email', 'copy'], query);
+      assert.ok(html.includes('<a class="parley-spread-link parley-spread-x" href="https://x.com/intent/tweet" ' +
+        'target="_blank" rel="noopener noreferrer"'), query);
+      // Nobody liked the page yet.
+      const block = likesBlock(html);
+      assert.ok(block, query);
+      assert.ok(html.indexOf('parley-spread') < html.indexOf(block), query);
+      assert.ok(html.indexOf(block) < html.indexOf('<section class="parley-comments"'), query);
+      assert.ok(block.includes('<p class="parley-likes-text" data-parley-key="like-count-0">Be the first to like this.</p>'), query);
+      assert.ok(block.includes('<ul class="parley-likers" data-parley-key="likers" aria-hidden="true"></ul>'), query);
+    }
+    // Only what the mount shows, where it shows it.
+    const only = (await early(server, page, '&parts=comments')).text;
+    assertEarly(only, ['comments']);
+    assert.match(only, /^<section class="parley-comments"/);
+    assert.doesNotMatch(only, /parley-spread|parley-likes|like-count-0/);
+    const noBar = (await early(server, page, '&parts=likes,comments')).text;
+    assertEarly(noBar, ['likes', 'comments']);
+    assert.doesNotMatch(noBar, /parley-spread/);
+    const noBlock = (await early(server, page, '&parts=share,comments')).text;
+    assertEarly(noBlock, ['share', 'comments']);
+    assert.doesNotMatch(noBlock, /parley-likes|like-0/);
+    const below = (await early(server, page, '&parts=comments,share')).text;
+    assertEarly(below, ['comments', 'share']);
+    assert.ok(below.indexOf('<section class="parley-comments"') < below.indexOf('<section class="parley-spread'));
+    const reversed = (await early(server, page, '&parts=comments,likes,share')).text;
+    assertEarly(reversed, ['comments', 'likes', 'share']);
+  });
+
+  it('its Like block has the page\'s count and recent likers as GET /api/likes gives them, nobody\'s', async () => {
+    const page = '/early-like-block/';
+    assert.equal((await post(server, draft({ page, text: 'Like the page' }))).status, 201);
+    await like(server, page, 0, 'c'.repeat(32));
+    await like(server, page, 0, 'd'.repeat(32));
+    const likes = (await get(server, `/api/likes?site=demo&page=${page}`)).json;
+    assert.equal(likes.count, 2);
+    assert.equal(likes.recent.length, 2);
+    const { text: html } = await early(server, page);
+    assertEarly(html);
+    const block = likesBlock(html);
+    assert.ok(block);
+    // The keys the widget adopts, and the sentence.
+    assert.match(block, /^<div class="parley-likes" data-parley-key="likes" lang="en" dir="ltr">/);
+    assert.ok(block.includes('<button type="button" class="parley-like-button" data-parley-action="like" ' +
+      'data-parley-id="0" data-parley-key="like-0" aria-pressed="false">'));
+    assert.ok(block.includes('<p class="parley-likes-text" data-parley-key="like-count-0">2 bloggers like this</p>'));
+    assert.ok(block.includes('<p class="parley-like-message" data-parley-key="like-message-0" role="status"></p>'));
+    // The recent likers' generated avatars, one each; a token is never shown.
+    const likers = /<ul class="parley-likers" data-parley-key="likers" aria-hidden="true">(.*?)<\/ul>/s.exec(block)[1];
+    assert.equal((likers.match(/<li class="parley-liker">/g) ?? []).length, likes.recent.length);
+    assert.ok(!html.includes('c'.repeat(32)) && !html.includes('d'.repeat(32)));
+    assert.doesNotMatch(html, /aria-pressed="true"/);
+    // A comment's likes are not the page's.
+    assert.equal(dataOf(html).hearts, true);
+  });
+
+  it('its share bar follows the mount\'s share and share_style', async () => {
+    const page = '/early-share/';
+    const { text: html } = await early(server, page, '&share=bluesky,copy&share_style=labels');
+    assertEarly(html);
+    assert.deepEqual(spreadTargets(html), ['bluesky', 'copy']);
+    assert.match(html, /^<section class="parley-spread parley-spread--labels" /);
+    assert.ok(html.includes('<span class="parley-spread-label">Bluesky</span>'));
+    assert.doesNotMatch(html.slice(0, html.indexOf('</section>')), /<svg/, 'labels only');
+    const both = (await early(server, page, '&share=%20X%2C%20nope%2Cemail&share_style=icons%2Blabels')).text;
+    assert.deepEqual(spreadTargets(both), ['x', 'email']);
+    assert.match(both, /^<section class="parley-spread parley-spread--icons-labels" /);
+  });
+
+  it('a hostile share or share_style is bounded and skipped', async () => {
+    const page = '/early-hostile-share/';
+    const hostile = '"><script>alert(1)</script>';
+    const long = hostile.repeat(Math.ceil(10000 / hostile.length)).slice(0, 10000);
+    // (Both 10,000 characters long would be over parleyd's bound on a request's head.)
+    // A comma needs no escape in a query: ten thousand characters of "x,x,…" stay so.
+    const xs = 'x,'.repeat(5000);
+    for (const [share, style] of [[long, hostile], [hostile, long], [`x,${hostile},copy`, hostile], [xs, '']]) {
+      const res = await early(server, page, `&share=${share === xs ? xs : encodeURIComponent(share)}` +
+        `&share_style=${encodeURIComponent(style)}`);
+      assert.equal(res.status, 200);
+      const html = res.text;
+      assertEarly(html);
+      assert.doesNotMatch(html, /<script>|alert\(1\)/);
+      assert.match(html, /^<section class="parley-spread parley-spread--icons" /);
+      assert.ok(html.length < 20000, `${html.length} bytes`);
+    }
+    // A list no owner writes (over core's kMaxTargetListBytes) gives no targets at all,
+    // a short one the targets it names.
+    const bounded = (await early(server, page, `&share=${encodeURIComponent(long)}`)).text;
+    assert.ok(bounded.includes('<ul class="parley-spread-list" data-parley-key="spread-list"></ul>'));
+    assert.deepEqual(spreadTargets((await early(server, page, `&share=${xs}`)).text), []);
+    assert.deepEqual(spreadTargets((await early(server, page, `&share=${encodeURIComponent(`x,${hostile},copy`)}`)).text),
+      ['x', 'copy']);
   });
 
   it('answers a site\'s pages with CORS, like the other site-scoped GETs, and no one else', async () => {

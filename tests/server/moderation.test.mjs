@@ -220,7 +220,7 @@ describe('moderation', () => {
     assert.match(closedPage, /data-parley-closed/);
     assert.match(closedPage, /"closed":true/);
     // The early fragment (no form) keeps the notice where the widget's form would go.
-    const closedEarly = (await get(server, '/embed/thread?site=demo&page=%2Fclosed%2F&format=early')).text;
+    const closedEarly = (await get(server, '/embed/thread?site=demo&page=%2Fclosed%2F&format=early&parts=comments')).text;
     assert.match(closedEarly, /^<section class="parley-comments"/);
     assert.ok(closedEarly.includes('<div class="parley-form-home" data-parley-key="form-home">' +
       '<p class="parley-closed">Comments are closed.</p></div>'));
