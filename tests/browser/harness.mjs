@@ -121,10 +121,12 @@ export async function openWithParts(browser, stack, parts, opts) {
 }
 
 // Scrolls to the comments (the widget loads only near the viewport) and waits until
-// the thread has arrived: the heading then counts responses.
+// the thread has arrived (the heading then counts responses) and the widget runs: the
+// loader's early rendering shows the thread before that (tests/browser/early.test.mjs).
 export async function showThread(page) {
   await page.locator('#parley-thread').scrollIntoViewIfNeeded();
   await page.getByRole('heading', { level: 2, name: /Responses? / }).waitFor();
+  await page.locator('#parley-thread[data-parley-key="root"]').waitFor({ state: 'attached' });
 }
 
 // The form's fields, found the way a reader (or a screen reader) finds them: by role
