@@ -55,13 +55,14 @@ std::string accessible_name(Target target) {
   }
 }
 
-void icon(HtmlBuilder& b, Target target) {
-  icon_svg(b, "parley-spread-icon", share::icon_path(target));
+void icon(HtmlBuilder& b, Target target, bool drawn) {
+  icon_svg(b, "parley-spread-icon", drawn ? share::icon_path(target) : std::string_view());
 }
 
 // Icon and/or visible label, per the owner's style.
-void face(HtmlBuilder& b, Target target, share::Style style) {
-  if (style != share::Style::Labels) icon(b, target);
+void face(HtmlBuilder& b, Target target, const ShareBarInput& in) {
+  const share::Style style = in.style;
+  if (style != share::Style::Labels) icon(b, target, !in.stand_in);
   if (style != share::Style::Icons) {
     b.element("span", {{"class", "parley-spread-label"}}, label(target));
   }
@@ -81,7 +82,7 @@ void link(HtmlBuilder& b, Target shown_as, const std::string& href, const ShareB
                {"aria-label", accessible_name(shown_as)},
                {"data-parley-spread", share::info(shown_as).id},
                {"data-parley-key", spread_key(shown_as)}});
-  face(b, shown_as, in.style);
+  face(b, shown_as, in);
   b.close("a");
 }
 
@@ -93,7 +94,7 @@ void button(HtmlBuilder& b, Target target, std::string_view action, const std::s
                     {"data-parley-action", action},
                     {"data-parley-spread", share::info(target).id},
                     {"data-parley-key", spread_key(target)}});
-  face(b, target, in.style);
+  face(b, target, in);
   b.close("button");
 }
 
@@ -113,7 +114,7 @@ void fediverse(HtmlBuilder& b, Target target, const ShareBarInput& in) {
             {"aria-controls", keys::with_name(in.id_prefix, "spread-server")},
             {"data-parley-action", "spread-server-" + std::string(share::info(target).id)},
             {"data-parley-key", spread_key(target)}});
-    face(b, target, in.style);
+    face(b, target, in);
     b.close("button");
     return;
   }

@@ -41,6 +41,9 @@ struct ShareBarInput {
   std::string server;       // the reader's fediverse server, normalised; "" = not chosen
   std::string software;     // its NodeInfo software name ("" = not known: Mastodon's URL)
   std::string id_prefix = "parley-";
+  // parleyd's early stand-in (docs/seo-nojs.md), unseen until the widget replaces it:
+  // its icons keep their boxes but not their drawings, most of the bar's bytes.
+  bool stand_in = false;
 };
 
 // The whole bar (the section above).

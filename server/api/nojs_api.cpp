@@ -142,6 +142,7 @@ view::ShareBarInput early_share_bar(const Query& q) {
   view::ShareBarInput bar;
   bar.targets = share::parse_targets(q.get("share").value_or(""));
   bar.style = share::parse_style(q.get("share_style").value_or(""));
+  bar.stand_in = true;
   return bar;
 }
 

@@ -227,6 +227,10 @@ describe('GET /embed/thread?format=early', () => {
         ['x', 'facebook', 'linkedin', 'mastodon', 'bluesky', 'threads', 'whatsapp', 'email', 'copy'], query);
       assert.ok(html.includes('<a class="parley-spread-link parley-spread-x" href="https://x.com/intent/tweet" ' +
         'target="_blank" rel="noopener noreferrer"'), query);
+      // A stand-in nobody sees: each icon keeps its box, not its drawing (the bytes).
+      const bar = html.slice(0, html.indexOf('</section>'));
+      assert.equal(bar.match(/<svg class="parley-spread-icon"/g).length, 9, query);
+      assert.ok(!bar.includes('<path d="M'), query);
       // Nobody liked the page yet.
       const block = likesBlock(html);
       assert.ok(block, query);
