@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "api/akismet_check.hpp"
+#include "api/encoding.hpp"
 #include "api/errors.hpp"
 #include "api/handlers.hpp"
 #include "api/reader_identity.hpp"
@@ -156,14 +157,50 @@ Response refused_form(const Context& ctx, ThreadHtml in, int status) {
 
 }  // namespace
 
-Response embed_thread(const Request&, Context& ctx) {
+namespace {
+
+// The early rendering is asked for on every page view (the loader's HTML first), and
+// rendering a thread is costly (a 100-comment one: ~240 a second against ~40,000 cached
+// JSON reads), so it is kept like GET /api/comments' body: per page and everything else
+// the request says, until the next write. And for a minute at most: past two, the
+// widget would take its dates and rendered_at for an old copy and fetch the thread again.
+constexpr std::int64_t kEarlyCacheSeconds = 60;
+
+// The cache's page for an early rendering: the page key, then, after a line break (no
+// page key holds one), each other input of the rendering, length-prefixed.
+std::string early_cache_page(const ThreadHtml& in, const Query& q) {
+  std::string k = in.page + "\nearly";
+  for (const std::string_view v :
+       {std::string_view(in.title), std::string_view(in.lang), q.get("parts").value_or(""),
+        q.get("share").value_or(""), q.get("share_style").value_or("")}) {
+    k += '\n' + std::to_string(v.size()) + ':';
+    k += v;
+  }
+  return k;
+}
+
+}  // namespace
+
+Response embed_thread(const Request& req, Context& ctx) {
+  // Read before anything of the thread: a write landing in between then costs a
+  // rebuild on the next read, never a stale hit (as list_comments).
+  const std::uint64_t version = ctx.services.comments.data_version();
   ThreadHtml in = thread_of(*ctx.site, ctx.query);
+  const std::string_view format = ctx.query.get("format").value_or("");
+  ThreadCache* cache = format == "early" ? ctx.services.threads : nullptr;
+  const std::string cached_as = cache ? early_cache_page(in, ctx.query) : std::string();
+  if (const Precompressed* hit =
+          cache ? cache->find(ctx.site->id, cached_as, version, ctx.now, kEarlyCacheSeconds)
+                : nullptr) {
+    Response res = html_response(kOk, {});
+    set_precompressed(req, res, *hit);
+    return res;
+  }
   in.form.name_email_required = guest_mode(ctx) != GuestMode::allowed;
   // The widget says "Comments are closed." there too (GET /api/comments' "closed").
   if (Moderation* m = ctx.services.comments.moderation()) {
     in.closed = m->store().closed(ctx.site->id, in.page);
   }
-  const std::string_view format = ctx.query.get("format").value_or("");
   if (format == "fragment" || format == "early") {
     in.base = ctx.services.public_url;
     // Before the thread is read: an event after this point is one the rendering may
@@ -185,7 +222,12 @@ Response embed_thread(const Request&, Context& ctx) {
       if (in.hearts) early_likes(ctx, in);
       if (has(Part::Share)) in.share = early_share_bar(ctx.query);
     }
-    return html_response(kOk, thread_fragment(ctx.services.comments, std::move(in), ctx.now));
+    std::string html = thread_fragment(ctx.services.comments, std::move(in), ctx.now);
+    if (!cache) return html_response(kOk, std::move(html));
+    Response res = html_response(kOk, {});
+    set_precompressed(req, res,
+                      cache->put(ctx.site->id, cached_as, version, std::move(html), ctx.now));
+    return res;
   }
   Response res = html_response(
       kOk, thread_document(ctx.services.comments, std::move(in), stylesheet_url(ctx), ctx.now));

@@ -22,17 +22,19 @@ std::string ThreadCache::key(std::string_view site, std::string_view page) {
 }
 
 const Precompressed* ThreadCache::find(std::string_view site, std::string_view page,
-                                       std::uint64_t version) {
+                                       std::uint64_t version, std::int64_t now,
+                                       std::int64_t max_age) {
   if (!enabled_) return nullptr;
   const auto it = entries_.find(key(site, page));
   if (it == entries_.end() || it->second.version != version) return nullptr;
+  if (max_age > 0 && now - it->second.built > max_age) return nullptr;
   return &it->second.body;
 }
 
 const Precompressed& ThreadCache::put(std::string_view site, std::string_view page,
-                                      std::uint64_t version, std::string json) {
+                                      std::uint64_t version, std::string text, std::int64_t now) {
   std::string k = key(site, page);
-  Precompressed body = precompress(std::move(json), kGzipLevelDefault);
+  Precompressed body = precompress(std::move(text), kGzipLevelDefault);
   const std::size_t size = size_of(body) + k.size();
   auto it = entries_.find(k);
   if (it != entries_.end()) {
@@ -43,7 +45,7 @@ const Precompressed& ThreadCache::put(std::string_view site, std::string_view pa
     order_.push_back(k);
     it = entries_.emplace(std::move(k), Entry{}).first;
   }
-  it->second = Entry{version, std::move(body)};
+  it->second = Entry{version, now, std::move(body)};
   bytes_ += size;
   return it->second.body;
 }

@@ -26,11 +26,16 @@ class ThreadCache {
   ThreadCache(const ThreadCache&) = delete;
   ThreadCache& operator=(const ThreadCache&) = delete;
 
-  // The page's body if it was stored under `version` and nothing invalidated it since.
-  const Precompressed* find(std::string_view site, std::string_view page, std::uint64_t version);
-  // Compresses `json` and keeps it for the page under `version`; returns the entry.
+  // The page's body if it was stored under `version` and nothing invalidated it since;
+  // with `max_age` (seconds, > 0), also only if it was built at most that long before
+  // `now` (a rendering whose relative dates and rendered_at should not grow old).
+  const Precompressed* find(std::string_view site, std::string_view page, std::uint64_t version,
+                            std::int64_t now = 0, std::int64_t max_age = 0);
+  // Compresses `body` and keeps it for the page under `version`, built at `now`;
+  // returns the entry. `page` may carry more of the request after a line break (no
+  // page key holds one): the early rendering's entries, beside the JSON's.
   const Precompressed& put(std::string_view site, std::string_view page, std::uint64_t version,
-                           std::string json);
+                           std::string body, std::int64_t now = 0);
   // Forgets everything: another process changed the store.
   void invalidate_all();
   // While off (PostgreSQL's change notifications are not arriving), find() misses.
@@ -39,6 +44,7 @@ class ThreadCache {
  private:
   struct Entry {
     std::uint64_t version = 0;
+    std::int64_t built = 0;
     Precompressed body;
   };
   static std::string key(std::string_view site, std::string_view page);

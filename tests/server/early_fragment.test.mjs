@@ -323,6 +323,26 @@ describe('GET /embed/thread?format=early', () => {
       ['x', 'copy']);
   });
 
+  it('is kept until the next write: the same copy, then the new like and the new comment', async () => {
+    const page = '/early-kept/';
+    const first = (await post(server, draft({ page, text: 'Kept' }))).json.id;
+    const a = await early(server, page);
+    // A second later a new rendering would say another rendered_at: this is the kept one.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const b = await early(server, page);
+    assert.ok(a.headers.get('etag'));
+    assert.equal(b.headers.get('etag'), a.headers.get('etag'));
+    assert.equal(b.text, a.text);
+    // Another title is another rendering (its heading), not the cached one.
+    assert.match((await early(server, page, '&title=Other')).text, /Response to \u201COther\u201D/);
+    await like(server, page, first, 'c'.repeat(32));
+    const liked = await early(server, page);
+    assert.notEqual(liked.headers.get('etag'), a.headers.get('etag'));
+    assert.match(liked.text, new RegExp(`data-parley-key="like-count-${first}">1<`));
+    assert.equal((await post(server, draft({ page, text: 'Posted since' }))).status, 201);
+    assert.match((await early(server, page)).text, /<p>Posted since<\/p>/);
+  });
+
   it('answers a site\'s pages with CORS, like the other site-scoped GETs, and no one else', async () => {
     const allowed = await early(server, '/early-cors/', '', { Origin: ORIGIN });
     assert.equal(allowed.status, 200);

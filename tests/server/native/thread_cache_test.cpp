@@ -70,3 +70,12 @@ TEST_CASE("past its budget the cache forgets the oldest threads first") {
   const std::string huge = thread_json('z', 200 * 1024);
   CHECK(cache.put("blog", "/huge/", 1, huge).body == huge);
 }
+
+TEST_CASE("with a maximum age, an entry built longer ago than that is not found") {
+  ThreadCache cache(1 << 20);
+  cache.put("blog", "/a/\nearly", 1, "<section>", 1000);
+  CHECK(cache.find("blog", "/a/\nearly", 1, 1060, 60) != nullptr);
+  CHECK(cache.find("blog", "/a/\nearly", 1, 1061, 60) == nullptr);
+  CHECK(cache.find("blog", "/a/\nearly", 1) != nullptr);  // no maximum: the version alone
+  CHECK(cache.find("blog", "/a/", 1) == nullptr);         // another entry than the JSON's
+}
