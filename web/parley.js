@@ -32,12 +32,13 @@
   };
 
   // One widget script per page, however many mounts: it defines Parley.host.
+  const widget = url('__PARLEY_WIDGET_JS__');
   const load = () =>
     (Parley.loaded =
       Parley.loaded ||
       new Promise((resolve, reject) => {
         const s = doc.createElement('script');
-        s.src = url('__PARLEY_WIDGET_JS__');
+        s.src = widget;
         s.onload = resolve;
         s.onerror = () => reject('could not load ' + s.src);
         doc.head.append(s);
@@ -90,10 +91,17 @@
 
   // The widget starts once the early rendering is in (it adopts it); a failure is told
   // after it, so that it cannot be overwritten.
+  // The widget script downloads beside the early rendering (a preload) but runs only
+  // once the comments are in: its evaluation would otherwise hold their insertion back.
   const start = () => {
     const shown = Promise.resolve(early());
-    return load()
-      .then(() => shown)
+    const link = doc.createElement('link');
+    link.rel = 'preload';
+    link.as = 'script';
+    link.href = widget;
+    if (!Parley.loaded) doc.head.append(link);
+    return shown
+      .then(load)
       .then(() =>
         Parley.host({
           mount,

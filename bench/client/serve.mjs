@@ -23,7 +23,7 @@ const TYPES = { js: 'text/javascript', css: 'text/css', wasm: 'application/wasm'
 // serves the assets under fixed paths and does the same substitution.
 function loader() {
   return readFileSync(join(DIST, 'parley.js'), 'utf8')
-    .replace('__PARLEY_WIDGET_JS__', '/assets/parley-widget.js')
+    .replaceAll('__PARLEY_WIDGET_JS__', '/assets/parley-widget.js')
     .replace('__PARLEY_WIDGET_WASM__', '/assets/parley-widget.wasm')
     .replace('__PARLEY_CSS__', '/assets/parley.css');
 }
