@@ -1,6 +1,7 @@
 /* Parley loader: the only script every page pays for, even before scrolling. It finds
- * the mount, links the stylesheet and, when the thread nears the viewport, loads the
- * widget script (Emscripten glue + web/host.js), which does the rest.
+ * the mount, links the stylesheet and, when the thread nears the viewport, puts
+ * parleyd's early rendering of the thread into the mount (HTML first), then loads the
+ * widget script (Emscripten glue + web/host.js), which adopts it and does the rest.
  * docs/embed.md, docs/architecture.md */
 ((win, doc) => {
   'use strict';
@@ -89,10 +90,9 @@
       .catch(() => {});
   };
 
-  // The widget starts once the early rendering is in (it adopts it); a failure is told
-  // after it, so that it cannot be overwritten.
   // The widget script downloads beside the early rendering (a preload) but runs only
-  // once the comments are in: its evaluation would otherwise hold their insertion back.
+  // once the comments are in, which it adopts: run first, its evaluation held their
+  // insertion back. A failure is told after the insertion, so nothing overwrites it.
   const start = () => {
     const shown = Promise.resolve(early());
     const link = doc.createElement('link');
