@@ -3,7 +3,9 @@
 // in-memory SQLite store. The input is an HTTP request as text:
 //   METHOD TARGET\nName: value\n...\n\nBODY
 // Invariants: no sanitizer report, never a 500 (bad input is a 4xx), every response
-// carries the security headers, and every JSON error body parses.
+// carries the security headers, and every error body is JSON, except on the pages a
+// reader opens in the browser (mail links, /privacy, /auth, /admin), which answer a bad
+// link with a whole HTML page saying so; /api/ never answers in HTML.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -76,6 +78,11 @@ Request parse_request(std::string_view text) {
   return req;
 }
 
+bool is_html_page(std::string_view body) {
+  return body.starts_with("<!doctype html>") && body.find("<h1>") != std::string_view::npos &&
+         body.ends_with("</html>");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -86,8 +93,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (res.header("X-Content-Type-Options") != "nosniff" || res.header("Referrer-Policy").empty()) {
     fail("missing security headers", res);
   }
-  if (res.status >= kFirstClientError && res.header("Content-Encoding").empty() &&
-      nlohmann::json::parse(res.body, nullptr, false).is_discarded()) {
+  if (res.status < kFirstClientError || !res.header("Content-Encoding").empty()) return 0;
+  if (res.header("Content-Type").starts_with("text/html")) {
+    if (req.path.starts_with("/api/")) fail("API error answered in HTML", res);
+    if (!is_html_page(res.body)) fail("HTML error body is not a whole page", res);
+  } else if (nlohmann::json::parse(res.body, nullptr, false).is_discarded()) {
     fail("error body is not JSON", res);
   }
   return 0;
