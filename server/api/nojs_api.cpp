@@ -155,24 +155,41 @@ Response refused_form(const Context& ctx, ThreadHtml in, int status) {
   return res;
 }
 
-}  // namespace
-
-namespace {
+// "HTML first" (issue 7): what the loader shows before the widget's wasm arrives holds
+// every part of the mount in its order (its data-parley-parts), so the widget inserts
+// nothing above the comments when it starts (core/view_static.hpp), and the hearts when
+// the mount shows likes.
+void early_parts(const Query& q, ThreadHtml& in) {
+  in.early = true;
+  in.parts = parse_parts(q.get("parts").value_or(""));
+  const auto has = [&in](Part p) {
+    return std::find(in.parts.begin(), in.parts.end(), p) != in.parts.end();
+  };
+  in.hearts = has(Part::Likes);
+  if (has(Part::Share)) in.share = early_share_bar(q);
+}
 
 // The early rendering is asked for on every page view (the loader's HTML first), and
 // rendering a thread is costly (a 100-comment one: ~240 a second against ~40,000 cached
 // JSON reads), so it is kept like GET /api/comments' body: per page and everything else
-// the request says, until the next write. And for a minute at most: past two, the
+// the rendering depends on, until the next write. And for a minute at most: past two, the
 // widget would take its dates and rendered_at for an old copy and fetch the thread again.
 constexpr std::int64_t kEarlyCacheSeconds = 60;
 
 // The cache's page for an early rendering: the page key, then, after a line break (no
-// page key holds one), each other input of the rendering, length-prefixed.
-std::string early_cache_page(const ThreadHtml& in, const Query& q) {
+// page key holds one), each other input of the rendering as read, length-prefixed; so
+// "likes, comments" and "likes,comments" share one copy, and junk in a list adds none.
+std::string early_cache_page(const ThreadHtml& in) {
+  std::string parts;
+  for (const Part p : in.parts) (parts += part_name(p)) += ',';
+  std::string share = "-";
+  if (in.share) {
+    share = share::style_id(in.share->style);
+    for (const share::Target t : in.share->targets) (share += ',') += share::info(t).id;
+  }
   std::string k = in.page + "\nearly";
-  for (const std::string_view v :
-       {std::string_view(in.title), std::string_view(in.lang), q.get("parts").value_or(""),
-        q.get("share").value_or(""), q.get("share_style").value_or("")}) {
+  for (const std::string_view v : {std::string_view(in.title), std::string_view(in.lang),
+                                   std::string_view(parts), std::string_view(share)}) {
     k += '\n' + std::to_string(v.size()) + ':';
     k += v;
   }
@@ -187,8 +204,9 @@ Response embed_thread(const Request& req, Context& ctx) {
   const std::uint64_t version = ctx.services.comments.data_version();
   ThreadHtml in = thread_of(*ctx.site, ctx.query);
   const std::string_view format = ctx.query.get("format").value_or("");
-  ThreadCache* cache = format == "early" ? ctx.services.threads : nullptr;
-  const std::string cached_as = cache ? early_cache_page(in, ctx.query) : std::string();
+  if (format == "early") early_parts(ctx.query, in);
+  ThreadCache* cache = in.early ? ctx.services.threads : nullptr;
+  const std::string cached_as = cache ? early_cache_page(in) : std::string();
   if (const Precompressed* hit =
           cache ? cache->find(ctx.site->id, cached_as, version, ctx.now, kEarlyCacheSeconds)
                 : nullptr) {
@@ -201,27 +219,14 @@ Response embed_thread(const Request& req, Context& ctx) {
   if (Moderation* m = ctx.services.comments.moderation()) {
     in.closed = m->store().closed(ctx.site->id, in.page);
   }
-  if (format == "fragment" || format == "early") {
+  if (format == "fragment" || in.early) {
     in.base = ctx.services.public_url;
     // Before the thread is read: an event after this point is one the rendering may
     // lack, and the adopting widget asks for it (a replay of one it has is ignored).
     if (ctx.services.events) {
       in.last_event_id = std::to_string(ctx.services.events->resume_point(in.site, in.page));
     }
-    // "HTML first" (issue 7): what the loader shows before the widget's wasm arrives,
-    // with the hearts when the mount shows likes (its data-parley-parts).
-    if (format == "early") {
-      // Every part of the mount, in its order, so the widget inserts nothing above the
-      // comments when it starts (core/view_static.hpp).
-      in.early = true;
-      in.parts = parse_parts(ctx.query.get("parts").value_or(""));
-      const auto has = [&in](Part p) {
-        return std::find(in.parts.begin(), in.parts.end(), p) != in.parts.end();
-      };
-      in.hearts = has(Part::Likes);
-      if (in.hearts) early_likes(ctx, in);
-      if (has(Part::Share)) in.share = early_share_bar(ctx.query);
-    }
+    if (in.hearts) early_likes(ctx, in);
     std::string html = thread_fragment(ctx.services.comments, std::move(in), ctx.now);
     if (!cache) return html_response(kOk, std::move(html));
     Response res = html_response(kOk, {});

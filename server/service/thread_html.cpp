@@ -21,7 +21,9 @@ view::FormValues plain_form(const ThreadHtml& in, const CommentService& comments
                             std::int64_t now) {
   const spam::SpamFilter* filter = comments.spam();
   view::FormValues form = in.form;
-  form.notify_offered = comments.offers_reply_mail();
+  form.notify_offered = comments.offers_reply_mail();  // the data script says it too
+  // The early rendering shows no form (the widget's takes its place): nothing to sign.
+  if (in.early) return form;
   form.action = form_action(in.base, in.site);
   form.hidden = {{"page", in.page}, {"title", in.title}};
   if (!in.lang.empty()) form.hidden.emplace_back("lang", in.lang);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { assertAxeClean } from './axe.mjs';
-import { form, launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { form, launchBrowser, openReader, seedComment, showThread, startStack } from './harness.mjs';
 import { completeLogin, openLoginPopup, openLoginReader, PROVIDER } from './login_stack.mjs';
 
 const THREAD_SIZE = 100;
@@ -25,20 +25,11 @@ const assertAccessible = (page, state) => assertAxeClean(page, state, { passes: 
 // Seeds `n` comments on the demo page through the public API: every third one a reply,
 // so the thread nests as real ones do.
 async function seed(stack, n) {
-  const origin = new URL(stack.pageUrl).origin;
   const ids = [];
   for (let i = 0; i < n; i += 1) {
-    const parent = i % 3 === 2 ? ids[ids.length - 1] : 0;
-    const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: origin },
-      body: JSON.stringify({ page: '/', title: 'Raids', parent, text: `Comment *number* ${i}`,
-        author: `Reader ${i}`, email: `r${i}@example.org`,
-        website: i % 5 === 0 ? 'https://reader.example' : '' }),
-    });
-    const body = await res.text();
-    assert.equal(res.status, 201, body);
-    ids.push(JSON.parse(body).id);
+    ids.push(await seedComment(stack, { title: 'Raids', parent: i % 3 === 2 ? ids[ids.length - 1] : 0,
+      text: `Comment *number* ${i}`, author: `Reader ${i}`, email: `r${i}@example.org`,
+      website: i % 5 === 0 ? 'https://reader.example' : '' }));
   }
 }
 

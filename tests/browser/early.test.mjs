@@ -5,23 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { POST_TITLE, form, launchBrowser, openReader, startStack } from './harness.mjs';
+import { POST_TITLE, form, launchBrowser, openReader, startStack, seedComment } from './harness.mjs';
 
 let browser;
 before(async () => {
   browser = await launchBrowser();
 });
 after(() => browser?.close());
-
-async function postApi(stack, fields) {
-  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ page: '/', title: POST_TITLE, email: 'a@example.org', ...fields }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  return (await res.json()).id;
-}
 
 async function likeApi(stack, comment, token) {
   const res = await fetch(`${stack.api}/api/likes?site=demo`, {
@@ -61,8 +51,8 @@ const widgetRunning = (page) => page.getByRole('button', { name: 'Preview' }).wa
 test('the comments show before the wasm arrives; the widget then adopts the same nodes',
   async (t) => {
     const stack = await startStack(t);
-    const ana = await postApi(stack, { text: 'Shown *first*', author: 'Ana' });
-    const bo = await postApi(stack, { text: 'A reply, early', author: 'Bo', parent: ana });
+    const ana = await seedComment(stack, { text: 'Shown *first*', author: 'Ana' });
+    const bo = await seedComment(stack, { text: 'A reply, early', author: 'Bo', parent: ana });
     await likeApi(stack, ana, 'a'.repeat(32));
     const reader = await openHeld(stack);
     t.after(() => reader.close());
@@ -115,13 +105,13 @@ test('the comments show before the wasm arrives; the widget then adopts the same
 
 test('a comment posted while the widget loads is announced once it runs', async (t) => {
   const stack = await startStack(t);
-  await postApi(stack, { text: 'Already there', author: 'Ana' });
+  await seedComment(stack, { text: 'Already there', author: 'Ana' });
   const reader = await openHeld(stack);
   t.after(() => reader.close());
   const { page } = reader;
   await page.locator('.parley-body', { hasText: 'Already there' }).waitFor();
   // Posted after parleyd rendered the thread, before the widget listens.
-  await postApi(stack, { text: 'Posted in between', author: 'Bo' });
+  await seedComment(stack, { text: 'Posted in between', author: 'Bo' });
   reader.release();
   await widgetRunning(page);
   const bar = page.locator('.parley-live-bar');
@@ -137,7 +127,7 @@ test('a long thread arrives whole, in order, in slices, and the widget adopts it
   const stack = await startStack(t);
   const ids = [];
   for (let i = 0; i < 240; i += 1) {
-    ids.push(await postApi(stack, { text: `Comment number ${i}`, author: `Reader ${i}`,
+    ids.push(await seedComment(stack, { text: `Comment number ${i}`, author: `Reader ${i}`,
       parent: i % 4 === 3 ? ids[i - 1] : undefined }));
   }
   const reader = await openHeld(stack);
@@ -161,7 +151,7 @@ test('a long thread arrives whole, in order, in slices, and the widget adopts it
 test('without the early rendering (parleyd unreachable for it), the widget fetches the thread',
   async (t) => {
     const stack = await startStack(t);
-    await postApi(stack, { text: 'Fetched by the widget', author: 'Ana' });
+    await seedComment(stack, { text: 'Fetched by the widget', author: 'Ana' });
     const reader = await openReader(browser, 'about:blank');
     t.after(() => reader.close());
     const { page } = reader;

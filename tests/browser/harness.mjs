@@ -70,6 +70,19 @@ export async function startStack(t, { csp = false, include = false, dbPath, extr
   };
 }
 
+// A comment stored straight through the JSON API, as another reader's would be: on the
+// demo page ('/') unless `fields` say otherwise, sent from the page's origin. Returns its id.
+export async function seedComment(stack, fields) {
+  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: new URL(stack.pageUrl).origin },
+    body: JSON.stringify({ page: '/', title: POST_TITLE, author: 'Ana', email: 'a@example.org', ...fields }),
+  });
+  const body = await res.text();
+  assert.equal(res.status, 201, body);
+  return JSON.parse(body).id;
+}
+
 // A new browser context (its own localStorage) with one page, recording what a test
 // must never see: console errors, uncaught exceptions and dialogs (alert/confirm).
 // `contextOptions` go to browser.newContext (permissions, touch emulation...).

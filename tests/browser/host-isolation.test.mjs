@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { FRAMEWORKS, embed } from './embed-page.mjs';
-import { form, launchBrowser, openReader, postComment, startStack } from './harness.mjs';
+import { form, launchBrowser, openReader, postComment, seedComment, startStack } from './harness.mjs';
 
 const LONG_TASK_MS = 50;
 const THREAD_SIZE = 100;
@@ -108,17 +108,10 @@ const partStyles = (page) => page.evaluate(([parts, props]) => {
 }, [PARTS, PROPS]);
 
 async function seed(stack, n, page = '/host.html') {
-  const origin = new URL(stack.pageUrl).origin;
   for (let i = 0; i < n; i += 1) {
-    const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: origin },
-      body: JSON.stringify({ page, title: 'Host', parent: 0,
-        text: `Comment ${i}: a *list*\n\n- one\n- **two** [link](https://example.org)\n\n` +
-          '> quoted `code`', author: `Reader ${i}`, email: `r${i}@example.org`,
-        website: 'https://reader.example' }),
-    });
-    assert.equal(res.status, 201, await res.text());
+    await seedComment(stack, { page, title: 'Host',
+      text: `Comment ${i}: a *list*\n\n- one\n- **two** [link](https://example.org)\n\n> quoted \`code\``,
+      author: `Reader ${i}`, email: `r${i}@example.org`, website: 'https://reader.example' });
   }
 }
 

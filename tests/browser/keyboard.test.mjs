@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { launchBrowser, openReader, seedComment, showThread, startStack } from './harness.mjs';
 import { openLoginReader, PROVIDER } from './login_stack.mjs';
 
 // More Tabs than the widget has stops: a missing stop fails instead of looping.
@@ -44,14 +44,7 @@ async function tabTo(page, want, what) {
 
 test('reply, preview, cancel and post with the keyboard only', async (t) => {
   const stack = await startStack(t);
-  const origin = new URL(stack.pageUrl).origin;
-  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: origin },
-    body: JSON.stringify({ page: '/', title: 'T', text: 'First!', author: 'Ana',
-      email: 'ana@example.org' }),
-  });
-  assert.equal(res.status, 201);
+  await seedComment(stack, { title: 'T', text: 'First!' });
   const reader = await openReader(browser, stack.pageUrl);
   const { page } = reader;
   await showThread(page);
@@ -128,13 +121,7 @@ test('the login chooser by keyboard: Tab to a provider, Enter opens the popup, C
 
 test('like the page and a comment with the keyboard only: Space and Enter', async (t) => {
   const stack = await startStack(t);
-  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: new URL(stack.pageUrl).origin },
-    body: JSON.stringify({ page: '/', title: 'T', text: 'Likeable.', author: 'Ana',
-      email: 'ana@example.org' }),
-  });
-  assert.equal(res.status, 201);
+  await seedComment(stack, { title: 'T', text: 'Likeable.' });
   const reader = await openReader(browser, stack.pageUrl);
   const { page } = reader;
   await showThread(page);

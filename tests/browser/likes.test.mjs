@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { POST_TITLE, launchBrowser, openReader, openWithParts, showThread, startStack } from './harness.mjs';
+import { launchBrowser, openReader, openWithParts, seedComment, showThread, startStack } from './harness.mjs';
 import { completeLogin, openLoginPopup, openLoginReader, TEST_USER, USING }
   from './login_stack.mjs';
 
@@ -46,18 +46,6 @@ async function expectText(locator, text) {
 
 async function expectPressed(locator, pressed) {
   await locator.and(locator.page().locator(`[aria-pressed="${pressed}"]`)).waitFor();
-}
-
-async function seedComment(stack, author, text) {
-  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: new URL(stack.pageUrl).origin },
-    body: JSON.stringify({ page: '/', title: POST_TITLE, text, author,
-      email: 'x@example.org', website: '' }),
-  });
-  const body = await res.text();
-  assert.equal(res.status, 201, body);
-  return JSON.parse(body).id;
 }
 
 test('like and unlike the page; another reader sees the count change live', async (t) => {
@@ -111,8 +99,8 @@ test('like and unlike the page; another reader sees the count change live', asyn
 
 test('comment hearts by keyboard: Space and Enter, focus kept, counts live', async (t) => {
   const stack = await startStack(t);
-  await seedComment(stack, 'Alice', 'A thoughtful comment.');
-  await seedComment(stack, 'Bob', 'Another one.');
+  await seedComment(stack, { author: 'Alice', text: 'A thoughtful comment.' });
+  await seedComment(stack, { author: 'Bob', text: 'Another one.' });
   const ana = await openLikes(stack);
   const bo = await openLikes(stack);
   const aliceHeart = heart(ana.page, 'Alice');
@@ -150,7 +138,7 @@ test('comment hearts by keyboard: Space and Enter, focus kept, counts live', asy
 
 test('a site that requires login to like says so next to the button', async (t) => {
   const stack = await startStack(t, { extraArgs: ['--likes-require-login'] });
-  await seedComment(stack, 'Alice', 'Members only.');
+  await seedComment(stack, { author: 'Alice', text: 'Members only.' });
   // The refused request is logged by Chromium as a failed resource (401).
   const reader = await openLikes(stack, { expectedErrors: [/status of 401/] });
   const { page } = reader;
@@ -264,7 +252,7 @@ test('signed in: one like per account from any browser, shown with the provider 
 
 test('data-parley-parts="likes" embeds only the Like block, and it works alone', async (t) => {
   const stack = await startStack(t);
-  await seedComment(stack, 'Alice', 'Not shown on a likes-only page.');
+  await seedComment(stack, { author: 'Alice', text: 'Not shown on a likes-only page.' });
   const { reader, requests } = await openWithParts(browser, stack, 'likes');
   const { page } = reader;
   await expectText(likesText(page), 'Be the first to like this.');
@@ -329,7 +317,7 @@ test('data-parley-parts="likes" likes as the reader\'s stored login, not as a gu
 test('everything embedded: share bar, Like block, then the comments with their hearts',
   async (t) => {
     const stack = await startStack(t);
-    await seedComment(stack, 'Alice', 'A comment with a heart.');
+    await seedComment(stack, { author: 'Alice', text: 'A comment with a heart.' });
     const reader = await openLikes(stack);
     const { page } = reader;
     const order = await page.locator('#parley-thread > *').evaluateAll((els) =>

@@ -4,9 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import {
-  POST_TITLE, commentWith, form, launchBrowser, openReader, postComment, showThread, startStack,
-} from './harness.mjs';
+import { POST_TITLE, commentWith, form, launchBrowser, openReader, postComment, seedComment, showThread, startStack } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -69,13 +67,7 @@ test('a reply from elsewhere nests under its parent when shown', async (t) => {
   await commentWith(reader.page, 'First thoughts.').waitFor();
 
   // A reply posted straight to the API, as another site's reader would.
-  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ page: '/', title: POST_TITLE, parent: parentId, text: 'A reply.',
-      author: 'Cy', email: 'cy@example.org', website: '' }),
-  });
-  assert.equal(res.status, 201, await res.text());
+  await seedComment(stack, { parent: parentId, text: 'A reply.', author: 'Cy', email: 'cy@example.org' });
 
   await bar(reader.page).click();
   const reply = reader.page.locator(`#parley-comment-${parentId}`).locator('.parley-children')

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { launchBrowser, openReader, seedComment, showThread, startStack } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -61,12 +61,7 @@ for (const [part, pattern, logged] of [
   test(`when the widget's ${part} cannot be downloaded, the early rendering's comments stay readable`,
     async (t) => {
       const stack = await startStack(t);
-      const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ page: '/', title: 'T', text: 'Still readable', author: 'Ana', email: 'a@example.org' }),
-      });
-      assert.equal(res.status, 201);
+      await seedComment(stack, { title: 'T', text: 'Still readable' });
       const reader = await openReader(browser, 'about:blank', { expectedErrors: [logged, /net::ERR_FAILED/] });
       const { page } = reader;
       await page.route(pattern, (route) => route.abort('failed'));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { assertAxeClean } from './axe.mjs';
-import { POST_TITLE, fieldError, form, launchBrowser, postComment, startStack } from './harness.mjs';
+import { POST_TITLE, fieldError, form, launchBrowser, postComment, startStack, seedComment } from './harness.mjs';
 
 
 let browser;
@@ -14,16 +14,6 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(() => browser?.close());
-
-async function postApi(stack, fields) {
-  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ page: '/', title: POST_TITLE, email: 'a@example.org', ...fields }),
-  });
-  assert.equal(res.status, 201);
-  return (await res.json()).id;
-}
 
 async function noJsReader(url) {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -37,7 +27,7 @@ const assertAccessible = (page, selector, state) => assertAxeClean(page, state, 
 test('without JavaScript: the thread is in the page, and the plain form posts and comes back',
   async (t) => {
     const stack = await startStack(t, { include: true });
-    const first = await postApi(stack, { text: 'Server-rendered *hello*', author: 'Ana' });
+    const first = await seedComment(stack, { text: 'Server-rendered *hello*', author: 'Ana' });
     const { context, page } = await noJsReader(stack.pageUrl);
     t.after(() => context.close());
 
@@ -77,7 +67,7 @@ test('without JavaScript: the thread is in the page, and the plain form posts an
 
 test('without JavaScript: the embed page (the <noscript> link) reads and posts', async (t) => {
   const stack = await startStack(t);
-  await postApi(stack, { text: 'On the embed page', author: 'Ana' });
+  await seedComment(stack, { text: 'On the embed page', author: 'Ana' });
   const url = `${stack.api}/embed/thread?site=demo&page=/&title=${encodeURIComponent(POST_TITLE)}`;
   const { context, page } = await noJsReader(url);
   t.after(() => context.close());
@@ -95,7 +85,7 @@ test('without JavaScript: the embed page (the <noscript> link) reads and posts',
 test('axe finds no violations on the no-JavaScript thread, with comments and with errors',
   async (t) => {
     const stack = await startStack(t);
-    await postApi(stack, { text: 'A comment to judge', author: 'Ana', website: 'https://ana.example' });
+    await seedComment(stack, { text: 'A comment to judge', author: 'Ana', website: 'https://ana.example' });
     // The embed page's policy forbids inline script; axe is injected as one.
     const context = await browser.newContext({ bypassCSP: true });
     t.after(() => context.close());
@@ -116,8 +106,8 @@ test('axe finds no violations on the no-JavaScript thread, with comments and wit
 test('with JavaScript the widget takes over the included thread: no refetch, same nodes',
   async (t) => {
     const stack = await startStack(t, { include: true });
-    const ana = await postApi(stack, { text: 'First', author: 'Ana' });
-    await postApi(stack, { text: 'A reply', author: 'Bo', parent: ana });
+    const ana = await seedComment(stack, { text: 'First', author: 'Ana' });
+    await seedComment(stack, { text: 'A reply', author: 'Bo', parent: ana });
     const context = await browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 
 import { minifyCss } from '../../scripts/minify-css.mjs';
 import { demoWith } from './embed-page.mjs';
-import { launchBrowser, openReader, showThread, startStack } from './harness.mjs';
+import { launchBrowser, openReader, showThread, startStack, seedComment } from './harness.mjs';
 
 const REPO = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, REPO), 'utf8');
@@ -109,16 +109,6 @@ const look = (page) => page.evaluate(() => {
   };
 });
 
-async function seedOne(stack) {
-  const res = await fetch(`${stack.api}/api/comments?site=demo`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: new URL(stack.pageUrl).origin },
-    body: JSON.stringify({ page: '/', title: 'T', text: 'A *first* comment with `code`.',
-      author: 'Ana', email: 'ana@example.org' }),
-  });
-  assert.equal(res.status, 201, await res.text());
-}
-
 // The demo post embedded with other theme attributes, at /<name>.html.
 const EMBEDS = {
   none: '',
@@ -170,7 +160,7 @@ test("a site's class rules restyle the widget without !important; its element ru
       '/classes.html': withSiteCss(ELEMENT_RULES + CLASS_RULES),
       '/none.html': demoWith(''),
     } });
-    await seedOne(stack);
+    await seedComment(stack, { title: 'T', text: 'A *first* comment with `code`.' });
     const designed = await lookOf(stack, '/none.html');
     assert.equal(designed.submitBg, LIGHT_ACCENT);
     assert.deepEqual(await lookOf(stack, '/elements.html'), designed);
@@ -182,7 +172,7 @@ test("a site's class rules restyle the widget without !important; its element ru
 test('dark mode: light is the default, dark is dark, auto follows the system live',
   async (t) => {
     const stack = await startStack(t, { pages });
-    await seedOne(stack);
+    await seedComment(stack, { title: 'T', text: 'A *first* comment with `code`.' });
     for (const [name, system, want] of [
       ['none', 'dark', LIGHT_ACCENT],
       ['light', 'dark', LIGHT_ACCENT],
@@ -205,7 +195,7 @@ test('dark mode: light is the default, dark is dark, auto follows the system liv
 
 test("dark mode 'host' follows the page's own toggle live", async (t) => {
   const stack = await startStack(t, { pages });
-  await seedOne(stack);
+  await seedComment(stack, { title: 'T', text: 'A *first* comment with `code`.' });
   // The demo embeds with data-parley-theme="host" data-parley-dark=".dark" and has a toggle.
   const reader = await openReader(browser, stack.pageUrl);
   const { page } = reader;
@@ -237,7 +227,7 @@ test("dark mode 'host' follows the page's own toggle live", async (t) => {
 
 test('the demo has three deliberately different themes and a switcher', async (t) => {
   const stack = await startStack(t);
-  await seedOne(stack);
+  await seedComment(stack, { title: 'T', text: 'A *first* comment with `code`.' });
   const reader = await openReader(browser, stack.pageUrl);
   const { page } = reader;
   await page.emulateMedia({ reducedMotion: 'reduce' });
