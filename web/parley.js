@@ -65,6 +65,9 @@
       // The share bar's targets and style: its stand-in takes the room the widget's will.
       share: data.parleyShare || '',
       share_style: data.parleyShareStyle || '',
+      // Its Share… and SMS buttons, which the widget's bar shows on such browsers.
+      native: typeof navigator.share == 'function' ? 1 : 0,
+      touch: win.matchMedia('(pointer: coarse)').matches ? 1 : 0,
       format: 'early',
     });
     return fetch(api + '/embed/thread?' + q, { credentials: 'omit' })

@@ -135,14 +135,18 @@ void early_likes(Context& ctx, ThreadHtml& in) {
   for (const CommentLikes& c : likes.comments) in.likes[c.id] = view::LikeCount{c.count, false};
 }
 
-// The early fragment's share bar: a stand-in of the widget's own size (the loader
-// passes the mount's data-parley-share and -share-style verbatim), which the widget
-// replaces whole before anyone can use it (parley.css keeps it hidden till then), so
-// no page to share, no native share, no SMS and no fediverse server.
+// The early fragment's share bar: a stand-in of the widget's own size, which the widget
+// replaces whole before anyone can use it (parley.css keeps it hidden till then), so no
+// page to share and no fediverse server. The loader passes the mount's data-parley-share
+// and -share-style verbatim, and whether the browser has a native share sheet and a
+// coarse pointer, which add the Share… and SMS buttons: the same buttons, so the bar does
+// not change size when the widget's takes its place.
 view::ShareBarInput early_share_bar(const Query& q) {
   view::ShareBarInput bar;
   bar.targets = share::parse_targets(q.get("share").value_or(""));
   bar.style = share::parse_style(q.get("share_style").value_or(""));
+  bar.can_native = q.get("native") == "1";
+  bar.touch = q.get("touch") == "1";
   bar.stand_in = true;
   return bar;
 }
@@ -185,6 +189,8 @@ std::string early_cache_page(const ThreadHtml& in) {
   std::string share = "-";
   if (in.share) {
     share = share::style_id(in.share->style);
+    share += in.share->can_native ? "+native" : "";
+    share += in.share->touch ? "+touch" : "";
     for (const share::Target t : in.share->targets) (share += ',') += share::info(t).id;
   }
   std::string k = in.page + "\nearly";

@@ -24,8 +24,10 @@ async function likeApi(stack, comment, token) {
 
 // Opens the demo page with the widget's wasm held back until `release()`; records the
 // page's GETs of the thread (the JSON API and the early rendering).
-async function openHeld(stack) {
-  const reader = await openReader(browser, 'about:blank');
+// `contextOptions` go to the browser context; `init` runs in the page before its scripts.
+async function openHeld(stack, { contextOptions, init } = {}) {
+  const reader = await openReader(browser, 'about:blank', { contextOptions });
+  if (init) await reader.page.addInitScript(init);
   let release;
   const released = new Promise((resolve) => (release = resolve));
   await reader.page.route(/\/parley-widget[^/]*\.wasm$/, async (route) => {
@@ -100,6 +102,43 @@ test('the comments show before the wasm arrives; the widget then adopts the same
     await f.submit.click();
     await page.locator(`#parley-comment-${bo} .parley-children .parley-body`,
       { hasText: 'Replying to an early comment' }).waitFor();
+    reader.assertNoConsoleErrors();
+  });
+
+test('on a phone the early share bar has the widget\'s buttons, so it does not change when replaced',
+  async (t) => {
+    const stack = await startStack(t);
+    await seedComment(stack, { text: 'Read on a phone' });
+    // A phone's browser: a coarse pointer and a native share sheet (Chromium on Linux has
+    // no navigator.share; the page gets one, as share.test.mjs does).
+    const reader = await openHeld(stack, {
+      contextOptions: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } },
+      init: () => {
+        navigator.share = async () => {};
+      },
+    });
+    t.after(() => reader.close());
+    const { page } = reader;
+    await page.locator('.parley-comments .parley-body', { hasText: 'Read on a phone' }).waitFor();
+    const bar = () => page.evaluate(() => {
+      const el = document.querySelector('#parley-thread section.parley-spread');
+      return {
+        buttons: [...el.querySelectorAll('.parley-spread-item > [data-parley-key]')].map((b) => b.dataset.parleyKey),
+        height: el.getBoundingClientRect().height,
+        early: el.parleyEarly === true,
+      };
+    });
+    await page.evaluate(() => {
+      document.querySelector('#parley-thread section.parley-spread').parleyEarly = true;
+    });
+    const early = await bar();
+    assert.ok(early.buttons.includes('spread-native'), early.buttons.join());
+
+    reader.release();
+    await widgetRunning(page);
+    await page.waitForFunction(() => !document.querySelector('#parley-thread section.parley-spread').parleyEarly);
+    assert.deepEqual(await bar(), { ...early, early: false }, 'the widget\'s bar is the stand-in\'s size');
+    await page.getByRole('button', { name: /^Share/ }).first().waitFor();
     reader.assertNoConsoleErrors();
   });
 

@@ -257,6 +257,23 @@ describe('GET /embed/thread?format=early', () => {
     assertEarly(reversed, ['comments', 'likes', 'share']);
   });
 
+  it('its share bar has the native Share… and SMS buttons when the loader says the browser has them', async () => {
+    const page = '/early-native/';
+    assert.equal((await post(server, draft({ page, text: 'Share me' }))).status, 201);
+    const targets = async (query) =>
+      spreadTargets((await early(server, page, `&parts=share,comments&share=x,sms,native,copy${query}`)).text);
+    // A desktop browser without navigator.share: neither (as the widget's bar there).
+    assert.deepEqual(await targets(''), ['x', 'copy']);
+    assert.deepEqual(await targets('&native=0&touch=0'), ['x', 'copy']);
+    assert.deepEqual(await targets('&native=yes&touch=true'), ['x', 'copy'], 'only 1 says yes');
+    // A phone: both, where the owner put them; a cached copy for one browser is not
+    // another's (asked in the other order, after the phone's was cached).
+    assert.deepEqual(await targets('&native=1&touch=1'), ['x', 'sms', 'native', 'copy']);
+    assert.deepEqual(await targets('&native=1'), ['x', 'native', 'copy']);
+    assert.deepEqual(await targets('&touch=1'), ['x', 'sms', 'copy']);
+    assert.deepEqual(await targets(''), ['x', 'copy']);
+  });
+
   it('its Like block has the page\'s count and recent likers as GET /api/likes gives them, nobody\'s', async () => {
     const page = '/early-like-block/';
     assert.equal((await post(server, draft({ page, text: 'Like the page' }))).status, 201);
