@@ -14,7 +14,8 @@
   // parleyd substitutes the content-hashed /assets/ paths at startup.
   const url = (path) => new URL(path, api).href;
   const Parley = (win.Parley = win.Parley || {});
-  // Mounts in document order (scripts run in it): the widget's ids follow the number.
+  // Mounts in the order their scripts run (document order unless async): the ids of
+  // parleyd's early rendering and of the widget follow the number.
   const number = (Parley.mounts = (Parley.mounts || 0) + 1);
 
   // The one error reporter; fatal means the widget never started, so say so in place:
@@ -53,9 +54,7 @@
   // comments; a failure only means the widget fetches the thread itself.
   const early = () => {
     const parts = data.parleyParts || '';
-    // Only the first mount: parleyd renders its ids unprefixed (the widget's for mount 1).
-    if (number > 1 || data.parleyStrings || (parts && !/comments/.test(parts)) || mount.querySelector('.parley-data'))
-      return;
+    if (data.parleyStrings || (parts && !/comments/.test(parts)) || mount.querySelector('.parley-data')) return;
     const q = new URLSearchParams({
       site: data.parleySite,
       page: data.parleyPage || location.pathname,
@@ -68,6 +67,8 @@
       // Its Share… and SMS buttons, which the widget's bar shows on such browsers.
       native: typeof navigator.share == 'function' ? 1 : 0,
       touch: win.matchMedia('(pointer: coarse)').matches ? 1 : 0,
+      // parleyd names the ids as the widget of this mount will: "parley-2-…" for the second.
+      mount: number,
       format: 'early',
     });
     return fetch(api + '/embed/thread?' + q, { credentials: 'omit' })

@@ -1,6 +1,7 @@
 // The thread without JavaScript (docs/seo-nojs.md): GET /embed/thread renders it as
 // HTML, POST /form/comments takes the plain form and sends the reader back.
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@
 
 namespace parley::server::handlers {
 namespace {
+
+// More comment threads than this on one page is no page a reader reads.
+constexpr int kMaxMounts = 999;
 
 constexpr int kOk = 200;
 constexpr int kAccepted = 202;  // stored, held for a moderator
@@ -173,6 +177,20 @@ void early_parts(const Query& q, ThreadHtml& in) {
   if (has(Part::Share)) in.share = early_share_bar(q);
 }
 
+// The ids' prefix of the mount the loader renders for (its number on the page): the
+// widget that adopts the rendering names its ids so, "parley-" for the first mount and
+// "parley-2-" for the second, so that two threads on one page keep their labels apart.
+std::string early_id_prefix(const Query& q) {
+  const std::string_view text = q.get("mount").value_or("1");
+  int mount = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), mount);
+  if (ec != std::errc() || end != text.data() + text.size() || mount < 1 || mount > kMaxMounts) {
+    throw ApiError(ErrorCode::bad_request, "mount is the mount's number on the page, 1 to " +
+                                               std::to_string(kMaxMounts) + ".");
+  }
+  return mount == 1 ? "parley-" : "parley-" + std::to_string(mount) + "-";
+}
+
 // The early rendering is asked for on every page view (the loader's HTML first), and
 // rendering a thread is costly (a 100-comment one: ~240 a second against ~40,000 cached
 // JSON reads), so it is kept like GET /api/comments' body: per page and everything else
@@ -194,8 +212,9 @@ std::string early_cache_page(const ThreadHtml& in) {
     for (const share::Target t : in.share->targets) (share += ',') += share::info(t).id;
   }
   std::string k = in.page + "\nearly";
-  for (const std::string_view v : {std::string_view(in.title), std::string_view(in.lang),
-                                   std::string_view(parts), std::string_view(share)}) {
+  for (const std::string_view v :
+       {std::string_view(in.title), std::string_view(in.lang), std::string_view(parts),
+        std::string_view(share), std::string_view(in.form.id_prefix)}) {
     k += '\n' + std::to_string(v.size()) + ':';
     k += v;
   }
@@ -210,7 +229,11 @@ Response embed_thread(const Request& req, Context& ctx) {
   const std::uint64_t version = ctx.services.comments.data_version();
   ThreadHtml in = thread_of(*ctx.site, ctx.query);
   const std::string_view format = ctx.query.get("format").value_or("");
-  if (format == "early") early_parts(ctx.query, in);
+  if (format == "early") {
+    early_parts(ctx.query, in);
+    in.form.id_prefix = early_id_prefix(ctx.query);
+    if (in.share) in.share->id_prefix = in.form.id_prefix;
+  }
   ThreadCache* cache = in.early ? ctx.services.threads : nullptr;
   const std::string cached_as = cache ? early_cache_page(in) : std::string();
   if (const Precompressed* hit =

@@ -297,13 +297,32 @@ test('two threads on one page load, post and count independently', async (t) => 
 </body></html>`;
   const stack = await startStack(t, { pages: { '/two.html': html } });
   await seed(stack, 1, '/post/a');
-  const reader = await open(stack, '/two.html');
+  const reader = await openReader(browser, 'about:blank');
   const { page } = reader;
+  // Both mounts show HTML first, each rendered for its own ids, and adopt it.
+  const early = [];
+  let jsonGets = 0;
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.pathname === '/embed/thread') early.push(`${url.searchParams.get('page')} ${url.searchParams.get('mount')}`);
+    if (url.pathname === '/api/comments' && req.method() === 'GET') jsonGets += 1;
+  });
+  await page.goto(new URL('/two.html', stack.pageUrl).href);
   const a = page.locator('#thread-a');
   const b = page.locator('#thread-b');
   await b.scrollIntoViewIfNeeded();
   await a.getByRole('heading', { level: 2, name: /^One Response/ }).waitFor();
   await b.getByRole('heading', { level: 2, name: 'No Responses yet' }).waitFor();
+  await page.locator('#thread-a[data-parley-key="root"] form.parley-form').waitFor();
+  await page.locator('#thread-b[data-parley-key="root"] form.parley-form').waitFor();
+  // The mounts are numbered as their (async) scripts run, not necessarily A first.
+  const mounts = Object.fromEntries(early.map((e) => e.split(' ')));
+  assert.equal(early.length, 2, early.join());
+  assert.deepEqual(Object.values(mounts).sort(), ['1', '2'], early.join());
+  assert.equal(jsonGets, 0, 'neither mount downloaded its thread again');
+  const sectionId = (mount) => (mount === '1' ? 'parley-comments' : `parley-${mount}-comments`);
+  assert.equal(await a.locator('section.parley-comments').getAttribute('id'), sectionId(mounts['/post/a']));
+  assert.equal(await b.locator('section.parley-comments').getAttribute('id'), sectionId(mounts['/post/b']));
 
   // Fills and posts the form inside one thread.
   const post = async (thread, text, author) => {

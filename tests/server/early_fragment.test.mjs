@@ -274,6 +274,26 @@ describe('GET /embed/thread?format=early', () => {
     assert.deepEqual(await targets(''), ['x', 'copy']);
   });
 
+  it('names its ids as the widget of the mount it is for: parley-2-… for the second', async () => {
+    const page = '/early-mount/';
+    assert.equal((await post(server, draft({ page, text: 'Second on the page' }))).status, 201);
+    const ids = (html) => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]).filter((id) => !id.startsWith('parley-comment-'));
+    const first = (await early(server, page, '&parts=share,comments')).text;
+    assert.deepEqual(ids(first), ['parley-spread', 'parley-spread-title', 'parley-spread-server', 'parley-comments', 'parley-count']);
+    assert.deepEqual(ids((await early(server, page, '&parts=share,comments&mount=1')).text), ids(first));
+    // Asked after the first mount's was cached: a copy of its own.
+    const second = (await early(server, page, '&parts=share,comments&mount=2')).text;
+    assert.deepEqual(ids(second), ['parley-2-spread', 'parley-2-spread-title', 'parley-2-spread-server', 'parley-2-comments', 'parley-2-count']);
+    assert.match(second, /aria-labelledby="parley-2-count"/);
+    assert.ok(second.includes('id="parley-comment-'), 'comment anchors stay as the widget names them');
+    for (const mount of ['0', '-1', '1000', 'two', '2x', '', '1.5']) {
+      const res = await early(server, page, `&mount=${mount}`);
+      assert.equal(res.status, 400, mount);
+      assert.equal(res.json.error, 'bad_request', mount);
+      assert.match(res.json.message, /^mount is the mount's number on the page, 1 to 999\.$/, mount);
+    }
+  });
+
   it('its Like block has the page\'s count and recent likers as GET /api/likes gives them, nobody\'s', async () => {
     const page = '/early-like-block/';
     assert.equal((await post(server, draft({ page, text: 'Like the page' }))).status, 201);
