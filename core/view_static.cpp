@@ -65,8 +65,8 @@ std::string thread_data(const StaticThreadInput& in, const std::vector<Part>& pa
   // The markup carries the hearts: the widget adopts them rather than rendering its own.
   if (in.likes) data["hearts"] = true;
   if (!in.last_event_id.empty()) data["last_event_id"] = in.last_event_id;
-  // What the early rendering holds, so the widget knows which parts to adopt.
-  if (in.early) data["parts"] = parts_list(parts);
+  // What the rendering holds, so the widget knows which parts to adopt.
+  if (!in.parts.empty()) data["parts"] = parts_list(parts);
   return data.dump();
 }
 
@@ -76,7 +76,8 @@ SafeHtml static_thread(const StaticThreadInput& in) {
   const Thread thread = build_thread(*in.comments);
   const std::size_t roots = thread.roots.size();
   std::size_t end = in.early ? slice_end(thread, 0, roots, kEarlyFirstSlice) : roots;
-  const std::vector<Part> parts = in.early ? rendered_parts(in) : std::vector{Part::Comments};
+  const std::vector<Part> parts =
+      in.parts.empty() ? std::vector{Part::Comments} : rendered_parts(in);
   HtmlBuilder b;
   for (const Part part : parts) {
     if (part == Part::Share) {

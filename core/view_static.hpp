@@ -74,9 +74,10 @@ struct StaticThreadInput {
   // had given out before it read the thread), so nothing posted between this rendering
   // and the widget's start is missed; "" when rendered away from parleyd's live events.
   std::string_view last_event_id;
-  // The early fragment's parts, in the mount's order: Share is rendered when `share` is
-  // given, Likes when `page_likes` is; the section always, last if not listed. Empty:
-  // only the section.
+  // The mount's parts, in its order (the early fragment's PART0, or a fragment asked for
+  // with them): Share is rendered when `share` is given, Likes when `page_likes` is; the
+  // section always, last if not listed; the data then says "parts". Empty: only the
+  // section, and no "parts".
   std::vector<Part> parts;
   const ShareBarInput* share = nullptr;
   const PageLikesInput* page_likes = nullptr;

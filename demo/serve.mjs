@@ -37,10 +37,14 @@ export function cspFor(api) {
 const MOUNT = '<div id="parley-thread"></div>';
 
 // The page's thread as parleyd renders it (GET /embed/thread, format=fragment), inside
-// the mount, for the page key and title the widget would use (path and <title>).
+// the mount, for the page key and title the widget would use (path and <title>), with
+// the mount's parts, share targets and style (the script's data-parley-parts, -share and
+// -share-style), so that the widget adopts every part and inserts nothing.
 async function includeThread(html, pathname, api) {
   const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  const query = new URLSearchParams({ site: 'demo', page: pathname, title, format: 'fragment' });
+  const attr = (name) => new RegExp(`data-parley-${name}="([^"]*)"`).exec(html)?.[1] ?? '';
+  const query = new URLSearchParams({ site: 'demo', page: pathname, title, parts: attr('parts'),
+    share: attr('share'), share_style: attr('share-style'), format: 'fragment' });
   const res = await fetch(`${api}/embed/thread?${query}`);
   if (!res.ok) throw new Error(`GET /embed/thread: ${res.status}`);
   // The stylesheet too: without JavaScript no loader adds it.

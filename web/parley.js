@@ -131,6 +131,9 @@
     // override Parley's (same weight, later wins) without !important.
     doc.head.prepend(link);
   }
+  // An include (docs/seo-nojs.md) is an early rendering already: marked so at once, its
+  // Reply, hearts and stand-ins keep their room, and nothing moves when the widget starts.
+  if (mount.querySelector('.parley-data')) mount.setAttribute('data-parley-key', 'early');
   if (!win.IntersectionObserver) return start();
   // Load well before the thread scrolls into view, so it is ready on arrival.
   const io = new IntersectionObserver(

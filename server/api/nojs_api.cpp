@@ -129,23 +129,24 @@ std::string embed_url(const ThreadHtml& in) {
   return url;
 }
 
-// The page's likes as GET /api/likes gives them, for the early fragment's Like block
+// The page's likes as GET /api/likes gives them, for a rendering's Like block
 // (its count and recent likers) and hearts (the liked comments' counts); nobody's:
 // `liked` is false throughout.
-void early_likes(Context& ctx, ThreadHtml& in) {
+void mount_likes(Context& ctx, ThreadHtml& in) {
   const PageLikes likes = ctx.services.likes.page(ctx.site->id, in.page, Liker{});
   in.page_likes = view::LikeCount{likes.page.count, false};
   for (const RecentLiker& r : likes.page.recent) in.recent_likers.push_back({r.avatar, r.name});
   for (const CommentLikes& c : likes.comments) in.likes[c.id] = view::LikeCount{c.count, false};
 }
 
-// The early fragment's share bar: a stand-in of the widget's own size, which the widget
-// replaces whole before anyone can use it (parley.css keeps it hidden till then), so no
-// page to share and no fediverse server. The loader passes the mount's data-parley-share
-// and -share-style verbatim, and whether the browser has a native share sheet and a
-// coarse pointer, which add the Share… and SMS buttons: the same buttons, so the bar does
-// not change size when the widget's takes its place.
-view::ShareBarInput early_share_bar(const Query& q) {
+// The share bar of a rendering with the mount's parts: a stand-in of the widget's own
+// size, which the widget replaces whole before anyone can use it (parley.css keeps it
+// hidden till then, and without JavaScript takes it out), so no page to share and no
+// fediverse server. The loader (or an include's URL) passes the mount's data-parley-share
+// and -share-style verbatim, and the loader whether the browser has a native share sheet
+// and a coarse pointer, which add the Share… and SMS buttons: the same buttons, so the
+// bar does not change size when the widget's takes its place.
+view::ShareBarInput stand_in_share_bar(const Query& q) {
   view::ShareBarInput bar;
   bar.targets = share::parse_targets(q.get("share").value_or(""));
   bar.style = share::parse_style(q.get("share_style").value_or(""));
@@ -166,21 +167,21 @@ Response refused_form(const Context& ctx, ThreadHtml in, int status) {
 // "HTML first" (issue 7): what the loader shows before the widget's wasm arrives holds
 // every part of the mount in its order (its data-parley-parts), so the widget inserts
 // nothing above the comments when it starts (core/view_static.hpp), and the hearts when
-// the mount shows likes.
-void early_parts(const Query& q, ThreadHtml& in) {
-  in.early = true;
+// the mount shows likes. So does a fragment included in a page that names the parts.
+void mount_parts(const Query& q, ThreadHtml& in) {
   in.parts = parse_parts(q.get("parts").value_or(""));
   const auto has = [&in](Part p) {
     return std::find(in.parts.begin(), in.parts.end(), p) != in.parts.end();
   };
   in.hearts = has(Part::Likes);
-  if (has(Part::Share)) in.share = early_share_bar(q);
+  if (has(Part::Share)) in.share = stand_in_share_bar(q);
 }
 
-// The ids' prefix of the mount the loader renders for (its number on the page): the
-// widget that adopts the rendering names its ids so, "parley-" for the first mount and
-// "parley-2-" for the second, so that two threads on one page keep their labels apart.
-std::string early_id_prefix(const Query& q) {
+// The ids' prefix of the mount the rendering is for (its number on the page, as the
+// loader counts them): the widget that adopts the rendering names its ids so, "parley-" for the
+// first mount and "parley-2-" for the second, so that two threads on one page keep their labels
+// apart.
+std::string mount_id_prefix(const Query& q) {
   const std::string_view text = q.get("mount").value_or("1");
   int mount = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), mount);
@@ -229,9 +230,10 @@ Response embed_thread(const Request& req, Context& ctx) {
   const std::uint64_t version = ctx.services.comments.data_version();
   ThreadHtml in = thread_of(*ctx.site, ctx.query);
   const std::string_view format = ctx.query.get("format").value_or("");
-  if (format == "early") {
-    early_parts(ctx.query, in);
-    in.form.id_prefix = early_id_prefix(ctx.query);
+  in.early = format == "early";
+  if (in.early || (format == "fragment" && ctx.query.get("parts"))) {
+    mount_parts(ctx.query, in);
+    in.form.id_prefix = mount_id_prefix(ctx.query);
     if (in.share) in.share->id_prefix = in.form.id_prefix;
   }
   ThreadCache* cache = in.early ? ctx.services.threads : nullptr;
@@ -255,7 +257,7 @@ Response embed_thread(const Request& req, Context& ctx) {
     if (ctx.services.events) {
       in.last_event_id = std::to_string(ctx.services.events->resume_point(in.site, in.page));
     }
-    if (in.hearts) early_likes(ctx, in);
+    if (in.hearts) mount_likes(ctx, in);
     std::string html = thread_fragment(ctx.services.comments, std::move(in), ctx.now);
     if (!cache) return html_response(kOk, std::move(html));
     Response res = html_response(kOk, {});

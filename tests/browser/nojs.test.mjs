@@ -38,6 +38,13 @@ test('without JavaScript: the thread is in the page, and the plain form posts an
     // Reply needs the widget: not offered without it.
     assert.equal(await comment.getByRole('button', { name: /Reply/ }).isVisible(), false);
     assert.equal(await page.getByRole('button', { name: 'Preview' }).count(), 0);
+    // The include holds the mount's share bar (a stand-in) and Like block for the widget
+    // to adopt; without it they take no room at all (display: none: no box).
+    for (const part of ['section.parley-spread', 'div.parley-likes']) {
+      const el = page.locator(`#parley-thread > ${part}`);
+      assert.equal(await el.count(), 1, part);
+      assert.equal(await el.boundingBox(), null, part);
+    }
 
     // A mistake first: the form comes back (from parleyd) with the text kept and the
     // message beside the field.
@@ -125,10 +132,32 @@ test('with JavaScript the widget takes over the included thread: no refetch, sam
         }
       });
     });
+    // The widget's wasm held back: what shows first is the include and the loader's mark.
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    await page.route(/\/parley-widget[^/]*\.wasm$/, async (route) => {
+      await released;
+      await route.continue();
+    });
     await page.goto(stack.pageUrl);
     await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+    // The include names the mount's parts (demo/serve.mjs): the share bar and the Like
+    // block are there from the start, unseen but taking their room, as are Reply and
+    // the hearts once the loader has marked the mount, so nothing moves when the widget
+    // starts.
+    await page.locator('#parley-thread[data-parley-key="early"]').waitFor();
+    const tops = () => page.evaluate(() => [...document.querySelectorAll('#parley-thread .parley-comment')]
+      .map((el) => Math.round(el.getBoundingClientRect().top + window.scrollY)));
+    const before = await tops();
+    const bar = page.locator('#parley-thread > section.parley-spread');
+    assert.equal(await bar.isVisible(), false);
+    assert.ok((await bar.boundingBox()).height > 0, 'the stand-in bar keeps its room');
+    assert.equal(await page.locator(`#parley-comment-${ana} > footer .parley-comment-like`).isVisible(), false);
+    release();
     // The widget is running once its own form (with Preview) replaced the plain one.
     await page.getByRole('button', { name: 'Preview' }).waitFor();
+    await page.getByRole('button', { name: 'Like this comment by Ana', exact: true }).waitFor();
+    assert.deepEqual(await tops(), before, 'the comments did not move when the widget took over');
     const marks = await page.evaluate(() => [...document.querySelectorAll(
       '#parley-thread .parley-comment, #parley-thread .parley-count, #parley-thread [data-parley-key="thread"],' +
       ' #parley-thread .parley-body')].map((el) => el.parleyPrerendered === true));

@@ -385,7 +385,7 @@ TEST_CASE("the early fragment: no form, hearts when asked, a long thread in slic
   CHECK_FALSE(has(view::static_thread(in).str(), "parley-comment-like"));
 }
 
-TEST_CASE("the early fragment holds the mount's parts in its order, and names them") {
+TEST_CASE("a rendering with the mount's parts holds them in its order, and names them") {
   namespace view = parley::view;
   using parley::Part;
   const std::vector<Comment> flat{comment(1, 0, "Ana")};
@@ -433,19 +433,31 @@ TEST_CASE("the early fragment holds the mount's parts in its order, and names th
   CHECK_FALSE(has(block_only, kBar));
   CHECK(has(block_only, R"("parts":"likes,comments")"));
 
+  in.parts = {Part::Comments};
+  const std::string comments = view::static_thread(in).str();
+  CHECK(at(comments, kSection) == 0);
+  CHECK(has(comments, R"("parts":"comments")"));
+
+  // No parts given (an include that names none): the section alone, and no "parts", so
+  // the widget adopts the comments and adds the mount's other parts itself.
+  in.share = &bar;
   in.parts.clear();
   const std::string section = view::static_thread(in).str();
   CHECK(at(section, kSection) == 0);
-  CHECK(has(section, R"("parts":"comments")"));
+  CHECK_FALSE(has(section, "parley-spread"));
+  CHECK_FALSE(has(section, R"("parts")"));
 
-  // Not early: the section alone, and no "parts".
+  // Not early but with parts (an include that names them): the same parts, in order,
+  // and the plain form, which the early fragment leaves out.
   in.early = false;
+  in.form.action = "/form/comments?site=demo";
   in.parts = {Part::Share, Part::Likes, Part::Comments};
-  in.share = &bar;
   const std::string fragment = view::static_thread(in).str();
-  CHECK(at(fragment, kSection) == 0);
-  CHECK_FALSE(has(fragment, "parley-spread"));
-  CHECK_FALSE(has(fragment, R"("parts")"));
+  CHECK(at(fragment, kBar) == 0);
+  CHECK(at(fragment, kBlock) < at(fragment, kSection));
+  CHECK(has(fragment, R"("parts":"share,likes,comments")"));
+  CHECK(has(fragment, "<form "));
+  CHECK_FALSE(has(all, "<form "));
 }
 
 TEST_CASE("a closed thread's early fragment keeps the notice in the form home") {

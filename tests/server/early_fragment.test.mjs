@@ -380,6 +380,38 @@ describe('GET /embed/thread?format=early', () => {
     assert.match((await early(server, page)).text, /<p>Posted since<\/p>/);
   });
 
+  it('a fragment for an include holds the parts it names too, with the hearts, and keeps its form', async () => {
+    const page = '/include-parts/';
+    const ana = (await post(server, draft({ page, text: 'Included' }))).json.id;
+    await like(server, page, ana, 'e'.repeat(32));
+    const fragment = async (query) =>
+      (await get(server, `/embed/thread?site=demo&page=${encodeURIComponent(page)}&format=fragment${query}`)).text;
+    // Without parts, as before: the section and the data, no hearts, no "parts".
+    const plain = await fragment('');
+    assert.deepEqual(partsOf(plain), ['section.parley-comments', 'script.parley-data']);
+    assert.equal(dataOf(plain).parts, undefined);
+    assert.equal(dataOf(plain).hearts, undefined);
+    assert.doesNotMatch(plain, /parley-comment-like/);
+    // With them: every part in the mount's order, as the early rendering, but whole (no
+    // slices) and with the plain form for readers without JavaScript.
+    for (const [query, parts] of [['&parts=', ['share', 'likes', 'comments']],
+      ['&parts=likes,comments&mount=2', ['likes', 'comments']], ['&parts=comments,share&share=x,copy', ['comments', 'share']]]) {
+      const html = await fragment(query);
+      assert.deepEqual(partsOf(html), [...parts.map((p) => PART_ELEMENT[p]), 'script.parley-data'], query);
+      assert.equal(dataOf(html).parts, parts.join(','), query);
+      assert.ok(!html.includes(MARKER), query);
+      assert.match(html, /<form [^>]*class="parley-form"/, query);
+      // The hearts, with the stored count, and the Like block where the mount shows likes.
+      const likes = parts.includes('likes');
+      assert.equal(dataOf(html).hearts, likes ? true : undefined, query);
+      assert.equal(html.includes(`<span class="parley-like-count" data-parley-key="like-count-${ana}">1</span>`), likes, query);
+      assert.equal(Boolean(likesBlock(html)), likes, query);
+    }
+    assert.deepEqual(spreadTargets(await fragment('&parts=comments,share&share=x,copy')), ['x', 'copy']);
+    assert.match(await fragment('&parts=likes,comments&mount=2'), /<section class="parley-comments" id="parley-2-comments"/);
+    assert.equal((await get(server, `/embed/thread?site=demo&page=${page}&format=fragment&parts=&mount=x`)).status, 400);
+  });
+
   it('answers a site\'s pages with CORS, like the other site-scoped GETs, and no one else', async () => {
     const allowed = await early(server, '/early-cors/', '', { Origin: ORIGIN });
     assert.equal(allowed.status, 200);
