@@ -12,6 +12,8 @@
 #include "cli.hpp"
 #include "core/validate.hpp"
 #include "service/comment_service.hpp"
+#include "service/like_service.hpp"
+#include "service/mount_parts.hpp"
 #include "service/thread_html.hpp"
 #include "store/open_store.hpp"
 
@@ -35,6 +37,13 @@ Options:
   --base URL         parleyd's public address, where the form posts
                      (default: "public_url" of the config, else http://LISTEN:PORT)
   --return PATH      where readers return after posting (default: the page key)
+  --parts LIST       the mount's data-parley-parts ("" = every part): the share bar
+                     (a stand-in), the Like block and each comment's heart around the
+                     comments in that order, for the widget to adopt without moving them
+  --share LIST       with --parts: the mount's data-parley-share (the bar's targets)
+  --share-style S    with --parts: the mount's data-parley-share-style
+  --mount N          with --parts: the mount's number on the page (default 1), for
+                     its ids ("parley-2-…" for the second)
   --out FILE         write to FILE (default: standard output)
   --in-place FILE    replace what is between <!-- parley-thread --> and
                      <!-- /parley-thread --> in FILE (the markers stay)
@@ -46,6 +55,10 @@ constexpr std::string_view kCloseMarker = "<!-- /parley-thread -->";
 
 struct ExportOptions {
   ThreadHtml thread;
+  std::optional<std::string> parts;  // given: the rendering holds the mount's parts
+  std::string share;
+  std::string share_style;
+  std::string mount = "1";
   std::string out;
   std::string in_place;
   std::vector<std::string_view> parleyd_args;  // for parse_command_line
@@ -70,6 +83,14 @@ std::optional<ExportOptions> parse(std::span<const std::string_view> args) {
       o.thread.base = value;
     } else if (flag == "--return") {
       o.thread.return_path = value;
+    } else if (flag == "--parts") {
+      o.parts = value;
+    } else if (flag == "--share") {
+      o.share = value;
+    } else if (flag == "--share-style") {
+      o.share_style = value;
+    } else if (flag == "--mount") {
+      o.mount = value;
     } else if (flag == "--out") {
       o.out = value;
     } else if (flag == "--in-place") {
@@ -86,6 +107,18 @@ std::optional<ExportOptions> parse(std::span<const std::string_view> args) {
   }
   if (o.thread.site.empty() || !is_valid_page_key(o.thread.page)) {
     std::cerr << "parleyd export-html: --site and a valid --page are required\n";
+    return std::nullopt;
+  }
+  if (o.parts) {
+    const std::optional<std::string> prefix = mount_id_prefix(o.mount);
+    if (!prefix) {
+      std::cerr << "parleyd export-html: --mount is the mount's number on the page, 1 to "
+                << kMaxMounts << '\n';
+      return std::nullopt;
+    }
+    add_mount_parts(o.thread, {*o.parts, o.share, o.share_style, false, false, *prefix});
+  } else if (!o.share.empty() || !o.share_style.empty() || o.mount != "1") {
+    std::cerr << "parleyd export-html: --share, --share-style and --mount go with --parts\n";
     return std::nullopt;
   }
   if (!o.out.empty() && !o.in_place.empty()) {
@@ -168,6 +201,12 @@ int export_html(std::span<const std::string_view> args) {
     const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
+    if (o->thread.hearts) {
+      // Counts as of the build; the widget redraws them from its likes answer.
+      LikeDigest digest;
+      LikeService likes(*store, unused_limiter, digest);
+      add_page_likes(o->thread, likes.page(o->thread.site, o->thread.page, Liker{}));
+    }
     const std::string html = thread_fragment(comments, std::move(o->thread), now) + "\n";
     if (!o->in_place.empty()) return write_in_place(o->in_place, html);
     if (o->out.empty()) {

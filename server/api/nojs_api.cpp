@@ -1,9 +1,7 @@
 // The thread without JavaScript (docs/seo-nojs.md): GET /embed/thread renders it as
 // HTML, POST /form/comments takes the plain form and sends the reader back.
-#include <algorithm>
-#include <charconv>
+#include <optional>
 #include <string>
-#include <vector>
 
 #include "api/akismet_check.hpp"
 #include "api/encoding.hpp"
@@ -19,6 +17,7 @@
 #include "core/validate.hpp"
 #include "live/event_hub.hpp"
 #include "live/live_events.hpp"
+#include "service/mount_parts.hpp"
 #include "service/thread_html.hpp"
 #include "spam/form_token.hpp"
 #include "spam/honeypot.hpp"
@@ -26,9 +25,6 @@
 
 namespace parley::server::handlers {
 namespace {
-
-// More comment threads than this on one page is no page a reader reads.
-constexpr int kMaxMounts = 999;
 
 constexpr int kOk = 200;
 constexpr int kAccepted = 202;  // stored, held for a moderator
@@ -129,33 +125,6 @@ std::string embed_url(const ThreadHtml& in) {
   return url;
 }
 
-// The page's likes as GET /api/likes gives them, for a rendering's Like block
-// (its count and recent likers) and hearts (the liked comments' counts); nobody's:
-// `liked` is false throughout.
-void mount_likes(Context& ctx, ThreadHtml& in) {
-  const PageLikes likes = ctx.services.likes.page(ctx.site->id, in.page, Liker{});
-  in.page_likes = view::LikeCount{likes.page.count, false};
-  for (const RecentLiker& r : likes.page.recent) in.recent_likers.push_back({r.avatar, r.name});
-  for (const CommentLikes& c : likes.comments) in.likes[c.id] = view::LikeCount{c.count, false};
-}
-
-// The share bar of a rendering with the mount's parts: a stand-in of the widget's own
-// size, which the widget replaces whole before anyone can use it (parley.css keeps it
-// hidden till then, and without JavaScript takes it out), so no page to share and no
-// fediverse server. The loader (or an include's URL) passes the mount's data-parley-share
-// and -share-style verbatim, and the loader whether the browser has a native share sheet
-// and a coarse pointer, which add the Share… and SMS buttons: the same buttons, so the
-// bar does not change size when the widget's takes its place.
-view::ShareBarInput stand_in_share_bar(const Query& q) {
-  view::ShareBarInput bar;
-  bar.targets = share::parse_targets(q.get("share").value_or(""));
-  bar.style = share::parse_style(q.get("share_style").value_or(""));
-  bar.can_native = q.get("native") == "1";
-  bar.touch = q.get("touch") == "1";
-  bar.stand_in = true;
-  return bar;
-}
-
 Response refused_form(const Context& ctx, ThreadHtml in, int status) {
   Response res = html_response(
       status, thread_document(ctx.services.comments, std::move(in), stylesheet_url(ctx), ctx.now));
@@ -164,32 +133,21 @@ Response refused_form(const Context& ctx, ThreadHtml in, int status) {
   return res;
 }
 
-// "HTML first" (issue 7): what the loader shows before the widget's wasm arrives holds
-// every part of the mount in its order (its data-parley-parts), so the widget inserts
-// nothing above the comments when it starts (core/view_static.hpp), and the hearts when
-// the mount shows likes. So does a fragment included in a page that names the parts.
-void mount_parts(const Query& q, ThreadHtml& in) {
-  in.parts = parse_parts(q.get("parts").value_or(""));
-  const auto has = [&in](Part p) {
-    return std::find(in.parts.begin(), in.parts.end(), p) != in.parts.end();
-  };
-  in.hearts = has(Part::Likes);
-  if (has(Part::Share)) in.share = stand_in_share_bar(q);
-}
-
-// The ids' prefix of the mount the rendering is for (its number on the page, as the
-// loader counts them): the widget that adopts the rendering names its ids so, "parley-" for the
-// first mount and "parley-2-" for the second, so that two threads on one page keep their labels
-// apart.
-std::string mount_id_prefix(const Query& q) {
-  const std::string_view text = q.get("mount").value_or("1");
-  int mount = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), mount);
-  if (ec != std::errc() || end != text.data() + text.size() || mount < 1 || mount > kMaxMounts) {
+// The mount's parts, as the loader (or an include's URL) passes its attributes.
+MountParts mount_of(const Query& q) {
+  MountParts m;
+  m.parts = q.get("parts").value_or("");
+  m.share = q.get("share").value_or("");
+  m.share_style = q.get("share_style").value_or("");
+  m.native = q.get("native") == "1";
+  m.touch = q.get("touch") == "1";
+  const std::optional<std::string> prefix = mount_id_prefix(q.get("mount").value_or("1"));
+  if (!prefix) {
     throw ApiError(ErrorCode::bad_request, "mount is the mount's number on the page, 1 to " +
                                                std::to_string(kMaxMounts) + ".");
   }
-  return mount == 1 ? "parley-" : "parley-" + std::to_string(mount) + "-";
+  m.id_prefix = *prefix;
+  return m;
 }
 
 // The early rendering is asked for on every page view (the loader's HTML first), and
@@ -231,10 +189,10 @@ Response embed_thread(const Request& req, Context& ctx) {
   ThreadHtml in = thread_of(*ctx.site, ctx.query);
   const std::string_view format = ctx.query.get("format").value_or("");
   in.early = format == "early";
+  // "HTML first" (issue 7): what the loader shows before the widget's wasm arrives holds
+  // every part of the mount; so does an include that names them.
   if (in.early || (format == "fragment" && ctx.query.get("parts"))) {
-    mount_parts(ctx.query, in);
-    in.form.id_prefix = mount_id_prefix(ctx.query);
-    if (in.share) in.share->id_prefix = in.form.id_prefix;
+    add_mount_parts(in, mount_of(ctx.query));
   }
   ThreadCache* cache = in.early ? ctx.services.threads : nullptr;
   const std::string cached_as = cache ? early_cache_page(in) : std::string();
@@ -257,7 +215,7 @@ Response embed_thread(const Request& req, Context& ctx) {
     if (ctx.services.events) {
       in.last_event_id = std::to_string(ctx.services.events->resume_point(in.site, in.page));
     }
-    if (in.hearts) mount_likes(ctx, in);
+    if (in.hearts) add_page_likes(in, ctx.services.likes.page(ctx.site->id, in.page, Liker{}));
     std::string html = thread_fragment(ctx.services.comments, std::move(in), ctx.now);
     if (!cache) return html_response(kOk, std::move(html));
     Response res = html_response(kOk, {});

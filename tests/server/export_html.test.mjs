@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 
 import { PARLEYD_PATH, startParleyd } from '../support/parleyd.mjs';
-import { draft, post } from './client.mjs';
+import { ORIGIN, draft, post } from './client.mjs';
 
 const run = promisify(execFile);
 
@@ -45,7 +45,8 @@ describe('parleyd export-html', () => {
     assert.match(stdout, /export-html/);
     const res = await exportHtml(['--help']);
     assert.equal(res.code, 0);
-    for (const flag of ['--site', '--page', '--title', '--lang', '--base', '--return', '--out', '--in-place']) {
+    for (const flag of ['--site', '--page', '--title', '--lang', '--base', '--return', '--parts', '--share',
+      '--share-style', '--mount', '--out', '--in-place']) {
       assert.ok(res.stdout.includes(flag), flag);
     }
   });
@@ -96,6 +97,36 @@ describe('parleyd export-html', () => {
     assert.equal(dataOf(html).count, 2);
   });
 
+  it('--parts holds the mount\'s share bar, Like block and hearts around the comments, in its order', async () => {
+    const page = '/2011/08/parts/';
+    const id = (await post(server, draft({ page, text: 'Liked' }))).json.id;
+    const liked = await fetch(`${server.url}/api/likes?site=demo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify({ page, comment: id, token: 'f'.repeat(32) }),
+    });
+    assert.equal(liked.status, 200, await liked.text());
+    const res = await exportHtml(['--site', 'demo', '--page', page, '--parts', 'comments,likes,share',
+      '--share', 'bluesky,copy', '--share-style', 'labels', '--mount', '2', ...store]);
+    assert.equal(res.code, 0, res.stderr);
+    const html = res.stdout;
+    const at = (what) => html.indexOf(what);
+    assert.equal(at('<section class="parley-comments" id="parley-2-comments"'), 0);
+    assert.ok(at('<div class="parley-likes"') > at('</section>'));
+    assert.ok(at('<section class="parley-spread parley-spread--labels" id="parley-2-spread"') > at('<div class="parley-likes"'));
+    assert.deepEqual([...html.matchAll(/ data-parley-key="spread-([a-z]+)"/g)].map((m) => m[1])
+      .filter((k) => !['list', 'server', 'status'].includes(k)), ['bluesky', 'copy']);
+    assert.ok(html.includes(`<span class="parley-like-count" data-parley-key="like-count-${id}">1</span>`));
+    assert.match(html, /<form [^>]*class="parley-form"/);
+    assert.equal(dataOf(html).parts, 'comments,likes,share');
+    assert.equal(dataOf(html).hearts, true);
+    // Without --parts, as before: the comments only.
+    const plain = (await exportHtml(['--site', 'demo', '--page', page, ...store])).stdout;
+    assert.match(plain, /^<section class="parley-comments" id="parley-comments"/);
+    assert.doesNotMatch(plain, /parley-likes|parley-spread|parley-comment-like/);
+    assert.equal(dataOf(plain).parts, undefined);
+  });
+
   for (const [name, args, code, message] of [
     ['no --page', ['--site', 'demo'], 2, /--site and a valid --page are required/],
     ['a page that is no page key', ['--site', 'demo', '--page', 'raids'], 2, /valid --page/],
@@ -103,6 +134,8 @@ describe('parleyd export-html', () => {
     ['a flag without value', ['--site', 'demo', '--page'], 2, /--page needs a value/],
     ['--out with --in-place', ['--site', 'demo', '--page', '/a/', '--out', 'a', '--in-place', 'b'], 2, /exclude/],
     ['a file without markers', ['--site', 'demo', '--page', '/a/', '--in-place', '/dev/null'], 1, /has no <!-- parley-thread -->/],
+    ['--mount 0', ['--site', 'demo', '--page', '/a/', '--parts', '', '--mount', '0'], 2, /--mount is the mount's number on the page, 1 to 999/],
+    ['--share without --parts', ['--site', 'demo', '--page', '/a/', '--share', 'x'], 2, /go with --parts/],
   ]) {
     it(`refuses ${name} with exit code ${code}`, async () => {
       const res = await exportHtml([...store, ...args]);
