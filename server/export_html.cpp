@@ -58,7 +58,7 @@ struct ExportOptions {
   std::optional<std::string> parts;  // given: the rendering holds the mount's parts
   std::string share;
   std::string share_style;
-  std::string mount = "1";
+  std::optional<std::string> mount;  // default 1
   std::string out;
   std::string in_place;
   std::vector<std::string_view> parleyd_args;  // for parse_command_line
@@ -110,14 +110,14 @@ std::optional<ExportOptions> parse(std::span<const std::string_view> args) {
     return std::nullopt;
   }
   if (o.parts) {
-    const std::optional<std::string> prefix = mount_id_prefix(o.mount);
+    const std::optional<std::string> prefix = mount_id_prefix(o.mount.value_or("1"));
     if (!prefix) {
       std::cerr << "parleyd export-html: --mount is the mount's number on the page, 1 to "
                 << kMaxMounts << '\n';
       return std::nullopt;
     }
     add_mount_parts(o.thread, {*o.parts, o.share, o.share_style, false, false, *prefix});
-  } else if (!o.share.empty() || !o.share_style.empty() || o.mount != "1") {
+  } else if (!o.share.empty() || !o.share_style.empty() || o.mount) {
     std::cerr << "parleyd export-html: --share, --share-style and --mount go with --parts\n";
     return std::nullopt;
   }

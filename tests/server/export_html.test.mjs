@@ -136,6 +136,7 @@ describe('parleyd export-html', () => {
     ['a file without markers', ['--site', 'demo', '--page', '/a/', '--in-place', '/dev/null'], 1, /has no <!-- parley-thread -->/],
     ['--mount 0', ['--site', 'demo', '--page', '/a/', '--parts', '', '--mount', '0'], 2, /--mount is the mount's number on the page, 1 to 999/],
     ['--share without --parts', ['--site', 'demo', '--page', '/a/', '--share', 'x'], 2, /go with --parts/],
+    ['--mount without --parts', ['--site', 'demo', '--page', '/a/', '--mount', '1'], 2, /go with --parts/],
   ]) {
     it(`refuses ${name} with exit code ${code}`, async () => {
       const res = await exportHtml([...store, ...args]);
