@@ -8,8 +8,11 @@
 // in the DOM (includes fetching and compiling the code), and the API response's arrival
 // to all comments in the DOM (the rendering alone). Each run is a fresh browser context.
 //
-//   node bench/client-render.mjs [--quick] [--sizes 100,1000] [--runs 11]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   node bench/client-render.mjs [--quick] [--sizes 100,1000] [--runs 11] [--trace DIR]
+//
+// --trace DIR also records one more Parley run per size as a Chrome trace
+// (DIR/parley-N.json, for chrome://tracing or the Performance panel) and measures nothing.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,6 +29,8 @@ const option = (name, fallback) => {
 };
 const SIZES = option('--sizes', QUICK ? '10' : '100,1000').split(',').map(Number);
 const RUNS = Number(option('--runs', QUICK ? 1 : 11)); // odd, so the median is one run
+const TRACE = option('--trace', '');
+const ms = (n) => fmt(n, 1);
 const TIMEOUT_MS = 60_000;
 const GOALS = { 100: 30, 1000: 150 }; // ms, issue 7; and at least 20x faster than Waline
 const GOAL_RATIO = 20;
@@ -84,7 +89,7 @@ async function record(count) {
   }
 }
 
-async function run(browser, origin, system, page, count) {
+async function run(browser, origin, system, page, count, trace = '') {
   const context = await browser.newContext();
   // Nothing may leave the machine: anything not for the local server is refused.
   await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
@@ -94,8 +99,10 @@ async function run(browser, origin, system, page, count) {
   tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   try {
     const shown = tab.waitForEvent('console', { predicate: (m) => m.text() === 'bench: shown', timeout: TIMEOUT_MS });
+    if (trace) await browser.startTracing(tab, { path: trace, screenshots: false });
     await tab.goto(`${origin}/${system}.html?page=${encodeURIComponent(page)}&count=${count}`);
     await shown;
+    if (trace) await browser.stopTracing();
     const t = await tab.evaluate(() => {
       // Parley's thread arrives as the loader's early rendering; Waline's as its JSON.
       const api = performance.getEntriesByType('resource').find((e) =>
@@ -118,7 +125,16 @@ const web = await startBenchServer(recorded);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const results = [];
 try {
-  for (const [page, { parley }] of recorded) {
+  if (TRACE) {
+    mkdirSync(TRACE, { recursive: true });
+    for (const [page, { parley }] of recorded) {
+      const count = JSON.parse(parley).count;
+      const file = join(TRACE, `parley-${count}.json`);
+      const t = await run(browser, web.origin, 'parley', page, count, file);
+      console.log(`${file}: ${count} comments, ${ms(t.render)} ms from the response to the DOM`);
+    }
+  }
+  for (const [page, { parley }] of TRACE ? [] : recorded) {
     const count = JSON.parse(parley).count;
     const samples = { parley: [], waline: [] };
     // Interleaved, so a burst of load on the shared machine hits both systems alike.
@@ -134,8 +150,8 @@ try {
   await browser.close();
   await web.close();
 }
+if (TRACE) process.exit(0);
 
-const ms = (n) => fmt(n, 1);
 const lines = [
   machineLine([chromiumVersion(), packageVersion('@waline/client')]),
   `Median of ${RUNS} runs, each in a fresh browser context (cold cache), Parley and Waline interleaved.`,
@@ -143,8 +159,9 @@ const lines = [
   'to HTML once by parleyd, served to both clients as recorded responses from one local',
   'server. Produced by `node bench/client-render.mjs`. Parley shows HTML first: its loader',
   'fetches parleyd\'s early rendering of the thread (`/embed/thread?format=early`) beside the',
-  'widget\'s code and inserts it, a long thread in slices a task apart so that no task of the',
-  'page is long; the widget adopts those nodes when it has loaded. "Response" is that',
+  'widget\'s code and inserts it as it arrives (a long thread: the first 100 comments at once,',
+  'the rest parsed a slice a task, so that no task of the page is long, and added together);',
+  'the widget adopts those nodes when it has loaded. "Response" is that',
   'rendering\'s arrival for Parley and the JSON\'s for Waline; "first" is the first comment in',
   'the DOM; "widget running" is the widget\'s own form in the mount. Waline renders all at once.',
   '',

@@ -17,7 +17,7 @@
 // loader inserts into the mount before the widget's wasm arrives, for the widget to
 // adopt: no form (the form home stays empty, for the widget's own), the hearts when
 // `likes` is given ("hearts": true in the data), and a long thread in slices the loader
-// inserts a task apart, so no task of the page is long:
+// parses a task apart, so no task of the page is long:
 //
 //   PART0 <!--parley-slice--> PART1 <!--parley-slice--> PART2 …
 //

@@ -46,12 +46,16 @@
         doc.head.append(s);
       }));
 
+  // A task boundary; scheduler.yield() resumes ahead of other tasks, without timers' clamp.
+  const pause = () => (win.scheduler && scheduler.yield ? scheduler.yield() : new Promise((next) => setTimeout(next)));
+
   // HTML first (docs/seo-nojs.md): parleyd's rendering of the thread goes into the mount
   // while the widget's code downloads, so the comments show before the wasm arrives; the
-  // widget then adopts those nodes. A long thread comes in slices, each inserted a task
-  // apart so that no task of the page is long. Skipped when the page already holds a
-  // rendering, when the owner's words differ from parleyd's, or when the mount shows no
-  // comments; a failure only means the widget fetches the thread itself.
+  // widget then adopts those nodes. A long thread comes in slices: the first shows at once,
+  // the others are parsed a task apart so that no task of the page is long. Skipped when
+  // the page already holds a rendering, when the owner's words differ from parleyd's, or
+  // when the mount shows no comments; a failure only means the widget fetches the thread
+  // itself.
   const early = () => {
     const parts = data.parleyParts || '';
     if (data.parleyStrings || (parts && !/comments/.test(parts)) || mount.querySelector('.parley-data')) return;
@@ -71,27 +75,46 @@
       mount: number,
       format: 'early',
     });
+    // Escaped by construction in core's views, as the widget's own patches. Parsed for
+    // this document (a template's nodes would each be adopted into it on insertion).
+    const range = doc.createRange();
+    range.selectNodeContents(mount);
+    const parse = (html) => range.createContextualFragment(html);
+    // The first slice shows at once. The others are parsed out of the document and go in
+    // together: the page lays out and paints them once, not once a slice.
+    let rest;
+    const take = (html) => {
+      if (rest) return rest.append(parse(html));
+      mount.replaceChildren(parse(html));
+      mount.setAttribute('data-parley-key', 'early'); // parley.css; the widget makes it root
+      rest = doc.createDocumentFragment();
+    };
     return fetch(api + '/embed/thread?' + q, { credentials: 'omit' })
-      .then((r) => (r.ok ? r.text() : ''))
-      .then((text) => {
-        if (!text) return;
-        const slices = text.split('<!--parley-slice-->');
-        // Escaped by construction in core's views, as the widget's own patches.
-        const parse = (html) => {
-          const t = doc.createElement('template');
-          t.innerHTML = html;
-          return t.content;
-        };
-        mount.replaceChildren(parse(slices.shift()));
-        mount.setAttribute('data-parley-key', 'early'); // parley.css; the widget makes it root
-        const list = mount.querySelector('[data-parley-key="thread"]');
-        let inserted = Promise.resolve();
-        for (const html of slices) {
-          inserted = inserted.then(() => new Promise((next) => setTimeout(next))).then(() => list.append(parse(html)));
-        }
-        return inserted;
+      .then((r) => {
+        if (!r.ok) return;
+        // Read as it arrives: the first comments show while the rest still downloads.
+        const reader = r.body.getReader();
+        const text = new TextDecoder();
+        let held = '';
+        const more = () =>
+          reader.read().then(({ done, value }) => {
+            const slices = (held + text.decode(value, { stream: !done })).split('<!--parley-slice-->');
+            held = done ? '' : slices.pop();
+            let parsed = Promise.resolve();
+            for (const html of slices) parsed = parsed.then(() => html && take(html)).then(pause);
+            return parsed.then(() =>
+              done ? rest && mount.querySelector('[data-parley-key="thread"]').append(rest) : more()
+            );
+          });
+        return more();
       })
-      .catch(() => {});
+      .catch(() => {
+        // Cut off halfway: the widget shows the whole thread itself rather than a part.
+        if (rest) {
+          mount.replaceChildren();
+          mount.removeAttribute('data-parley-key');
+        }
+      });
   };
 
   // The widget script downloads beside the early rendering (a preload) but runs only

@@ -3,6 +3,7 @@
 // sees the comments before the wasm arrives; the widget then adopts those very nodes.
 // Each test holds the widget's wasm back to look at the page in between.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 
 import { POST_TITLE, form, launchBrowser, openReader, startStack, seedComment } from './harness.mjs';
@@ -190,6 +191,46 @@ test('a long thread arrives whole, in order, in slices, and the widget adopts it
   await reply.press('Enter');
   await page.locator(`#parley-comment-${ids[239]} .parley-reply-slot form`).waitFor();
   reader.assertNoConsoleErrors();
+});
+
+test('an early rendering cut off halfway is taken back: the widget shows the whole thread', async (t) => {
+  const stack = await startStack(t);
+  const ids = [];
+  for (let i = 0; i < 150; i += 1) ids.push(await seedComment(stack, { text: `Comment number ${i}`, author: `R${i}` }));
+  const reader = await openReader(browser, 'about:blank');
+  t.after(() => reader.close());
+  const { page } = reader;
+  let json = 0;
+  page.on('request', (req) => (json += new URL(req.url()).pathname === '/api/comments' ? 1 : 0));
+  // A server that answers the loader's request with parleyd's rendering, headers and all,
+  // then drops the connection in the middle of the second slice.
+  let cuts = 0;
+  const cutter = createServer(async (req, res) => {
+    const upstream = await fetch(stack.api + req.url, { headers: { Origin: req.headers.origin ?? '' } });
+    const body = Buffer.from(await upstream.arrayBuffer());
+    const second = body.indexOf('<!--parley-slice-->');
+    const cut = second + 2000;
+    if (second > 0 && cut < body.length) cuts += 1;
+    const headers = Object.fromEntries([...upstream.headers].filter(([k]) => k !== 'content-encoding'));
+    res.writeHead(upstream.status, { ...headers, 'content-length': String(body.length) });
+    res.write(body.subarray(0, cut), () => setTimeout(() => res.socket.destroy(), 100));
+  });
+  await new Promise((resolve) => cutter.listen(0, '127.0.0.1', resolve));
+  t.after(() => cutter.close());
+  const cutterUrl = `http://127.0.0.1:${cutter.address().port}`;
+  await page.route(/\/embed\/thread\?/, (route) => {
+    const url = new URL(route.request().url());
+    route.continue({ url: cutterUrl + url.pathname + url.search });
+  });
+  await page.goto(stack.pageUrl);
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await widgetRunning(page);
+  await page.waitForFunction((n) => document.querySelectorAll('#parley-thread .parley-comment').length === n, ids.length);
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll('#parley-thread .parley-comment')].map((el) => Number(el.id.split('-').pop())));
+  assert.deepEqual(shown, ids);
+  assert.equal(cuts, 1, 'parleyd sent the thread in slices, and the second was cut');
+  assert.equal(json, 1, 'the widget fetched the thread itself');
 });
 
 test('without the early rendering (parleyd unreachable for it), the widget fetches the thread',
