@@ -65,6 +65,9 @@ std::string thread_data(const StaticThreadInput& in, const std::vector<Part>& pa
   // The markup carries the hearts: the widget adopts them rather than rendering its own.
   if (in.likes) data["hearts"] = true;
   if (!in.last_event_id.empty()) data["last_event_id"] = in.last_event_id;
+  // The ids' prefix it was rendered with ("parley-2-" for a page's second mount): a widget
+  // with another prefix renders afresh rather than adopt ids another section may hold.
+  if (in.form.id_prefix != "parley-") data["id_prefix"] = in.form.id_prefix;
   // What the rendering holds, so the widget knows which parts to adopt.
   if (!in.parts.empty()) data["parts"] = parts_list(parts);
   return data.dump();

@@ -30,6 +30,13 @@ bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& va
       data.str("lang") != s.catalog.lang()) {
     return false;
   }
+  // Rendered for another mount number (an include made with another --mount, or scripts
+  // reordered since): its section and form ids are another widget's. A host that does not
+  // say the number (the tests) takes what it finds, as before numbers.
+  const std::string rendered_for = data.contains("id_prefix") ? data.str("id_prefix") : "parley-";
+  if (e.mount != 0 && rendered_for != s.id_prefix) {
+    return false;
+  }
   // The early rendering holds the mount's parts in its order (the loader asked with its
   // data-parley-parts); an include, only the comments. Anything else (the attribute
   // changed since) would leave parts or hearts the mount does not show: render afresh.

@@ -383,6 +383,13 @@ TEST_CASE("the early fragment: no form, hearts when asked, a long thread in slic
 
   in.likes = nullptr;
   CHECK_FALSE(has(view::static_thread(in).str(), "parley-comment-like"));
+
+  // The data names the ids' prefix when it is not the first mount's, for the widget to check.
+  CHECK_FALSE(has(html, R"("id_prefix")"));
+  in.form.id_prefix = "parley-2-";
+  const std::string second_mount = view::static_thread(in).str();
+  CHECK(has(second_mount, R"(id="parley-2-comments")"));
+  CHECK(has(second_mount, R"("id_prefix":"parley-2-")"));
 }
 
 TEST_CASE("a rendering with the mount's parts holds them in its order, and names them") {

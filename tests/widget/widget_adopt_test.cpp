@@ -131,6 +131,22 @@ TEST_CASE("data for another page, language or shape, or with owner overrides: re
   CHECK(s.touches("root"));
 }
 
+TEST_CASE("a rendering for another mount number on the page: render afresh") {
+  json second = prerendered();
+  second["id_prefix"] = "parley-2-";
+  const auto adopted = [](json data, int mount) {
+    Widget w;
+    json e = start_with(data);
+    if (mount) e["mount"] = mount;
+    return send(w, e).patch("html", "root") == nullptr;
+  };
+  CHECK(adopted(prerendered(), 1));
+  CHECK(adopted(second, 2));
+  // An include made for the second mount in the first one's place, and the other way.
+  CHECK_FALSE(adopted(second, 1));
+  CHECK_FALSE(adopted(prerendered(), 2));
+}
+
 namespace {
 
 // What the loader's early rendering carries (format=early, docs/seo-nojs.md): the comments'
