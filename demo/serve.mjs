@@ -3,11 +3,12 @@
 // different origin than parleyd, so the browser enforces CORS exactly as on a real site.
 //
 //   node demo/serve.mjs [--port 8081] [--host 127.0.0.1] [--api http://host:port] [--csp]
-//                       [--include]
+//                       [--trusted-types] [--include]
 //
 // --api rewrites the embed's http://localhost:8080 in served HTML so tests can point
 // the page at a parleyd on a random port; --csp serves pages under a strict
 // Content-Security-Policy (no inline script, no eval) to prove the widget needs neither;
+// --trusted-types also enforces Trusted Types (the policy allows Parley's two by name);
 // --include puts the thread, rendered by parleyd, into the page as a server-side
 // include would (docs/seo-nojs.md): readers without JavaScript get comments and a form.
 import { createServer } from 'node:http';
@@ -30,8 +31,12 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export function cspFor(api) {
-  return `script-src 'self' ${api} 'wasm-unsafe-eval'`;
+// `trustedTypes` adds Trusted Types enforcement with Parley's two policies, and allows
+// the proof-of-work worker (docs/embed.md); the demo page's own scripts use no sinks.
+export function cspFor(api, trustedTypes = false) {
+  const policy = `script-src 'self' ${api} 'wasm-unsafe-eval'`;
+  const tt = "worker-src blob:; require-trusted-types-for 'script'; trusted-types parley parley-widget";
+  return trustedTypes ? `${policy}; ${tt}` : policy;
 }
 
 const MOUNT = '<div id="parley-thread"></div>';
@@ -85,7 +90,7 @@ async function handle(req, res, { api, csp, include, pages }) {
   if (extname(file ?? pathname) === '.html') {
     body = body.toString('utf8').replaceAll(EMBED_ORIGIN, api);
     if (include) body = await includeThread(body, pathname, api);
-    if (csp) headers['Content-Security-Policy'] = cspFor(api);
+    if (csp) headers['Content-Security-Policy'] = cspFor(api, csp === 'trusted-types');
   }
   res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
 }
@@ -128,7 +133,8 @@ function parseArgs(argv) {
   const opts = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--csp') opts.csp = true;
+    if (arg === '--csp') opts.csp = opts.csp || true;
+    else if (arg === '--trusted-types') opts.csp = 'trusted-types';
     else if (arg === '--include') opts.include = true;
     else if (arg === '--port') opts.port = Number(argv[++i]);
     else if (arg === '--host') opts.host = argv[++i];

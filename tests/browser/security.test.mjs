@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  commentWith, form, launchBrowser, openReader, postComment, showThread, startStack,
+  commentWith, form, launchBrowser, openReader, postComment, seedComment, showThread, startStack,
 } from './harness.mjs';
 
 let browser;
@@ -102,6 +102,56 @@ test('the widget works under a strict Content-Security-Policy', async (t) => {
   assert.deepEqual(await page.evaluate(() => window.parleyTestViolations), []);
   reader.assertNoConsoleErrors();
   await reader.close();
+});
+
+test('the widget works under Trusted Types, with only its own two policies', async (t) => {
+  const stack = await startStack(t, { csp: 'trusted-types', extraArgs: ['--pow-bits', '8'] });
+  const reader = await openReader(browser, 'about:blank');
+  t.after(() => reader.close());
+  const { page } = reader;
+  // From the start, so a violation by the loader counts too. The page's own fetches are
+  // recorded: the proof-of-work wasm fetched here would mean the worker failed.
+  await page.addInitScript(() => {
+    const fetched = (window.parleyTestFetched = []);
+    const fetch = window.fetch;
+    window.fetch = (input, init) => (fetched.push(String(input)), fetch(input, init));
+    window.parleyTestViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.parleyTestViolations.push(`${e.violatedDirective} ${e.sample}`);
+    });
+  });
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(stack.pageUrl);
+  const csp = (await page.request.get(stack.pageUrl)).headers()['content-security-policy'];
+  assert.match(csp, /; worker-src blob:; require-trusted-types-for 'script'; trusted-types parley parley-widget$/);
+  await showThread(page);
+  // The preview and the posted comment are core's HTML, put in through the policy; the
+  // proof of work is solved in the worker, whose Blob URL goes through it too.
+  await form(page).text.fill('A **preview**');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.locator('.parley-preview strong', { hasText: 'preview' }).waitFor();
+  await page.getByRole('button', { name: 'Write' }).click();
+  await postComment(page, { text: 'Posted under *Trusted Types*.' });
+  assert.equal(await commentWith(page, 'Posted under').locator('em').textContent(), 'Trusted Types');
+  assert.ok(workers.some((u) => u.startsWith('blob:')), `workers: ${workers.join()}`);
+  const fetched = await page.evaluate(() => window.parleyTestFetched);
+  assert.ok(fetched.some((u) => u.includes('/api/comments')), fetched.join());
+  assert.ok(!fetched.some((u) => /parley-pow[^/]*\.wasm/.test(u)), `solved on the page, not in the worker: ${fetched}`);
+  // Again: the loader's early rendering shows it (no JSON fetch of the thread), and the
+  // widget takes it over.
+  const gets = [];
+  page.on('request', (req) => req.method() === 'GET' && gets.push(new URL(req.url()).pathname));
+  await page.reload();
+  await showThread(page);
+  assert.equal(await commentWith(page, 'Posted under').locator('em').textContent(), 'Trusted Types');
+  assert.equal(gets.filter((p) => p === '/embed/thread').length, 1);
+  assert.equal(gets.filter((p) => p === '/api/comments').length, 0);
+  assert.deepEqual(await page.evaluate(() => window.parleyTestViolations), []);
+  // Neither policy is within reach of the page's other scripts.
+  assert.equal(await page.evaluate(() => Object.values(window.Parley).some((v) => v instanceof TrustedTypePolicy)),
+    false);
+  reader.assertNoConsoleErrors();
 });
 
 test('a page on an origin parleyd does not allow shows no comments and says why', async (t) => {
