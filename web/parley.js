@@ -44,7 +44,7 @@
       win.trustedTypes &&
       trustedTypes.createPolicy('parley', { createHTML: (s) => s, createScriptURL: (s) => s });
   } catch (err) {}
-  const html = (s) => (trusted ? trusted.createHTML(s) : s);
+  const trustedHTML = (s) => (trusted ? trusted.createHTML(s) : s);
 
   // One widget script per page, however many mounts: it defines Parley.host.
   const widget = url('__PARLEY_WIDGET_JS__');
@@ -92,7 +92,7 @@
     // this document (a template's nodes would each be adopted into it on insertion).
     const range = doc.createRange();
     range.selectNodeContents(mount);
-    const parse = (s) => range.createContextualFragment(html(s));
+    const parse = (s) => range.createContextualFragment(trustedHTML(s));
     // The first slice shows at once. The others are parsed out of the document and go in
     // together: the page lays out and paints them once, not once a slice.
     let rest;
