@@ -10,6 +10,7 @@
 #include "html.hpp"
 #include "i18n.hpp"
 #include "thread.hpp"
+#include "view_keys.hpp"
 #include "view_section.hpp"
 #include "view_thread.hpp"
 
@@ -67,7 +68,7 @@ std::string thread_data(const StaticThreadInput& in, const std::vector<Part>& pa
   if (!in.last_event_id.empty()) data["last_event_id"] = in.last_event_id;
   // The ids' prefix it was rendered with ("parley-2-" for a page's second mount): a widget
   // with another prefix renders afresh rather than adopt ids another section may hold.
-  if (in.form.id_prefix != "parley-") data["id_prefix"] = in.form.id_prefix;
+  if (in.form.id_prefix != keys::kFirstIdPrefix) data["id_prefix"] = in.form.id_prefix;
   // What the rendering holds, so the widget knows which parts to adopt.
   if (!in.parts.empty()) data["parts"] = parts_list(parts);
   return data.dump();

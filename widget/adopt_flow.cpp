@@ -33,7 +33,8 @@ bool adopt_prerendered(State& s, const StartEvent& e, const view::FormValues& va
   // Rendered for another mount number (an include made with another --mount, or scripts
   // reordered since): its section and form ids are another widget's. A host that does not
   // say the number (the tests) takes what it finds, as before numbers.
-  const std::string rendered_for = data.contains("id_prefix") ? data.str("id_prefix") : "parley-";
+  const std::string rendered_for =
+      data.contains("id_prefix") ? data.str("id_prefix") : std::string(view::keys::kFirstIdPrefix);
   if (e.mount != 0 && rendered_for != s.id_prefix) {
     return false;
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  commentWith, form, launchBrowser, openReader, postComment, seedComment, showThread, startStack,
+  commentWith, form, launchBrowser, openReader, postComment, showThread, startStack,
 } from './harness.mjs';
 
 let browser;
