@@ -107,10 +107,11 @@ async function run(browser, origin, system, page, count, trace = '') {
       // Parley's thread arrives as the loader's early rendering; Waline's as its JSON.
       const api = performance.getEntriesByType('resource').find((e) =>
         e.name.includes('/embed/thread') || e.name.includes('/api/comment'));
-      return { first: window.benchFirstAt, shown: window.benchShownAt, ready: window.benchReadyAt, response: api.responseEnd };
+      return { first: window.benchFirstAt, painted: window.benchPaintedAt, shown: window.benchShownAt, ready: window.benchReadyAt, response: api.responseEnd };
     });
     if (errors.length) fail(`${system}: console errors: ${errors.join('; ')}`);
-    return { total: t.shown, render: t.shown - t.response, first: t.first - t.response, ready: t.ready };
+    return { total: t.shown, render: t.shown - t.response, first: t.first - t.response, painted: t.painted - t.response,
+      ready: t.ready };
   } finally {
     await context.close();
   }
@@ -143,7 +144,7 @@ try {
     }
     const med = (xs, k) => percentile(xs.map((x) => x[k]), 50);
     const summary = (xs) => ({ total: med(xs, 'total'), render: med(xs, 'render'), first: med(xs, 'first'),
-      ready: med(xs, 'ready') });
+      painted: med(xs, 'painted'), ready: med(xs, 'ready') });
     results.push({ count, parley: summary(samples.parley), waline: summary(samples.waline) });
   }
 } finally {
@@ -160,20 +161,23 @@ const lines = [
   'server. Produced by `node bench/client-render.mjs`. Parley shows HTML first: its loader',
   'fetches parleyd\'s early rendering of the thread (`/embed/thread?format=early`) beside the',
   'widget\'s code and inserts it as it arrives (a long thread: the first 100 comments at once,',
-  'the rest parsed a slice a task, so that no task of the page is long, and added together);',
-  'the widget adopts those nodes when it has loaded. "Response" is that',
-  'rendering\'s arrival for Parley and the JSON\'s for Waline; "first" is the first comment in',
-  'the DOM; "widget running" is the widget\'s own form in the mount. Waline renders all at once.',
+  'painted before the rest is parsed a slice a task, so that no task of the page is long, and',
+  'added together); the widget adopts those nodes when it has loaded. "Response" is that',
+  'rendering\'s arrival for Parley and the JSON\'s for Waline; "first in the DOM" is the first',
+  'comment\'s insertion; "first painted" is the end of the main thread\'s work on the first frame',
+  'that shows it (bench/client/probe.js); "widget running" is the widget\'s own form in the',
+  'mount. Waline renders all at once.',
   '',
   '| Comments | Parley: response to DOM | Waline: response to DOM | Parley faster by | Parley: navigation to DOM | Waline: navigation to DOM | Parley faster by |',
   '|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map((r) => `| ${fmt(r.count)} | ${ms(r.parley.render)} ms | ${ms(r.waline.render)} ms | ` +
     `${ratio(r.waline.render, r.parley.render)} | ${ms(r.parley.total)} ms | ${ms(r.waline.total)} ms | ${ratio(r.waline.total, r.parley.total)} |`),
   '',
-  '| Comments | Parley: response to first comment | Waline: response to first comment | Parley faster by | Parley: navigation to widget running | Waline: navigation to DOM |',
-  '|---:|---:|---:|---:|---:|---:|',
+  '| Comments | Parley: response to first comment in the DOM | Waline: the same | Parley: response to first comment painted | Waline: the same | Parley faster by (painted) | Parley: navigation to widget running | Waline: navigation to DOM |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map((r) => `| ${fmt(r.count)} | ${ms(r.parley.first)} ms | ${ms(r.waline.first)} ms | ` +
-    `${ratio(r.waline.first, r.parley.first)} | ${ms(r.parley.ready)} ms | ${ms(r.waline.total)} ms |`),
+    `${ms(r.parley.painted)} ms | ${ms(r.waline.painted)} ms | ${ratio(r.waline.painted, r.parley.painted)} | ` +
+    `${ms(r.parley.ready)} ms | ${ms(r.waline.total)} ms |`),
   '',
   ...results.filter((r) => GOALS[r.count]).map((r) => `Goal for ${fmt(r.count)} comments: under ${GOALS[r.count]} ms from the ` +
     `response (${r.parley.render < GOALS[r.count] ? 'met' : 'missed'}: ${ms(r.parley.render)} ms) and ` +
@@ -181,4 +185,5 @@ const lines = [
     `${ratio(r.waline.render, r.parley.render)}).`),
 ];
 writeSection(SECTION, lines);
-console.log(`client render: ${results.map((r) => `${r.count} comments Parley ${ms(r.parley.render)} ms vs Waline ${ms(r.waline.render)} ms`).join('; ')}`);
+console.log(`client render: ${results.map((r) => `${r.count} comments Parley ${ms(r.parley.render)} ms vs Waline ${ms(r.waline.render)} ms ` +
+  `(first painted ${ms(r.parley.painted)} vs ${ms(r.waline.painted)} ms)`).join('; ')}`);

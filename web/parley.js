@@ -61,6 +61,15 @@
 
   // A task boundary; scheduler.yield() resumes ahead of other tasks, without timers' clamp.
   const pause = () => (win.scheduler && scheduler.yield ? scheduler.yield() : new Promise((next) => setTimeout(next)));
+  // After the next frame is painted. Resuming ahead of other tasks, as pause() does, also
+  // holds the page's rendering back: Chromium painted a long thread's first comments only
+  // after parsing several more slices (bench/RESULTS.md). The timer is for a page that
+  // renders no frames (hidden), where nobody waits for the paint.
+  const painted = () =>
+    new Promise((next) => {
+      requestAnimationFrame(() => setTimeout(next));
+      setTimeout(next, 100);
+    });
 
   // HTML first (docs/seo-nojs.md): parleyd's rendering of the thread goes into the mount
   // while the widget's code downloads, so the comments show before the wasm arrives; the
@@ -93,14 +102,16 @@
     const range = doc.createRange();
     range.selectNodeContents(mount);
     const parse = (s) => range.createContextualFragment(trustedHTML(s));
-    // The first slice shows at once. The others are parsed out of the document and go in
-    // together: the page lays out and paints them once, not once a slice.
+    // The first slice shows at once, and is painted before anything else is done. The
+    // others are parsed out of the document and go in together: the page lays out and
+    // paints them once, not once a slice.
     let rest;
     const take = (html) => {
-      if (rest) return rest.append(parse(html));
+      if (rest) return rest.append(parse(html)), pause();
       mount.replaceChildren(parse(html));
       mount.setAttribute('data-parley-key', 'early'); // parley.css; the widget makes it root
       rest = doc.createDocumentFragment();
+      return painted();
     };
     return fetch(api + '/embed/thread?' + q, { credentials: 'omit' })
       .then((r) => {
@@ -114,7 +125,7 @@
             const slices = (held + text.decode(value, { stream: !done })).split('<!--parley-slice-->');
             held = done ? '' : slices.pop();
             let parsed = Promise.resolve();
-            for (const html of slices) parsed = parsed.then(() => html && take(html)).then(pause);
+            for (const html of slices) parsed = parsed.then(() => html && take(html));
             return parsed.then(() =>
               done ? rest && mount.querySelector('[data-parley-key="thread"]').append(rest) : more()
             );

@@ -25,10 +25,12 @@ async function likeApi(stack, comment, token) {
 
 // Opens the demo page with the widget's wasm held back until `release()`; records the
 // page's GETs of the thread (the JSON API and the early rendering).
-// `contextOptions` go to the browser context; `init` runs in the page before its scripts.
-async function openHeld(stack, { contextOptions, init } = {}) {
+// `contextOptions` go to the browser context; `init` runs in the page before its scripts;
+// `route(page)` sets up more routes.
+async function openHeld(stack, { contextOptions, init, route } = {}) {
   const reader = await openReader(browser, 'about:blank', { contextOptions });
   if (init) await reader.page.addInitScript(init);
+  if (route) await route(reader.page);
   let release;
   const released = new Promise((resolve) => (release = resolve));
   await reader.page.route(/\/parley-widget[^/]*\.wasm$/, async (route) => {
@@ -190,6 +192,45 @@ test('a long thread arrives whole, in order, in slices, and the widget adopts it
   await reply.focus();
   await reply.press('Enter');
   await page.locator(`#parley-comment-${ids[239]} .parley-reply-slot form`).waitFor();
+  reader.assertNoConsoleErrors();
+});
+
+// The whole rendering at hand at once (a fast network, a warm cache) is where the loader
+// could hold the first paint back: it parses the later slices a task apart, each resuming
+// ahead of other tasks, and the page rendered no frame until they were all in.
+test('a long thread\'s first comments are painted before the rest is parsed', async (t) => {
+  const stack = await startStack(t);
+  const count = 300; // a first slice of 100, then one of 200
+  for (let i = 0; i < count; i += 1) await seedComment(stack, { text: `Comment *number* ${i}`, author: `R${i}` });
+  const reader = await openHeld(stack, {
+    // In page order: the first comment painted (the end of the main thread's work on the
+    // first frame that shows it), and all of them in the DOM.
+    init: `(() => {
+      const order = (window.order = []);
+      new MutationObserver((records, observer) => {
+        const n = document.querySelectorAll('#parley-thread .parley-comment').length;
+        if (n && !order.length) {
+          order.push('inserted ' + n);
+          requestAnimationFrame(() => scheduler.postTask(() => order.push('painted'), { priority: 'user-blocking' }));
+        }
+        if (n === ${count}) {
+          order.push('all');
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    })()`,
+    route: async (page) => {
+      // Fetched whole first, then handed to the page in one piece.
+      await page.route(/\/embed\/thread\?/, async (route) => route.fulfill({ response: await route.fetch() }));
+    },
+  });
+  t.after(() => reader.close());
+  const { page } = reader;
+  await page.waitForFunction(() => window.order.includes('all') && window.order.includes('painted'));
+  assert.deepEqual(await page.evaluate(() => window.order), ['inserted 100', 'painted', 'all']);
+  reader.release();
+  await widgetRunning(page);
+  assert.deepEqual(reader.gets, { json: 0, early: 1 });
   reader.assertNoConsoleErrors();
 });
 
