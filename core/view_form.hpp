@@ -14,6 +14,7 @@
 
 #include "result.hpp"
 #include "safe_html.hpp"
+#include "view_keys.hpp"
 
 namespace parley::view {
 
@@ -33,7 +34,7 @@ struct FormValues {
   bool save = false;  // "Save my name, email, and website…" checked
   // Prefix of every element id in the section: ids must be unique in the host page,
   // which may hold more than one comment section.
-  std::string id_prefix = "parley-";
+  std::string id_prefix = std::string(keys::kFirstIdPrefix);
 
   // The plain HTML form, for readers without JavaScript (docs/seo-nojs.md). When
   // `action` is set the form posts itself there with the `hidden` fields, leaves out

@@ -112,6 +112,11 @@ inline std::string comment_id(std::int64_t id) {
 // Form and section ids take the section's id prefix ("parley-", or "parley-2-" for a
 // second section on the same page) so labels and descriptions find their own fields.
 inline constexpr std::string_view kFirstIdPrefix = "parley-";
+// The prefix of the page's mount number `mount` (from 1): "parley-", "parley-2-", …
+inline std::string id_prefix(std::int64_t mount) {
+  return mount == 1 ? std::string(kFirstIdPrefix)
+                    : std::string(kFirstIdPrefix) + std::to_string(mount) + "-";
+}
 inline std::string field_id(std::string_view id_prefix, std::string_view name) {
   return with_name(id_prefix, with_name("field-", name));
 }

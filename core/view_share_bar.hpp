@@ -29,6 +29,7 @@
 #include "safe_html.hpp"
 #include "share.hpp"
 #include "share_options.hpp"
+#include "view_keys.hpp"
 
 namespace parley::view {
 
@@ -40,7 +41,7 @@ struct ShareBarInput {
   bool touch = false;       // the host's primary pointer is coarse (SMS makes sense)
   std::string server;       // the reader's fediverse server, normalised; "" = not chosen
   std::string software;     // its NodeInfo software name ("" = not known: Mastodon's URL)
-  std::string id_prefix = "parley-";
+  std::string id_prefix = std::string(keys::kFirstIdPrefix);
   // parleyd's early stand-in (docs/seo-nojs.md), unseen until the widget replaces it:
   // its icons keep their boxes but not their drawings, most of the bar's bytes.
   bool stand_in = false;
@@ -57,7 +58,7 @@ struct ServerPrompt {
   share::Target target = share::Target::Mastodon;  // the button that asked
   std::string value;
   std::string error;
-  std::string id_prefix = "parley-";
+  std::string id_prefix = std::string(keys::kFirstIdPrefix);
 };
 SafeHtml server_prompt(const ServerPrompt& in);
 

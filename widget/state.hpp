@@ -8,6 +8,7 @@
 
 #include "core/i18n.hpp"
 #include "core/thread.hpp"
+#include "core/view_keys.hpp"
 #include "data_state.hpp"
 #include "likes_state.hpp"
 #include "live_state.hpp"
@@ -30,7 +31,7 @@ struct FormState {
 
 struct State {
   // Prefix of the element ids this widget renders, unique per page (see Widget()).
-  std::string id_prefix = "parley-";
+  std::string id_prefix = std::string(view::keys::kFirstIdPrefix);
   bool started = false;
   std::string site;
   std::string page;

@@ -102,7 +102,7 @@ void on_start(State& s, const StartEvent& e, Output& out) {
   // are the plain "parley-…" that parleyd's early rendering in it has, whichever
   // widget starts first; without a number the order the widgets were made counts.
   if (e.mount >= 1 && e.mount <= kMaxMounts) {
-    s.id_prefix = e.mount == 1 ? "parley-" : "parley-" + std::to_string(e.mount) + "-";
+    s.id_prefix = view::keys::id_prefix(e.mount);
   }
   // The language is fixed for the widget's life: switching mid-conversation would
   // re-render text the reader is working with.

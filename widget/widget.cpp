@@ -84,7 +84,7 @@ std::string status_only(std::string_view message) {
 Widget::Widget() {
   // One module serves all widgets of a page, and WASM runs them on one thread.
   static int instances = 0;
-  if (++instances > 1) state_.id_prefix = "parley-" + std::to_string(instances) + "-";
+  if (++instances > 1) state_.id_prefix = view::keys::id_prefix(instances);
 }
 
 namespace {

@@ -14,7 +14,7 @@ std::optional<std::string> mount_id_prefix(std::string_view number) {
       mount > kMaxMounts) {
     return std::nullopt;
   }
-  return mount == 1 ? "parley-" : "parley-" + std::to_string(mount) + "-";
+  return view::keys::id_prefix(mount);
 }
 
 void add_mount_parts(ThreadHtml& in, const MountParts& mount) {

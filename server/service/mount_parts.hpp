@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/view_keys.hpp"
 #include "service/like_service.hpp"
 #include "service/thread_html.hpp"
 
@@ -25,7 +26,7 @@ struct MountParts {
   // Share… and SMS buttons (known to the loader only, never to an include).
   bool native = false;
   bool touch = false;
-  std::string id_prefix = "parley-";  // mount_id_prefix
+  std::string id_prefix = std::string(view::keys::kFirstIdPrefix);  // mount_id_prefix
 };
 
 // The ids' prefix of mount number `number` on the page, as its widget names its ids:
