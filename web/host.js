@@ -76,7 +76,7 @@
     };
   };
 
-  Parley.host = ({ mount, number, data, api, wasm, pow, report }) => {
+  Parley.host = ({ mount, number, data, api, wasm, compiled, pow, report }) => {
     let widget, stream, popup, watch;
 
     const region = (key) => {
@@ -299,9 +299,22 @@
     const words = fetch(api + '/api/i18n?lang=' + encodeURIComponent(lang)).then((r) =>
       r.ok ? r.text() : Promise.reject('could not load the words: HTTP ' + r.status)
     );
+    // The loader's compile of the wasm, begun while the comments showed (docs/embed.md);
+    // without one, the glue fetches and compiles it (locateFile).
+    const glue = { locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) };
+    const instantiate = (m) => ({
+      ...glue,
+      instantiateWasm: (imports, receive) => {
+        WebAssembly.instantiate(m, imports).then((instance) => receive(instance, m), (err) => report(err, true));
+        return {};
+      },
+    });
     module =
       module ||
-      ParleyWidget({ locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) });
+      Promise.resolve(compiled).then(
+        (m) => ParleyWidget(m ? instantiate(m) : glue),
+        () => ParleyWidget(glue)
+      );
     return Promise.all([module, words]).then(([Module, catalog]) => {
       widget = new Module.Widget();
       mount.setAttribute('data-parley-key', 'root');

@@ -48,6 +48,7 @@
 
   // One widget script per page, however many mounts: it defines Parley.host.
   const widget = url('__PARLEY_WIDGET_JS__');
+  const wasm = url('__PARLEY_WIDGET_WASM__');
   const load = () =>
     (Parley.loaded =
       Parley.loaded ||
@@ -150,7 +151,15 @@
     link.rel = 'preload';
     link.as = 'script';
     link.href = widget;
-    if (!Parley.loaded) doc.head.append(link);
+    if (!Parley.loaded) {
+      doc.head.append(link);
+      // The wasm, the longest download, is fetched and compiled meanwhile too, rather than
+      // once the widget script runs; the host instantiates this. Without it (no
+      // compileStreaming, or it failed) the glue fetches and compiles the wasm itself.
+      const compiled = (Parley.compiled =
+        win.WebAssembly && WebAssembly.compileStreaming && WebAssembly.compileStreaming(fetch(wasm)));
+      if (compiled) compiled.catch(() => {}); // the host's to report
+    }
     return shown
       .then(load)
       .then(() =>
@@ -159,7 +168,8 @@
           number,
           data,
           api,
-          wasm: url('__PARLEY_WIDGET_WASM__'),
+          wasm,
+          compiled: Parley.compiled,
           pow: { worker: url('__PARLEY_POW_WORKER__'), wasm: url('__PARLEY_POW_WASM__') },
           report,
         })

@@ -75,3 +75,51 @@ for (const [part, pattern, logged] of [
       await reader.close();
     });
 }
+
+const WIDGET_JS = /\/assets\/parley-widget\.[\w-]+\.js$/;
+const WIDGET_WASM = /\/assets\/parley-widget\.[\w-]+\.wasm$/;
+
+test('the wasm downloads beside the comments and the widget script, once', async (t) => {
+  const stack = await startStack(t);
+  await seedComment(stack, { title: 'T', text: 'Shown first' });
+  const reader = await openReader(browser, 'about:blank');
+  t.after(() => reader.close());
+  const { page } = reader;
+  const wasm = [];
+  page.on('request', (req) => WIDGET_WASM.test(req.url()) && wasm.push(req.url()));
+  // The widget script held back: whatever fetches the wasm now is not the script.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(WIDGET_JS, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(stack.pageUrl);
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  const downloaded = await page.waitForResponse(WIDGET_WASM);
+  assert.equal(downloaded.status(), 200);
+  await page.locator('#parley-thread .parley-body').getByText('Shown first').waitFor();
+  release();
+  await page.getByRole('button', { name: 'Preview' }).waitFor();
+  assert.equal(wasm.length, 1, wasm.join());
+  reader.assertNoConsoleErrors();
+});
+
+test('a wasm served with another type (a proxy\'s rewrite) still starts the widget', async (t) => {
+  const stack = await startStack(t);
+  const reader = await openReader(browser, 'about:blank');
+  t.after(() => reader.close());
+  const { page } = reader;
+  let served = 0;
+  // Streaming compilation requires application/wasm; the bytes are the same.
+  await page.route(WIDGET_WASM, async (route) => {
+    served += 1;
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto(stack.pageUrl);
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: 'Preview' }).waitFor();
+  assert.ok(served >= 2, `the wasm was fetched ${served} time(s): the loader's compile cannot have been used`);
+  reader.assertNoConsoleErrors();
+});
