@@ -108,7 +108,10 @@
     // paints them once, not once a slice.
     let rest;
     const take = (html) => {
-      if (rest) return rest.append(parse(html)), pause();
+      if (rest) {
+        rest.append(parse(html));
+        return pause();
+      }
       mount.replaceChildren(parse(html));
       mount.setAttribute('data-parley-key', 'early'); // parley.css; the widget makes it root
       rest = doc.createDocumentFragment();
@@ -151,14 +154,16 @@
     link.rel = 'preload';
     link.as = 'script';
     link.href = widget;
-    if (!Parley.loaded) {
+    // Once a page, even when several mounts start together.
+    if (!Parley.loaded && !('compiled' in Parley)) {
       doc.head.append(link);
       // The wasm, the longest download, is fetched and compiled meanwhile too, rather than
       // once the widget script runs; the host instantiates this. Without it (no
-      // compileStreaming, or it failed) the glue fetches and compiles the wasm itself.
+      // compileStreaming, or it failed) the glue fetches and compiles the wasm itself, and
+      // reports what fails then.
       const compiled = (Parley.compiled =
-        win.WebAssembly && WebAssembly.compileStreaming && WebAssembly.compileStreaming(fetch(wasm)));
-      if (compiled) compiled.catch(() => {}); // the host's to report
+        win.WebAssembly && WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(wasm)) : null);
+      if (compiled) compiled.catch(() => {});
     }
     return shown
       .then(load)

@@ -302,10 +302,12 @@ test('two threads on one page load, post and count independently', async (t) => 
   // Both mounts show HTML first, each rendered for its own ids, and adopt it.
   const early = [];
   let jsonGets = 0;
+  let wasmGets = 0;
   page.on('request', (req) => {
     const url = new URL(req.url());
     if (url.pathname === '/embed/thread') early.push(`${url.searchParams.get('page')} ${url.searchParams.get('mount')}`);
     if (url.pathname === '/api/comments' && req.method() === 'GET') jsonGets += 1;
+    if (/^\/assets\/parley-widget\.[\w-]+\.wasm$/.test(url.pathname)) wasmGets += 1;
   });
   await page.goto(new URL('/two.html', stack.pageUrl).href);
   const a = page.locator('#thread-a');
@@ -320,6 +322,7 @@ test('two threads on one page load, post and count independently', async (t) => 
   assert.equal(early.length, 2, early.join());
   assert.deepEqual(Object.values(mounts).sort(), ['1', '2'], early.join());
   assert.equal(jsonGets, 0, 'neither mount downloaded its thread again');
+  assert.equal(wasmGets, 1, 'one download of the widget\'s wasm for both');
   const sectionId = (mount) => (mount === '1' ? 'parley-comments' : `parley-${mount}-comments`);
   assert.equal(await a.locator('section.parley-comments').getAttribute('id'), sectionId(mounts['/post/a']));
   assert.equal(await b.locator('section.parley-comments').getAttribute('id'), sectionId(mounts['/post/b']));
