@@ -4,9 +4,11 @@
 // to Waline's response format with the very same comment HTML. A local server then
 // serves both systems' files and recorded responses (bench/client/serve.mjs).
 //
-// Two figures per run, both from the page's own clock: navigation start to all comments
-// in the DOM (includes fetching and compiling the code), and the API response's arrival
-// to all comments in the DOM (the rendering alone). Each run is a fresh browser context.
+// Figures per run, all from the page's own clock (bench/client/probe.js): navigation
+// start to all comments in the DOM (includes fetching and compiling the code); the API
+// response's arrival to all comments in the DOM (the rendering alone), to the first one
+// in the DOM, and to the first one painted; and navigation start to the widget running.
+// Each run is a fresh browser context.
 //
 //   node bench/client-render.mjs [--quick] [--sizes 100,1000] [--runs 11] [--trace DIR]
 //
