@@ -21,8 +21,8 @@ const TYPES = { js: 'text/javascript', css: 'text/css', wasm: 'application/wasm'
 
 // parleyd writes the content-hashed asset paths into the loader at startup; this server
 // serves the assets under fixed paths and does the same substitution.
-function loader() {
-  return readFileSync(join(DIST, 'parley.js'), 'utf8')
+function loader(dist) {
+  return readFileSync(join(dist, 'parley.js'), 'utf8')
     .replaceAll('__PARLEY_WIDGET_JS__', '/assets/parley-widget.js')
     .replace('__PARLEY_WIDGET_WASM__', '/assets/parley-widget.wasm')
     .replace('__PARLEY_CSS__', '/assets/parley.css');
@@ -35,14 +35,15 @@ const probe = (selector, count, ready = '') =>
   `<script src="/probe.js" data-selector="${selector}" data-count="${count}" data-ready="${ready}"></script>`;
 
 /**
- * @param {Map<string, {parley: string, waline: string}>} recorded JSON bodies by page key
+ * @param {Map<string, {parley: string, early: string, waline: string}>} recorded bodies by page key
+ * @param {string} dist Parley's built assets (bench/loader-ab.mjs serves several builds)
  */
-export function startBenchServer(recorded) {
+export function startBenchServer(recorded, dist = DIST) {
   const files = {
-    '/parley.js': loader(),
-    '/assets/parley-widget.js': readFileSync(join(DIST, 'parley-widget.js')),
-    '/assets/parley-widget.wasm': readFileSync(join(DIST, 'parley-widget.wasm')),
-    '/assets/parley.css': readFileSync(join(DIST, 'parley.css')),
+    '/parley.js': loader(dist),
+    '/assets/parley-widget.js': readFileSync(join(dist, 'parley-widget.js')),
+    '/assets/parley-widget.wasm': readFileSync(join(dist, 'parley-widget.wasm')),
+    '/assets/parley.css': readFileSync(join(dist, 'parley.css')),
     '/waline/waline.js': readFileSync(join(WALINE, 'waline.js')),
     '/waline/waline.css': readFileSync(join(WALINE, 'waline.css')),
     '/probe.js': readFileSync(join(HERE, 'probe.js')),

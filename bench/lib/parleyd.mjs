@@ -17,13 +17,14 @@ export function peakRss(pid) {
   return m ? Number(m[1]) * 1024 : NaN;
 }
 
-export async function startParleyd(db) {
-  requireFile(PARLEYD, 'run scripts/build.sh (or set PARLEYD to a release build)');
+/** `build`: another parleyd and its assets (bench/loader-ab.mjs compares builds). */
+export async function startParleyd(db, build = { parleyd: PARLEYD, dist: DIST }) {
+  requireFile(build.parleyd, 'run scripts/build.sh (or set PARLEYD to a release build)');
   // The corpus has comments with many links (they would be held for moderation, and a
   // held comment is not in the thread being measured).
   const config = `${db}.bench.json`;
   writeFileSync(config, JSON.stringify({ spam: { max_links: -1 } }));
-  const child = spawn(PARLEYD, ['--config', config, '--listen', '127.0.0.1', '--port', '0', '--db', db, '--assets', DIST,
+  const child = spawn(build.parleyd, ['--config', config, '--listen', '127.0.0.1', '--port', '0', '--db', db, '--assets', build.dist,
     '--site', SITE, '--origin', ORIGIN, '--posts-per-minute', '0', '--requests-per-minute', '0',
     '--identity-posts-per-minute', '0', '--duplicate-hours', '0', '--pow-bits', '0'],
   { stdio: ['ignore', 'pipe', 'pipe'] });

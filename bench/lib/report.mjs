@@ -18,6 +18,17 @@ export const DIST = process.env.PARLEY_ASSETS ?? join(ROOT, 'build/dist');
 /** --quick: tiny inputs, no RESULTS.md write (the smoke run that keeps a script from rotting). */
 export const QUICK = process.argv.includes('--quick');
 
+/** The value after `--name` on the command line, or `fallback`. */
+export function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/** Every value given after `--name` (the option repeated). */
+export function options(name) {
+  return process.argv.flatMap((arg, i) => (arg === name && i + 1 < process.argv.length ? [process.argv[i + 1]] : []));
+}
+
 export function fail(message, code = 1) {
   console.error(`Parley: ${message}`);
   process.exit(code);

@@ -24,6 +24,7 @@ const TIMEOUT_MS = 180_000;
 const cases = [
   ['size.mjs', /^size: Parley [\d.]+ KB gzip before the first comment \([\d.]+ KB the whole widget\); @waline\/client [\d.]+ KB/m],
   ['markdown-browser.mjs', /^markdown in Chromium: Parley [\d,]+\/s, markdown-it [\d,]+\/s, markdown-it \+ DOMPurify [\d,]+\/s$/m],
+  ['loader-ab.mjs', /^loader a\/b, response to DOM: 10 comments current [\d.,]+ ms \(1\.00\)$/m],
   ['client-render.mjs', /^client render: 10 comments Parley [\d.,]+ ms vs Waline [\d.,]+ ms \(first painted [\d.,]+ vs [\d.,]+ ms\)$/m],
   ['server.mjs', /^server: read [\d,]+\/s p99 [\d.,]+ ms; counts [\d,]+\/s; write [\d,]+\/s; RSS [\d.]+ MB(; Waline read [\d.,]+\/s \([^)]*\))?$/m],
   ['scale.mjs', /^scale: p50 [\d.]+ ms at 10,000, [\d.]+ ms at 100,000: ratio [\d.]+$/m],

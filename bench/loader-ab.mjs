@@ -1,0 +1,78 @@
+// Loader A/B: judges a change to how Parley shows a thread (the loader, the widget, the
+// stylesheet, or parleyd's early rendering) by loading the same recorded thread with two
+// or more builds, interleaved run by run, each run in a fresh browser context. The
+// machine's load changes by the minute; interleaving spreads it over the builds alike,
+// and the quartiles show whether a difference stands out of the spread.
+//
+//   node bench/loader-ab.mjs --build before=DIR[:PARLEYD] --build after=DIR[:PARLEYD]
+//        [--sizes 1000] [--runs 21] [--network 4g|3g] [--quick]
+//
+// DIR holds a build's assets (build/dist of a checkout: scripts/build.sh); PARLEYD is that
+// build's release parleyd, when its early rendering differs too: each build then records
+// its own thread, else the first build's parleyd records one for all. Without --build,
+// the current build alone. --network emulates a slower link in Chromium (measure.mjs).
+// Figures as in bench/client-render.mjs; prints a table and writes nothing to RESULTS.md.
+import { launch, measure } from './client/measure.mjs';
+import { record } from './client/record.mjs';
+import { startBenchServer } from './client/serve.mjs';
+import { DIST, PARLEYD, QUICK, fail, fmt, option, options, percentile } from './lib/report.mjs';
+
+const SIZES = option('--sizes', QUICK ? '10' : '1000').split(',').map(Number);
+const RUNS = Number(option('--runs', QUICK ? 1 : 21));
+const NETWORK = option('--network', '');
+const builds = (options('--build').length ? options('--build') : [`current=${DIST}`]).map((spec) => {
+  const m = /^([\w.-]+)=([^:]+)(?::(.+))?$/.exec(spec) ?? fail(`--build ${spec}: expected NAME=DIR[:PARLEYD]`);
+  return { name: m[1], dist: m[2], parleyd: m[3] };
+});
+if (new Set(builds.map((b) => b.name)).size !== builds.length) fail('each --build needs its own name');
+
+// Each build's own recording when it names a parleyd, else the first build's recording.
+const recordings = new Map();
+for (const b of builds) {
+  const key = b.parleyd ?? '';
+  if (!recordings.has(key)) {
+    const parleyd = b.parleyd ?? builds.find((x) => x.parleyd)?.parleyd ?? PARLEYD;
+    const pages = new Map();
+    for (const count of SIZES) {
+      const r = await record(count, { parleyd, dist: b.dist });
+      pages.set(r.page, { ...r, count });
+    }
+    recordings.set(key, pages);
+  }
+  b.pages = recordings.get(key);
+  b.server = await startBenchServer(b.pages, b.dist);
+}
+
+const FIGURES = [['render', 'response to DOM'], ['first', 'to first in DOM'], ['painted', 'to first painted'],
+  ['ready', 'navigation to widget running']];
+const ms = (n) => fmt(n, 1);
+const spread = (xs) => `${ms(percentile(xs, 50))} [${ms(percentile(xs, 25))}-${ms(percentile(xs, 75))}]`;
+const browser = await launch();
+const lines = [];
+try {
+  for (const count of SIZES) {
+    const samples = new Map(builds.map((b) => [b.name, []]));
+    for (let i = 0; i < RUNS; i += 1) {
+      // Alternating which build goes first, so neither always follows the other.
+      const order = i % 2 ? [...builds].reverse() : builds;
+      for (const b of order) {
+        const page = [...b.pages.values()].find((p) => p.count === count).page;
+        samples.get(b.name).push(await measure(browser, b.server.origin, 'parley', page, count, { network: NETWORK }));
+      }
+    }
+    console.log(`\n${fmt(count)} comments, ${RUNS} runs each${NETWORK ? `, network ${NETWORK}` : ''}: median [quartiles], ms`);
+    console.log(['build', ...FIGURES.map(([, label]) => label)].join(' | '));
+    for (const b of builds) {
+      console.log([b.name, ...FIGURES.map(([k]) => spread(samples.get(b.name).map((s) => s[k])))].join(' | '));
+    }
+    const base = percentile(samples.get(builds[0].name).map((s) => s.render), 50);
+    lines.push(`${fmt(count)} comments ${builds.map((b) => {
+      const render = percentile(samples.get(b.name).map((s) => s.render), 50);
+      return `${b.name} ${ms(render)} ms (${(render / base).toFixed(2)})`;
+    }).join(', ')}`);
+  }
+} finally {
+  await browser.close();
+  for (const b of builds) await b.server.close();
+}
+console.log(`\nloader a/b, response to DOM: ${lines.join('; ')}`);
