@@ -17,7 +17,7 @@
 // (DIR/parley-N.json, for chrome://tracing or the Performance panel) and measures nothing.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, measure } from './client/measure.mjs';
+import { NETWORKS, launch, measure } from './client/measure.mjs';
 import { record } from './client/record.mjs';
 import { startBenchServer } from './client/serve.mjs';
 import { QUICK, chromiumVersion, fmt, option, machineLine, packageVersion, percentile, ratio, writeSection } from './lib/report.mjs';
@@ -26,6 +26,8 @@ const SECTION = '## Client render';
 const SIZES = option('--sizes', QUICK ? '10' : '100,1000').split(',').map(Number);
 const RUNS = Number(option('--runs', QUICK ? 1 : 11)); // odd, so the median is one run
 const TRACE = option('--trace', '');
+const NETWORK = '4g';
+const NETWORK_RUNS = Number(option('--network-runs', QUICK ? 1 : 7));
 const ms = (n) => fmt(n, 1);
 const GOALS = { 100: 30, 1000: 150 }; // ms, issue 7; and at least 20x faster than Waline
 const GOAL_RATIO = 20;
@@ -38,6 +40,7 @@ for (const count of SIZES) {
 const web = await startBenchServer(recorded);
 const browser = await launch();
 const results = [];
+const networked = [];
 try {
   if (TRACE) {
     mkdirSync(TRACE, { recursive: true });
@@ -60,6 +63,21 @@ try {
       painted: med(xs, 'painted'), ready: med(xs, 'ready') });
     results.push({ count, parley: summary(samples.parley), waline: summary(samples.waline) });
   }
+  // The same over a reader's network: the bytes' time on the wire now counts, and both
+  // systems' first comments wait for their code and data alike.
+  for (const [page, { parley }] of TRACE ? [] : recorded) {
+    const count = JSON.parse(parley).count;
+    const samples = { parley: [], waline: [] };
+    for (let i = 0; i < NETWORK_RUNS; i += 1) {
+      for (const system of ['parley', 'waline']) {
+        samples[system].push(await measure(browser, web.origin, system, page, count, { network: NETWORK }));
+      }
+    }
+    const med = (xs, k) => percentile(xs.map((x) => x[k]), 50);
+    const summary = (xs) => ({ firstAt: med(xs, 'firstAt'), paintedAt: med(xs, 'paintedAt'), total: med(xs, 'total'),
+      render: med(xs, 'render'), ready: med(xs, 'ready') });
+    networked.push({ count, parley: summary(samples.parley), waline: summary(samples.waline) });
+  }
 } finally {
   await browser.close();
   await web.close();
@@ -71,7 +89,8 @@ const lines = [
   `Median of ${RUNS} runs, each in a fresh browser context (cold cache), Parley and Waline interleaved.`,
   'The same comments (the first N of the Markdown corpus, every fourth a reply), rendered',
   'to HTML once by parleyd, served to both clients as recorded responses from one local',
-  'server. Produced by `node bench/client-render.mjs`. Parley shows HTML first: its loader',
+  'server, gzipped as parleyd sends them. First on loopback, then over an emulated mobile',
+  'network. Produced by `node bench/client-render.mjs`. Parley shows HTML first: its loader',
   'fetches parleyd\'s early rendering of the thread (`/embed/thread?format=early`) beside the',
   'widget\'s code and inserts it as it arrives (a long thread: the first 100 comments at once,',
   'painted before the rest is parsed a slice a task, so that no task of the page is long, and',
@@ -91,6 +110,15 @@ const lines = [
   ...results.map((r) => `| ${fmt(r.count)} | ${ms(r.parley.first)} ms | ${ms(r.waline.first)} ms | ` +
     `${ms(r.parley.painted)} ms | ${ms(r.waline.painted)} ms | ${ratio(r.waline.painted, r.parley.painted)} | ` +
     `${ms(r.parley.ready)} ms | ${ms(r.waline.total)} ms |`),
+  '',
+  `Over ${NETWORK.toUpperCase()} as Chromium emulates it (${NETWORKS[NETWORK].latency} ms round trip, ` +
+    `${NETWORKS[NETWORK].bits / 1e6} Mbit/s; every response gzipped), median of ${NETWORK_RUNS} runs:`,
+  '',
+  '| Comments | Parley: navigation to first comment painted | Waline: the same | Parley faster by | Parley: navigation to all in the DOM | Waline: the same | Parley faster by | Parley: response to DOM | Waline: the same | Parley: navigation to widget running |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...networked.map((r) => `| ${fmt(r.count)} | ${ms(r.parley.paintedAt)} ms | ${ms(r.waline.paintedAt)} ms | ` +
+    `${ratio(r.waline.paintedAt, r.parley.paintedAt)} | ${ms(r.parley.total)} ms | ${ms(r.waline.total)} ms | ` +
+    `${ratio(r.waline.total, r.parley.total)} | ${ms(r.parley.render)} ms | ${ms(r.waline.render)} ms | ${ms(r.parley.ready)} ms |`),
   '',
   ...results.filter((r) => GOALS[r.count]).map((r) => `Goal for ${fmt(r.count)} comments: under ${GOALS[r.count]} ms from the ` +
     `response (${r.parley.render < GOALS[r.count] ? 'met' : 'missed'}: ${ms(r.parley.render)} ms) and ` +

@@ -11,7 +11,9 @@
 // build's release parleyd, when its early rendering differs too: each build then records
 // its own thread, else the first build's parleyd records one for all. Without --build,
 // the current build alone. --network emulates a slower link in Chromium (measure.mjs).
-// Figures as in bench/client-render.mjs; prints a table and writes nothing to RESULTS.md.
+// Figures as in bench/client-render.mjs, and the medians of any performance.mark() a build's
+// page sets (an instrumented loader's steps: web/parley.js with marks added), from the
+// response. Prints a table and writes nothing to RESULTS.md.
 import { launch, measure } from './client/measure.mjs';
 import { record } from './client/record.mjs';
 import { startBenchServer } from './client/serve.mjs';
@@ -44,7 +46,7 @@ for (const b of builds) {
 }
 
 const FIGURES = [['render', 'response to DOM'], ['first', 'to first in DOM'], ['painted', 'to first painted'],
-  ['ready', 'navigation to widget running']];
+  ['total', 'navigation to DOM'], ['ready', 'navigation to widget running']];
 const ms = (n) => fmt(n, 1);
 const spread = (xs) => `${ms(percentile(xs, 50))} [${ms(percentile(xs, 25))}-${ms(percentile(xs, 75))}]`;
 const browser = await launch();
@@ -64,6 +66,11 @@ try {
     console.log(['build', ...FIGURES.map(([, label]) => label)].join(' | '));
     for (const b of builds) {
       console.log([b.name, ...FIGURES.map(([k]) => spread(samples.get(b.name).map((s) => s[k])))].join(' | '));
+    }
+    // An instrumented build's performance.mark()s (a name repeated: its last), from the response.
+    for (const b of builds) {
+      const names = [...new Set(samples.get(b.name).flatMap((s) => Object.keys(s.marks)))];
+      if (names.length) console.log(`${b.name} marks: ${names.map((n) => `${n} ${spread(samples.get(b.name).map((s) => s.marks[n] ?? NaN).filter((x) => !Number.isNaN(x)))}`).join(', ')}`);
     }
     const base = percentile(samples.get(builds[0].name).map((s) => s.render), 50);
     lines.push(`${fmt(count)} comments ${builds.map((b) => {

@@ -22,7 +22,9 @@ export const NETWORKS = {
  * Loads `system`.html (bench/client/serve.mjs) showing `count` comments of `page`.
  * Returns, in ms: navigation to all comments in the DOM (total); the thread's response
  * to all in the DOM (render), to the first in the DOM (first), to the first painted
- * (painted); navigation to the widget running (ready).
+ * (painted); navigation to the widget running (ready), to the first in the DOM (firstAt)
+ * and to the first painted (paintedAt); and the time of each of the
+ * page's performance.mark()s from the response (marks: name -> ms; the last of a name).
  * Options: `trace`, a file for a Chrome trace of the load; `network`, a NETWORKS key.
  */
 export async function measure(browser, origin, system, page, count, { trace = '', network = '' } = {}) {
@@ -50,11 +52,15 @@ export async function measure(browser, origin, system, page, count, { trace = ''
       // Parley's thread arrives as the loader's early rendering; Waline's as its JSON.
       const api = performance.getEntriesByType('resource').find((e) =>
         e.name.includes('/embed/thread') || e.name.includes('/api/comment'));
-      return { first: window.benchFirstAt, painted: window.benchPaintedAt, shown: window.benchShownAt, ready: window.benchReadyAt, response: api.responseEnd };
+      const marks = performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]);
+      return { first: window.benchFirstAt, painted: window.benchPaintedAt, shown: window.benchShownAt, ready: window.benchReadyAt,
+        response: api.responseEnd, responseStart: api.responseStart, marks };
     });
     if (errors.length) fail(`${system}: console errors: ${errors.join('; ')}`);
+    // The page's own performance.mark()s (an instrumented build's steps), from the response.
+    const marks = Object.fromEntries(t.marks.map(([name, at]) => [name, at - t.response]));
     return { total: t.shown, render: t.shown - t.response, first: t.first - t.response, painted: t.painted - t.response,
-      ready: t.ready };
+      ready: t.ready, firstAt: t.first, paintedAt: t.painted, marks };
   } finally {
     await context.close();
   }

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { DIST, ROOT } from '../lib/report.mjs';
 
 const HERE = join(ROOT, 'bench', 'client');
@@ -26,6 +27,15 @@ function loader(dist) {
     .replaceAll('__PARLEY_WIDGET_JS__', '/assets/parley-widget.js')
     .replace('__PARLEY_WIDGET_WASM__', '/assets/parley-widget.wasm')
     .replace('__PARLEY_CSS__', '/assets/parley.css');
+}
+
+// Every body gzipped, as parleyd sends Parley's and any production server would send
+// Waline's: over an emulated network (measure.mjs) the bytes on the wire are the real
+// ones. Compressed once per body; the runs then cost the server nothing.
+const compressed = new Map(); // by content for strings, by identity for the files' Buffers
+function gzipped(body) {
+  if (!compressed.has(body)) compressed.set(body, gzipSync(body));
+  return compressed.get(body);
 }
 
 const page = (title, head, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -55,7 +65,12 @@ export function startBenchServer(recorded, dist = DIST) {
     const url = new URL(req.url, 'http://localhost');
     const q = url.searchParams;
     const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': TYPES[type] ?? type, 'Cache-Control': 'no-store' });
+      const headers = { 'Content-Type': TYPES[type] ?? type, 'Cache-Control': 'no-store' };
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['Content-Encoding'] = 'gzip';
+        body = gzipped(body);
+      }
+      res.writeHead(status, headers);
       res.end(body);
     };
     const count = Number(q.get('count'));
