@@ -31,12 +31,14 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-// `trustedTypes` adds Trusted Types enforcement with Parley's two policies, and allows
-// the proof-of-work worker (docs/embed.md); the demo page's own scripts use no sinks.
-export function cspFor(api, trustedTypes = false) {
+// `mode` 'trusted-types' adds Trusted Types enforcement with Parley's two policies, and
+// allows the proof-of-work worker (docs/embed.md); the demo page's own scripts use no
+// sinks. 'no-wasm' leaves out 'wasm-unsafe-eval', as a page that forbids WebAssembly.
+export function cspFor(api, mode = true) {
+  if (mode === 'no-wasm') return `script-src 'self' ${api}`;
   const policy = `script-src 'self' ${api} 'wasm-unsafe-eval'`;
   const tt = "worker-src blob:; require-trusted-types-for 'script'; trusted-types parley parley-widget";
-  return trustedTypes ? `${policy}; ${tt}` : policy;
+  return mode === 'trusted-types' ? `${policy}; ${tt}` : policy;
 }
 
 const MOUNT = '<div id="parley-thread"></div>';
@@ -90,7 +92,7 @@ async function handle(req, res, { api, csp, include, pages }) {
   if (extname(file ?? pathname) === '.html') {
     body = body.toString('utf8').replaceAll(EMBED_ORIGIN, api);
     if (include) body = await includeThread(body, pathname, api);
-    if (csp) headers['Content-Security-Policy'] = cspFor(api, csp === 'trusted-types');
+    if (csp) headers['Content-Security-Policy'] = cspFor(api, csp);
   }
   res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
 }

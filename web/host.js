@@ -300,7 +300,9 @@
       r.ok ? r.text() : Promise.reject('could not load the words: HTTP ' + r.status)
     );
     // The loader's compile of the wasm, begun while the comments showed (docs/embed.md);
-    // without one, the glue fetches and compiles it (locateFile).
+    // without one, or when it could not fetch it as wasm, the glue fetches and compiles it
+    // (locateFile). A CompileError is final: the page's CSP forbids WebAssembly (or the
+    // bytes are bad), and the glue's two more downloads would only fail the same way.
     const glue = { locateFile: (path) => (/\.wasm$/.test(path) ? wasm : path) };
     const instantiate = (m) => ({
       ...glue,
@@ -313,7 +315,7 @@
       module ||
       Promise.resolve(compiled).then(
         (m) => ParleyWidget(m ? instantiate(m) : glue),
-        () => ParleyWidget(glue)
+        (err) => (err instanceof WebAssembly.CompileError ? Promise.reject(err) : ParleyWidget(glue))
       );
     return Promise.all([module, words]).then(([Module, catalog]) => {
       widget = new Module.Widget();

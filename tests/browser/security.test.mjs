@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  commentWith, form, launchBrowser, openReader, postComment, showThread, startStack,
+  commentWith, form, launchBrowser, openReader, postComment, seedComment, showThread, startStack,
 } from './harness.mjs';
 
 let browser;
@@ -173,4 +173,29 @@ test('a page on an origin parleyd does not allow shows no comments and says why'
   assert.equal(await page.locator('article.parley-comment').count(), 0);
   reader.assertNoConsoleErrors();
   await reader.close();
+});
+
+test('a page whose policy forbids WebAssembly still shows its comments, and says the form could not load', async (t) => {
+  const stack = await startStack(t, { csp: 'no-wasm' });
+  await seedComment(stack, { text: 'Readable *without* the widget.' });
+  // Chromium refuses the loader's compile of the wasm; Parley says why it stopped, and
+  // tries no more (the glue's own fetch and fallback would download it twice more).
+  const reader = await openReader(browser, 'about:blank', {
+    expectedErrors: [/^Parley: CompileError: .*Content Security Policy/],
+  });
+  t.after(() => reader.close());
+  const { page } = reader;
+  const wasm = [];
+  page.on('request', (req) => /parley-widget[^/]*\.wasm$/.test(req.url()) && wasm.push(req.url()));
+  const csp = (await page.request.get(stack.pageUrl)).headers()['content-security-policy'];
+  assert.equal(csp, `script-src 'self' ${stack.api}`);
+  await page.goto(stack.pageUrl);
+  await page.locator('#parley-thread').scrollIntoViewIfNeeded();
+  await page.getByText('Parley: the comment form could not be loaded.').waitFor();
+  // parleyd's early rendering stays, readable and in place, above the message.
+  assert.equal(await commentWith(page, 'Readable').locator('em').textContent(), 'without');
+  assert.equal(await page.locator('#parley-thread > .parley-comments ~ .parley-load-error').count(), 1);
+  assert.equal(await page.locator('form.parley-form').count(), 0);
+  assert.equal(wasm.length, 1, wasm.join());
+  reader.assertNoConsoleErrors();
 });
