@@ -11,9 +11,10 @@
 // build's release parleyd, when its early rendering differs too: each build then records
 // its own thread, else the first build's parleyd records one for all. Without --build,
 // the current build alone. --network emulates a slower link in Chromium (measure.mjs).
-// Figures as in bench/client-render.mjs, and the medians of any performance.mark() a build's
-// page sets (an instrumented loader's steps: web/parley.js with marks added), from the
-// response. Prints a table and writes nothing to RESULTS.md.
+// Figures as in bench/client-render.mjs; each build's difference from the first, with a
+// bootstrap 95% interval (is it more than the noise?); and the medians of any
+// performance.mark() a build's page sets (an instrumented loader's steps: web/parley.js
+// with marks added), from the response. Prints tables; writes nothing to RESULTS.md.
 import { launch, measure } from './client/measure.mjs';
 import { record } from './client/record.mjs';
 import { startBenchServer } from './client/serve.mjs';
@@ -48,6 +49,25 @@ for (const b of builds) {
 const FIGURES = [['render', 'response to DOM'], ['first', 'to first in DOM'], ['painted', 'to first painted'],
   ['total', 'navigation to DOM'], ['ready', 'navigation to widget running']];
 const ms = (n) => fmt(n, 1);
+
+// A seeded generator (mulberry32), so the same samples give the same intervals.
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** median(a) - median(b), and the 2.5th and 97.5th percentiles of it over resamples. */
+function medianDifference(a, b, resamples = 2000) {
+  const next = random(7);
+  const draw = (xs) => xs.map(() => xs[Math.floor(next() * xs.length)]);
+  const diffs = [];
+  for (let i = 0; i < resamples; i += 1) diffs.push(percentile(draw(a), 50) - percentile(draw(b), 50));
+  return { median: percentile(a, 50) - percentile(b, 50), low: percentile(diffs, 2.5), high: percentile(diffs, 97.5) };
+}
 const spread = (xs) => `${ms(percentile(xs, 50))} [${ms(percentile(xs, 25))}-${ms(percentile(xs, 75))}]`;
 const browser = await launch();
 const lines = [];
@@ -66,6 +86,15 @@ try {
     console.log(['build', ...FIGURES.map(([, label]) => label)].join(' | '));
     for (const b of builds) {
       console.log([b.name, ...FIGURES.map(([k]) => spread(samples.get(b.name).map((s) => s[k])))].join(' | '));
+    }
+    // Is a difference more than the machine's noise? The difference of the medians with a
+    // bootstrap 95% interval: "*" where the interval leaves out 0 (given 5 runs or more).
+    for (const b of builds.slice(1)) {
+      console.log([`${b.name} - ${builds[0].name}`, ...FIGURES.map(([k]) => {
+        const { median, low, high } = medianDifference(samples.get(b.name).map((s) => s[k]),
+          samples.get(builds[0].name).map((s) => s[k]));
+        return `${median >= 0 ? '+' : ''}${ms(median)} [${ms(low)} to ${ms(high)}]${RUNS >= 5 && (low > 0 || high < 0) ? ' *' : ''}`;
+      })].join(' | '));
     }
     // An instrumented build's performance.mark()s (a name repeated: its last), from the response.
     for (const b of builds) {
