@@ -6,6 +6,33 @@
 
 namespace parley::server::live {
 
+namespace {
+
+constexpr std::string_view kDataField = "\ndata: ";
+constexpr std::string_view kEventEnd = "\n\n";
+
+std::string wire_text(std::uint64_t id, std::string_view json) {
+  // The data is one line of JSON (serialised JSON escapes line breaks), so one `data:`
+  // field carries it.
+  std::string out = "id: ";
+  out += std::to_string(id);
+  out += kDataField;
+  out += json;
+  out += kEventEnd;
+  return out;
+}
+
+}  // namespace
+
+LiveEvent::LiveEvent(std::uint64_t event_id, std::string_view json)
+    : id(event_id), wire(std::make_shared<const std::string>(wire_text(event_id, json))) {}
+
+std::string_view LiveEvent::data() const {
+  const std::string_view w = *wire;
+  const std::size_t start = w.find(kDataField) + kDataField.size();
+  return w.substr(start, w.size() - start - kEventEnd.size());
+}
+
 std::string EventHub::key(std::string_view site, std::string_view page) {
   std::string k(site);
   k += '\n';
@@ -36,7 +63,7 @@ void EventHub::deliver(std::uint64_t id, std::string_view site, std::string_view
     return;
   }
   last_id_ = std::max(last_id_, id);
-  const LiveEvent& event = p.recent.emplace_back(LiveEvent{id, std::move(data)});
+  const LiveEvent& event = p.recent.emplace_back(id, data);
   backlog_bytes_ += cost(event);
   held_.emplace(id, &it->first);
   // Delivering may close a stream (a client too slow to keep up), which only expires
@@ -57,8 +84,8 @@ void EventHub::deliver(std::uint64_t id, std::string_view site, std::string_view
 }
 
 std::size_t EventHub::cost(const LiveEvent& event) {
-  // The text plus the ring slot and the held_ node that track it, roughly.
-  return event.data.size() + sizeof(LiveEvent) + 64;
+  // The text, the ring slot and the held_ node that track it, roughly.
+  return event.wire->size() + sizeof(LiveEvent) + 64;
 }
 
 void EventHub::forget(const LiveEvent& event) {

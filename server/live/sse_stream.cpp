@@ -11,21 +11,14 @@ namespace net = boost::asio;
 
 namespace {
 
-// A comment line: EventSource ignores it, proxies and NAT see traffic.
-constexpr std::string_view kHeartbeat = ": ping\n\n";
+// A comment line: EventSource ignores it, proxies and NAT see traffic. One string,
+// shared by every stream's queue as the events are.
+const std::shared_ptr<const std::string>& heartbeat() {
+  static const auto text = std::make_shared<const std::string>(": ping\n\n");
+  return text;
+}
 
 }  // namespace
-
-std::string format_event(const LiveEvent& event) {
-  // The data is one line of JSON (serialised JSON escapes line breaks), so one
-  // `data:` field carries it.
-  std::string out = "id: ";
-  out += std::to_string(event.id);
-  out += "\ndata: ";
-  out += event.data;
-  out += "\n\n";
-  return out;
-}
 
 SseStream::SseStream(net::ip::tcp::socket&& socket)
     : socket_(std::move(socket)), heartbeat_(socket_.get_executor()) {}
@@ -33,21 +26,21 @@ SseStream::SseStream(net::ip::tcp::socket&& socket)
 void SseStream::start(EventHub& hub, std::string head, const StreamOpen& open) {
   head += "retry: " + std::to_string(limits::kLiveReconnectMs) + "\n";
   // The first bytes after the head, so the browser's `open` fires at once.
-  head += kHeartbeat;
-  enqueue(std::move(head));
-  for (const LiveEvent& e : open.backlog) enqueue(format_event(e));
+  head += *heartbeat();
+  enqueue(std::make_shared<const std::string>(std::move(head)));
+  for (const LiveEvent& e : open.backlog) enqueue(e.wire);
   ticket_ = hub.subscribe(open.site, open.page, weak_from_this());
   schedule_heartbeat();
   watch_for_close();
 }
 
 void SseStream::deliver(const LiveEvent& event) {
-  enqueue(format_event(event));
+  enqueue(event.wire);
 }
 
-void SseStream::enqueue(std::string chunk) {
+void SseStream::enqueue(std::shared_ptr<const std::string> chunk) {
   if (closed_) return;
-  queued_bytes_ += chunk.size();
+  queued_bytes_ += chunk->size();
   if (queued_bytes_ > limits::kLiveMaxQueuedBytes) return close();
   queue_.push_back(std::move(chunk));
   if (!writing_) write_next();
@@ -56,7 +49,7 @@ void SseStream::enqueue(std::string chunk) {
 void SseStream::write_next() {
   if (queue_.empty() || closed_) return;
   writing_ = true;
-  net::async_write(socket_, net::buffer(queue_.front()),
+  net::async_write(socket_, net::buffer(*queue_.front()),
                    [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
                      self->on_write(ec, n);
                    });
@@ -65,7 +58,7 @@ void SseStream::write_next() {
 void SseStream::on_write(boost::system::error_code ec, std::size_t) {
   writing_ = false;
   if (ec) return close();
-  queued_bytes_ -= queue_.front().size();
+  queued_bytes_ -= queue_.front()->size();
   queue_.pop_front();
   write_next();
 }
@@ -75,7 +68,7 @@ void SseStream::schedule_heartbeat() {
   heartbeat_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (ec || self->closed_) return;
     // Only when idle: a stream busy writing events needs no keep-alive.
-    if (!self->writing_) self->enqueue(std::string(kHeartbeat));
+    if (!self->writing_) self->enqueue(heartbeat());
     self->schedule_heartbeat();
   });
 }

@@ -34,7 +34,7 @@ class SseStream : public Subscriber, public std::enable_shared_from_this<SseStre
   void deliver(const LiveEvent& event) override;
 
  private:
-  void enqueue(std::string chunk);
+  void enqueue(std::shared_ptr<const std::string> chunk);
   void write_next();
   void on_write(boost::system::error_code ec, std::size_t bytes);
   void schedule_heartbeat();
@@ -43,15 +43,14 @@ class SseStream : public Subscriber, public std::enable_shared_from_this<SseStre
 
   boost::asio::ip::tcp::socket socket_;
   boost::asio::steady_timer heartbeat_;
-  std::deque<std::string> queue_;  // queue_.front() is being written while writing_
+  // queue_.front() is being written while writing_. Events are shared with every other
+  // stream of the page (LiveEvent::wire).
+  std::deque<std::shared_ptr<const std::string>> queue_;
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
   bool closed_ = false;
   std::array<char, 512> sink_{};  // what the reader sends after the request is discarded
   std::unique_ptr<EventHub::Ticket> ticket_;
 };
-
-// "id: <id>\ndata: <json>\n\n"
-std::string format_event(const LiveEvent& event);
 
 }  // namespace parley::server::live
