@@ -44,6 +44,7 @@ fi
 run bench/size.mjs
 run bench/markdown-browser.mjs
 run bench/client-render.mjs
+run bench/tick.mjs
 run bench/server.mjs
 run bench/scale.mjs
 run bench/sse.mjs

@@ -79,8 +79,23 @@
   Parley.host = ({ mount, number, data, api, wasm, compiled, pow, report }) => {
     let widget, stream, popup, watch;
 
+    // The keyed elements by key. A long thread has thousands, and finding each patch's
+    // element with querySelector walked the mount every time: a minute's tick that
+    // rewords 1,000 dates took 150-200 ms (bench/tick.mjs). An element that left the
+    // mount, or a key not seen yet (just inserted), indexes the mount again, first
+    // element of a key first, as querySelector would find it.
+    const keyed = new Map();
     const region = (key) => {
-      const el = key == 'root' ? mount : mount.querySelector(`[data-parley-key="${key}"]`);
+      if (key == 'root') return mount;
+      let el = keyed.get(key);
+      if (!el || !mount.contains(el) || el.getAttribute('data-parley-key') != key) {
+        keyed.clear();
+        for (const e of mount.querySelectorAll('[data-parley-key]')) {
+          const k = e.getAttribute('data-parley-key');
+          if (!keyed.has(k)) keyed.set(k, e);
+        }
+        el = keyed.get(key);
+      }
       if (!el) throw Error('no region ' + key);
       return el;
     };

@@ -26,6 +26,7 @@ const cases = [
   ['markdown-browser.mjs', /^markdown in Chromium: Parley [\d,]+\/s, markdown-it [\d,]+\/s, markdown-it \+ DOMPurify [\d,]+\/s$/m],
   ['loader-ab.mjs', /^loader a\/b, response to DOM: 10 comments current [\d.,]+ ms \(1\.00\)$/m],
   ['client-render.mjs', /^client render: 10 comments Parley [\d.,]+ ms vs Waline [\d.,]+ ms \(first painted [\d.,]+ vs [\d.,]+ ms\)$/m],
+  ['tick.mjs', /^tick: 10 dates reworded, longest frame over 50 ms: (none|[\d.,]+ ms) \(median of 1\)$/m],
   ['server.mjs', /^server: read [\d,]+\/s p99 [\d.,]+ ms; counts [\d,]+\/s; write [\d,]+\/s; RSS [\d.]+ MB(; Waline read [\d.,]+\/s \([^)]*\))?$/m],
   ['scale.mjs', /^scale: p50 [\d.]+ ms at 10,000, [\d.]+ ms at 100,000: ratio [\d.]+$/m],
   ['sse.mjs', /^sse: (\| 50 \| 100 \||Not yet measured)/m],
