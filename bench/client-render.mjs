@@ -9,9 +9,11 @@
 // start to all comments in the DOM (includes fetching and compiling the code); the API
 // response's arrival to all comments in the DOM (the rendering alone), to the first one
 // in the DOM, and to the first one painted; and navigation start to the widget running.
-// Each run is a fresh browser context.
+// Each run is a fresh browser context. Then the same over Chromium's emulation of a 4G
+// link (bench/client/measure.mjs), where the bytes' time on the wire counts too.
 //
-//   node bench/client-render.mjs [--quick] [--sizes 100,1000] [--runs 11] [--trace DIR]
+//   node bench/client-render.mjs [--quick] [--sizes 100,1000] [--runs 11] [--network-runs 7]
+//                                [--trace DIR]
 //
 // --trace DIR also records one more Parley run per size as a Chrome trace
 // (DIR/parley-N.json, for chrome://tracing or the Performance panel) and measures nothing.
@@ -74,8 +76,8 @@ try {
       }
     }
     const med = (xs, k) => percentile(xs.map((x) => x[k]), 50);
-    const summary = (xs) => ({ firstAt: med(xs, 'firstAt'), paintedAt: med(xs, 'paintedAt'), total: med(xs, 'total'),
-      render: med(xs, 'render'), ready: med(xs, 'ready') });
+    const summary = (xs) => ({ paintedAt: med(xs, 'paintedAt'), total: med(xs, 'total'), render: med(xs, 'render'),
+      ready: med(xs, 'ready') });
     networked.push({ count, parley: summary(samples.parley), waline: summary(samples.waline) });
   }
 } finally {

@@ -23,8 +23,8 @@ export const NETWORKS = {
  * Returns, in ms: navigation to all comments in the DOM (total); the thread's response
  * to all in the DOM (render), to the first in the DOM (first), to the first painted
  * (painted); navigation to the widget running (ready), to the first in the DOM (firstAt)
- * and to the first painted (paintedAt); and the time of each of the
- * page's performance.mark()s from the response (marks: name -> ms; the last of a name).
+ * and to the first painted (paintedAt); and the time of each of the page's
+ * performance.mark()s from the response (marks: name -> ms; the last of a name).
  * Options: `trace`, a file for a Chrome trace of the load; `network`, a NETWORKS key.
  */
 export async function measure(browser, origin, system, page, count, { trace = '', network = '' } = {}) {
@@ -54,7 +54,7 @@ export async function measure(browser, origin, system, page, count, { trace = ''
         e.name.includes('/embed/thread') || e.name.includes('/api/comment'));
       const marks = performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]);
       return { first: window.benchFirstAt, painted: window.benchPaintedAt, shown: window.benchShownAt, ready: window.benchReadyAt,
-        response: api.responseEnd, responseStart: api.responseStart, marks };
+        response: api.responseEnd, marks };
     });
     if (errors.length) fail(`${system}: console errors: ${errors.join('; ')}`);
     // The page's own performance.mark()s (an instrumented build's steps), from the response.
