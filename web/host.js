@@ -9,6 +9,8 @@
   const SAVED = 'parley:author';
   const SERVER = 'parley:fediverse'; // the reader's fediverse server, for the share bar
   const TICK_MS = 60000;
+  // From this many patches at once, the host indexes the mount's keyed elements first.
+  const MANY_PATCHES = 64;
   const SLICE = 10000; // nonces per main-thread slice: ~10 ms, well short of a long task
   const Parley = (win.Parley = win.Parley || {});
   let module; // one WebAssembly instance per page; every mount has its own Widget
@@ -79,24 +81,28 @@
   Parley.host = ({ mount, number, data, api, wasm, compiled, pow, report }) => {
     let widget, stream, popup, watch;
 
-    // The keyed elements by key. A long thread has thousands, and finding each patch's
-    // element with querySelector walked the mount every time: a minute's tick that
-    // rewords 1,000 dates took 150-200 ms (bench/tick.mjs). An element that left the
-    // mount, or a key not seen yet (just inserted), indexes the mount again, first
-    // element of a key first, as querySelector would find it.
+    // The keyed elements by key, as each patch finds its own. A patch's element is
+    // looked up where the cache has none, or where the one it has left the mount or its
+    // key. A batch of many patches (a tick rewording 1,000 dates) indexes the whole mount
+    // first: looking up each of them walked the mount every time, 150-200 ms for 1,000
+    // (bench/tick.mjs). A single patch does not: indexing a long thread costs more
+    // than one walk.
     const keyed = new Map();
+    const index = () => {
+      keyed.clear();
+      for (const el of mount.querySelectorAll('[data-parley-key]')) {
+        const key = el.getAttribute('data-parley-key');
+        if (!keyed.has(key)) keyed.set(key, el); // the first, as querySelector finds
+      }
+    };
     const region = (key) => {
       if (key == 'root') return mount;
       let el = keyed.get(key);
       if (!el || !mount.contains(el) || el.getAttribute('data-parley-key') != key) {
-        keyed.clear();
-        for (const e of mount.querySelectorAll('[data-parley-key]')) {
-          const k = e.getAttribute('data-parley-key');
-          if (!keyed.has(k)) keyed.set(k, e);
-        }
-        el = keyed.get(key);
+        el = mount.querySelector(`[data-parley-key="${key}"]`);
+        if (!el) throw Error('no region ' + key);
+        keyed.set(key, el);
       }
-      if (!el) throw Error('no region ' + key);
       return el;
     };
 
@@ -235,6 +241,7 @@
         let at = answer.indexOf(10);
         const out = JSON.parse(text.decode(answer.subarray(0, at++)));
         out.patches.forEach((p) => p.bytes >= 0 && (p.html = text.decode(answer.subarray(at, (at += p.bytes)))));
+        if (out.patches.length > MANY_PATCHES) index();
         out.patches.forEach(patch);
         out.effects.forEach(effect);
       } catch (err) {
