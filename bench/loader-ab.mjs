@@ -8,9 +8,9 @@
 //        [--sizes 1000] [--runs 21] [--network 4g|3g] [--quick]
 //
 // DIR holds a build's assets (build/dist of a checkout: scripts/build.sh); PARLEYD is that
-// build's release parleyd, when its early rendering differs too: each build then records
-// its own thread, else the first build's parleyd records one for all. Without --build,
-// the current build alone. --network emulates a slower link in Chromium (measure.mjs).
+// build's release parleyd, when its early rendering differs too: that build then records
+// its own thread (the others share one). Without --build, the current build alone.
+// --network emulates a slower link in Chromium (measure.mjs).
 // Figures as in bench/client-render.mjs; each build's difference from the first, with a
 // bootstrap 95% interval (is it more than the noise?); and the medians of any
 // performance.mark() a build's page sets (an instrumented loader's steps: web/parley.js
@@ -29,7 +29,8 @@ const builds = (options('--build').length ? options('--build') : [`current=${DIS
 });
 if (new Set(builds.map((b) => b.name)).size !== builds.length) fail('each --build needs its own name');
 
-// Each build's own recording when it names a parleyd, else the first build's recording.
+// A build that names a parleyd records its own thread; the others share one, recorded with
+// the first parleyd any build names (else the default build's).
 const recordings = new Map();
 for (const b of builds) {
   const key = b.parleyd ?? '';
