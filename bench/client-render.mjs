@@ -34,6 +34,18 @@ const ms = (n) => fmt(n, 1);
 const GOALS = { 100: 30, 1000: 150 }; // ms, issue 7; and at least 20x faster than Waline
 const GOAL_RATIO = 20;
 
+// Each system's median of every figure measure() gives, over `runs` loads of `page`,
+// interleaved, so a burst of load on the shared machine hits both systems alike.
+async function medians(page, count, runs, options = {}) {
+  const samples = { parley: [], waline: [] };
+  for (let i = 0; i < runs; i += 1) {
+    for (const system of ['parley', 'waline']) samples[system].push(await measure(browser, web.origin, system, page, count, options));
+  }
+  const keys = ['total', 'render', 'first', 'painted', 'ready', 'paintedAt'];
+  const median = (xs) => Object.fromEntries(keys.map((k) => [k, percentile(xs.map((x) => x[k]), 50)]));
+  return { parley: median(samples.parley), waline: median(samples.waline) };
+}
+
 const recorded = new Map();
 for (const count of SIZES) {
   const r = await record(count);
@@ -55,30 +67,13 @@ try {
   }
   for (const [page, { parley }] of TRACE ? [] : recorded) {
     const count = JSON.parse(parley).count;
-    const samples = { parley: [], waline: [] };
-    // Interleaved, so a burst of load on the shared machine hits both systems alike.
-    for (let i = 0; i < RUNS; i += 1) {
-      for (const system of ['parley', 'waline']) samples[system].push(await measure(browser, web.origin, system, page, count));
-    }
-    const med = (xs, k) => percentile(xs.map((x) => x[k]), 50);
-    const summary = (xs) => ({ total: med(xs, 'total'), render: med(xs, 'render'), first: med(xs, 'first'),
-      painted: med(xs, 'painted'), ready: med(xs, 'ready') });
-    results.push({ count, parley: summary(samples.parley), waline: summary(samples.waline) });
+    results.push({ count, ...(await medians(page, count, RUNS)) });
   }
   // The same over a reader's network: the bytes' time on the wire now counts, and both
   // systems' first comments wait for their code and data alike.
   for (const [page, { parley }] of TRACE ? [] : recorded) {
     const count = JSON.parse(parley).count;
-    const samples = { parley: [], waline: [] };
-    for (let i = 0; i < NETWORK_RUNS; i += 1) {
-      for (const system of ['parley', 'waline']) {
-        samples[system].push(await measure(browser, web.origin, system, page, count, { network: NETWORK }));
-      }
-    }
-    const med = (xs, k) => percentile(xs.map((x) => x[k]), 50);
-    const summary = (xs) => ({ paintedAt: med(xs, 'paintedAt'), total: med(xs, 'total'), render: med(xs, 'render'),
-      ready: med(xs, 'ready') });
-    networked.push({ count, parley: summary(samples.parley), waline: summary(samples.waline) });
+    networked.push({ count, ...(await medians(page, count, NETWORK_RUNS, { network: NETWORK })) });
   }
 } finally {
   await browser.close();
