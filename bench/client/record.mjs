@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { SITE, postComment, startParleyd } from '../lib/parleyd.mjs';
 import { OUT, ROOT, fail } from '../lib/report.mjs';
 
+let texts; // read once: loader-ab records a thread per size and build
 function corpus() {
   const file = join(OUT, 'corpus.json');
   if (!existsSync(file)) execFileSync(process.execPath, [join(ROOT, 'bench', 'gen-corpus.mjs')], { stdio: 'inherit' });
-  return JSON.parse(readFileSync(file, 'utf8'));
+  return (texts ??= JSON.parse(readFileSync(file, 'utf8')));
 }
 
 // Waline's list response: top-level comments, newest first, each with all its
