@@ -26,6 +26,7 @@ export const PARLEYD_PATH =
 // An ASan build starts in well under a second; a loaded CI machine gets slack.
 const STARTUP_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
+const LOG_TIMEOUT_MS = 5_000;
 const LISTENING = /parleyd listening on (http:\/\/(\S+?):(\d+))\s/;
 const SANITIZER_REPORT = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:/;
 
@@ -85,8 +86,10 @@ export async function startParleyd({
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => { stdout += chunk; });
   child.stderr.setEncoding('utf8').on('data', (chunk) => { stderr += chunk; });
+  // 'close', not 'exit': only then has all of stderr been read, and a sanitizer report
+  // is the last thing parleyd writes.
   const exited = new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       running.delete(child);
       resolve({ code, signal });
     });
@@ -137,6 +140,25 @@ export async function startParleyd({
     pgUrl: pg?.url ?? null,
     /** Everything parleyd wrote to stderr so far (logs, warnings). */
     stderr: () => stderr,
+    /**
+     * Resolves with stderr once it matches `pattern`. parleyd writes a request's log line
+     * before the response, but the pipe and the socket are read in separate turns of this
+     * process's event loop, so a client can hold the response before the line arrives.
+     */
+    logged: (pattern, timeoutMs = LOG_TIMEOUT_MS) => new Promise((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(stderr)) return false;
+        child.stderr.off('data', check);
+        clearTimeout(timer);
+        resolve(stderr);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        child.stderr.off('data', check);
+        reject(new Error(`parleyd did not log ${pattern} within ${timeoutMs} ms\n${stderr}`));
+      }, timeoutMs);
+      if (!check()) child.stderr.on('data', check);
+    }),
     /** Everything parleyd wrote to stdout so far (the listening line). */
     stdout: () => stdout,
     stop,
