@@ -36,14 +36,14 @@ const GOAL_RATIO = 20;
 
 // Each system's median of every figure measure() gives, over `runs` loads of `page`,
 // interleaved, so a burst of load on the shared machine hits both systems alike.
-async function medians(page, count, runs, options = {}) {
-  const samples = { parley: [], waline: [] };
+async function medians(page, count, runs, options = {}, systems = ['parley', 'waline']) {
+  const samples = Object.fromEntries(systems.map((system) => [system, []]));
   for (let i = 0; i < runs; i += 1) {
-    for (const system of ['parley', 'waline']) samples[system].push(await measure(browser, web.origin, system, page, count, options));
+    for (const system of systems) samples[system].push(await measure(browser, web.origin, system, page, count, options));
   }
   const keys = ['total', 'render', 'first', 'painted', 'ready', 'paintedAt'];
   const median = (xs) => Object.fromEntries(keys.map((k) => [k, percentile(xs.map((x) => x[k]), 50)]));
-  return { parley: median(samples.parley), waline: median(samples.waline) };
+  return Object.fromEntries(systems.map((system) => [system, median(samples[system])]));
 }
 
 const recorded = new Map();
@@ -68,6 +68,8 @@ try {
   for (const [page, { parley }] of TRACE ? [] : recorded) {
     const count = JSON.parse(parley).count;
     results.push({ count, ...(await medians(page, count, RUNS)) });
+    // The floor under each: its response read into a string, nothing rendered.
+    Object.assign(results.at(-1), await medians(page, 1, RUNS, {}, ['floor-parley', 'floor-waline']));
   }
   // The same over a reader's network: the bytes' time on the wire now counts, and both
   // systems' first comments wait for their code and data alike.
@@ -108,6 +110,15 @@ const lines = [
     `${ms(r.parley.painted)} ms | ${ms(r.waline.painted)} ms | ${ratio(r.waline.painted, r.parley.painted)} | ` +
     `${ms(r.parley.ready)} ms | ${ms(r.waline.total)} ms |`),
   '',
+  'The floor: a page that fetches the same response, reads it into a string and adds one',
+  'element, rendering nothing (bench/client/floor.js). No client can have the comments in the',
+  'DOM sooner after the response than this page has its element.',
+  '',
+  '| Comments | Parley\'s early rendering: response to DOM | Waline\'s JSON: the same | 20x faster than Waline\'s render would be |',
+  '|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${fmt(r.count)} | ${ms(r['floor-parley'].render)} ms | ${ms(r['floor-waline'].render)} ms | ` +
+    `${ms(r.waline.render / GOAL_RATIO)} ms |`),
+  '',
   `Over ${NETWORK.toUpperCase()} as Chromium emulates it (${NETWORKS[NETWORK].latency} ms round trip, ` +
     `${NETWORKS[NETWORK].bits / 1e6} Mbit/s; every response gzipped), median of ${NETWORK_RUNS} runs:`,
   '',
@@ -120,7 +131,8 @@ const lines = [
   ...results.filter((r) => GOALS[r.count]).map((r) => `Goal for ${fmt(r.count)} comments: under ${GOALS[r.count]} ms from the ` +
     `response (${r.parley.render < GOALS[r.count] ? 'met' : 'missed'}: ${ms(r.parley.render)} ms) and ` +
     `${GOAL_RATIO}x faster than Waline (${r.waline.render / r.parley.render >= GOAL_RATIO ? 'met' : 'missed'}: ` +
-    `${ratio(r.waline.render, r.parley.render)}).`),
+    `${ratio(r.waline.render, r.parley.render)}; a page that only reads Waline's own response is ` +
+    `${ratio(r.waline.render, r['floor-waline'].render)}).`),
 ];
 writeSection(SECTION, lines);
 console.log(`client render: ${results.map((r) => `${r.count} comments Parley ${ms(r.parley.render)} ms vs Waline ${ms(r.waline.render)} ms ` +

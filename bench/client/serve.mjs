@@ -4,6 +4,8 @@
 //
 //   /parley.html?page=P&count=N    host page embedding Parley's loader
 //   /waline.html?page=P&count=N    host page embedding Waline's client
+//   /floor-parley.html?page=P      a page that only reads Parley's response (the floor)
+//   /floor-waline.html?page=P      the same for Waline's
 //   /api/comments?site=..&page=P   Parley's recorded response for page P
 //   /embed/thread?…&page=P&format=early  parleyd's recorded early rendering of page P
 //   /api/comment?path=P&...        Waline's recorded response for page P
@@ -58,6 +60,7 @@ export function startBenchServer(recorded, dist = DIST) {
     '/waline/waline.css': readFileSync(join(WALINE, 'waline.css')),
     '/probe.js': readFileSync(join(HERE, 'probe.js')),
     '/waline-start.js': readFileSync(join(HERE, 'waline-start.js')),
+    '/floor.js': readFileSync(join(HERE, 'floor.js')),
   };
   // The pages are English; parleyd serves en.json plus the tag it matched.
   const english = JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'i18n', 'en.json'), 'utf8')), '@lang': 'en' });
@@ -81,6 +84,17 @@ export function startBenchServer(recorded, dist = DIST) {
     if (url.pathname === '/waline.html') {
       return send(200, 'html', page('Waline', `${probe('.wl-card-item', count)}<link rel="stylesheet" href="/waline/waline.css">`,
         '<div id="waline"></div><script type="module" src="/waline-start.js' + url.search + '"></script>'));
+    }
+    // The floor under both: a page that fetches the same response as the system, reads it
+    // into a string and adds one element, rendering nothing. No client can show the
+    // comments sooner after the response than this page shows its element.
+    const floor = /^\/floor-(parley|waline)\.html$/.exec(url.pathname);
+    if (floor) {
+      const from = floor[1] === 'parley'
+        ? `/embed/thread?page=${encodeURIComponent(q.get('page'))}&format=early`
+        : `/api/comment?path=${encodeURIComponent(q.get('page'))}`;
+      return send(200, 'html', page('Floor', probe('p.bench-floor', 1),
+        `<script src="/floor.js" data-from="${from}"></script>`));
     }
     if (url.pathname === '/api/comments') return send(200, 'json', recorded.get(q.get('page'))?.parley ?? '{}');
     if (url.pathname === '/embed/thread') return send(200, 'html', recorded.get(q.get('page'))?.early ?? '');
