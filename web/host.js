@@ -11,6 +11,8 @@
   const TICK_MS = 60000;
   // From this many patches at once, the host indexes the mount's keyed elements first.
   const MANY_PATCHES = 64;
+  // Patches with at most this much markup index their own keyed elements (fresh() below).
+  const FEW_KEYS_HTML = 16384;
   const SLICE = 10000; // nonces per main-thread slice: ~10 ms, well short of a long task
   const Parley = (win.Parley = win.Parley || {});
   let module; // one WebAssembly instance per page; every mount has its own Widget
@@ -54,14 +56,17 @@
     }
   };
 
+  // Metadata lives in <head>: searching the document for a tag a page lacks walked every
+  // comment already shown, six times over on a long thread.
   const meta = (name) => {
-    const el = doc.querySelector(`meta[property="og:${name}"]`) || doc.querySelector(`meta[name="${name}"]`);
+    const head = doc.head;
+    const el = head.querySelector(`meta[property="og:${name}"]`) || head.querySelector(`meta[name="${name}"]`);
     return el ? el.content : '';
   };
 
   // What the share bar shares and what this browser can do (docs/share-and-likes.md).
   const share = (data) => {
-    const canonical = doc.querySelector('link[rel="canonical"]');
+    const canonical = doc.head.querySelector('link[rel="canonical"]');
     return {
       targets: data.parleyShare,
       style: data.parleyShareStyle,
@@ -106,12 +111,24 @@
       return el;
     };
 
+    // New markup the size of a form brings its keys into the cache as it goes in: the
+    // form sits after the thread, and finding each of its keys there walked past every
+    // comment (~1 ms a key with 1,000 of them). A slice of comments is not indexed:
+    // its hundreds of keys would cost more than the few lookups that follow.
+    const fresh = (html) => {
+      const nodes = parse(html);
+      if (html.length <= FEW_KEYS_HTML) {
+        for (const el of nodes.querySelectorAll('[data-parley-key]')) keyed.set(el.getAttribute('data-parley-key'), el);
+      }
+      return nodes;
+    };
+
     const patch = ({ op, key, html, to, name, value }) => {
       const el = region(key);
-      if (op == 'html') el.replaceChildren(parse(html));
-      else if (op == 'append') el.append(parse(html));
-      else if (op == 'prepend') el.prepend(parse(html));
-      else if (op == 'replace') el.replaceWith(parse(html));
+      if (op == 'html') el.replaceChildren(fresh(html));
+      else if (op == 'append') el.append(fresh(html));
+      else if (op == 'prepend') el.prepend(fresh(html));
+      else if (op == 'replace') el.replaceWith(fresh(html));
       else if (op == 'move') region(to).append(el);
       else if (op == 'attr') value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
       else if (op == 'value') el[typeof value == 'boolean' ? 'checked' : 'value'] = value;
@@ -309,7 +326,11 @@
     };
 
     const prerendered = () => {
-      const el = mount.querySelector('script.parley-data');
+      // parleyd puts it beside the comments section, so it is one of the mount's own
+      // children; searching the mount for it walked past every comment first.
+      const el =
+        Array.prototype.find.call(mount.children, (c) => c.matches('script.parley-data')) ||
+        mount.querySelector('script.parley-data');
       if (!el) return '';
       el.remove();
       return el.textContent;
