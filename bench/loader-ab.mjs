@@ -48,7 +48,7 @@ for (const b of builds) {
 }
 
 const FIGURES = [['render', 'response to DOM'], ['first', 'to first in DOM'], ['painted', 'to first painted'],
-  ['total', 'navigation to DOM'], ['ready', 'navigation to widget running']];
+  ['total', 'navigation to DOM'], ['ready', 'navigation to widget running'], ['longest', 'longest task']];
 const ms = (n) => fmt(n, 1);
 
 // A seeded generator (mulberry32), so the same samples give the same intervals.

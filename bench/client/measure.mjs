@@ -23,7 +23,8 @@ export const NETWORKS = {
  * Returns, in ms: navigation to all comments in the DOM (total); the thread's response
  * to all in the DOM (render), to the first in the DOM (first), to the first painted
  * (painted); navigation to the widget running (ready), to the first in the DOM (firstAt)
- * and to the first painted (paintedAt); and the time of each of the page's
+ * and to the first painted (paintedAt); the longest task of the load, 0 when none
+ * took 50 ms (longest); and the time of each of the page's
  * performance.mark()s from the response (marks: name -> ms; the last of a name).
  * Options: `trace`, a file for a Chrome trace of the load; `network`, a NETWORKS key.
  */
@@ -48,19 +49,30 @@ export async function measure(browser, origin, system, page, count, { trace = ''
     await tab.goto(`${origin}/${system}.html?page=${encodeURIComponent(page)}&count=${count}`);
     await shown;
     if (trace) await browser.stopTracing();
-    const t = await tab.evaluate(() => {
+    const t = await tab.evaluate(async () => {
       // Parley's thread arrives as the loader's early rendering; Waline's as its JSON.
       const api = performance.getEntriesByType('resource').find((e) =>
         e.name.includes('/embed/thread') || e.name.includes('/api/comment'));
       const marks = performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]);
+      // The longest task of the load: input waits for it. The Long Tasks API reports
+      // those over 50 ms, after they end; none at all means every task was shorter. (Not
+      // the longest frame: a long thread's slices are short tasks in a row on purpose,
+      // with input running between them.)
+      const longest = await new Promise((done) => {
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect();
+          done(Math.max(...list.getEntries().map((e) => e.duration)));
+        }).observe({ type: 'longtask', buffered: true });
+        setTimeout(() => done(0), 100);
+      });
       return { first: window.benchFirstAt, painted: window.benchPaintedAt, shown: window.benchShownAt, ready: window.benchReadyAt,
-        response: api.responseEnd, marks };
+        response: api.responseEnd, marks, longest };
     });
     if (errors.length) fail(`${system}: console errors: ${errors.join('; ')}`);
     // The page's own performance.mark()s (an instrumented build's steps), from the response.
     const marks = Object.fromEntries(t.marks.map(([name, at]) => [name, at - t.response]));
     return { total: t.shown, render: t.shown - t.response, first: t.first - t.response, painted: t.painted - t.response,
-      ready: t.ready, firstAt: t.first, paintedAt: t.painted, marks };
+      ready: t.ready, firstAt: t.first, paintedAt: t.painted, longest: t.longest, marks };
   } finally {
     await context.close();
   }
