@@ -6,6 +6,7 @@
 //   /waline.html?page=P&count=N    host page embedding Waline's client
 //   /floor-parley.html?page=P      a page that only reads Parley's response (the floor)
 //   /floor-waline.html?page=P      the same for Waline's
+//   /floor-parley-html.html?page=P&count=N  Parley's set as innerHTML in one go
 //   /api/comments?site=..&page=P   Parley's recorded response for page P
 //   /embed/thread?…&page=P&format=early  parleyd's recorded early rendering of page P
 //   /api/comment?path=P&...        Waline's recorded response for page P
@@ -88,13 +89,14 @@ export function startBenchServer(recorded, dist = DIST) {
     // The floor under both: a page that fetches the same response as the system, reads it
     // into a string and adds one element, rendering nothing. No client can show the
     // comments sooner after the response than this page shows its element.
-    const floor = /^\/floor-(parley|waline)\.html$/.exec(url.pathname);
+    const floor = /^\/floor-(parley|waline|parley-html)\.html$/.exec(url.pathname);
     if (floor) {
-      const from = floor[1] === 'parley'
-        ? `/embed/thread?page=${encodeURIComponent(q.get('page'))}&format=early`
-        : `/api/comment?path=${encodeURIComponent(q.get('page'))}`;
-      return send(200, 'html', page('Floor', probe('p.bench-floor', 1),
-        `<script src="/floor.js" data-from="${from}"></script>`));
+      const from = floor[1] === 'waline'
+        ? `/api/comment?path=${encodeURIComponent(q.get('page'))}`
+        : `/embed/thread?page=${encodeURIComponent(q.get('page'))}&format=early`;
+      const html = floor[1] === 'parley-html';
+      return send(200, 'html', page('Floor', html ? probe('article.parley-comment', count) : probe('p.bench-floor', 1),
+        `<script src="/floor.js" data-from="${from}"${html ? ' data-insert="html"' : ''}></script>`));
     }
     if (url.pathname === '/api/comments') return send(200, 'json', recorded.get(q.get('page'))?.parley ?? '{}');
     if (url.pathname === '/embed/thread') return send(200, 'html', recorded.get(q.get('page'))?.early ?? '');
