@@ -24,6 +24,28 @@ async function noJsReader(url) {
 
 const assertAccessible = (page, selector, state) => assertAxeClean(page, state, { selector });
 
+// The demo page with the thread included (Ana's comment and Bo's reply), and a tab with
+// JavaScript to read it.
+async function includePage(t) {
+  const stack = await startStack(t, { include: true });
+  const ana = await seedComment(stack, { text: 'First', author: 'Ana' });
+  await seedComment(stack, { text: 'A reply', author: 'Bo', parent: ana });
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  return { stack, ana, page: await context.newPage() };
+}
+
+// Holds back the page's requests matching `pattern` until the returned function is called.
+async function holdBack(page, pattern) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 test('without JavaScript: the thread is in the page, and the plain form posts and comes back',
   async (t) => {
     const stack = await startStack(t, { include: true });
@@ -35,8 +57,10 @@ test('without JavaScript: the thread is in the page, and the plain form posts an
     assert.equal(await heading.textContent(), `One Response to “${POST_TITLE}”`);
     const comment = page.locator(`#parley-comment-${first}`);
     assert.equal(await comment.locator('.parley-body').innerHTML(), '<p>Server-rendered <em>hello</em></p>\n');
-    // Reply needs the widget: not offered without it.
-    assert.equal(await comment.getByRole('button', { name: /Reply/ }).isVisible(), false);
+    // Reply needs the widget: not offered without it, and it takes no room (no box).
+    const reply = comment.getByRole('button', { name: /Reply/, includeHidden: true });
+    assert.equal(await reply.count(), 1);
+    assert.equal(await reply.boundingBox(), null);
     assert.equal(await page.getByRole('button', { name: 'Preview' }).count(), 0);
     // The include holds the mount's share bar (a stand-in) and Like block for the widget
     // to adopt; without it they take no room at all (display: none: no box).
@@ -72,6 +96,30 @@ test('without JavaScript: the thread is in the page, and the plain form posts an
     assert.equal(await mine.locator('.parley-body').innerHTML(), '<p>Posted <em>without</em> JavaScript</p>\n');
   });
 
+test('an include painted before its async loader runs: nothing moves when the widget starts',
+  async (t) => {
+    const { stack, ana, page } = await includePage(t);
+    // The loader held back, as on a slow link: the page shows the include without it.
+    const release = await holdBack(page, /\/parley\.js(\?|$)/);
+    await page.goto(stack.pageUrl, { waitUntil: 'domcontentloaded' });
+    const mount = page.locator('#parley-thread');
+    await mount.locator(`#parley-comment-${ana}`).waitFor();
+    await mount.scrollIntoViewIfNeeded(); // the loader starts the widget near the viewport
+    assert.equal(await mount.getAttribute('data-parley-key'), null, 'no script has marked the mount');
+    const tops = () => page.evaluate(() => [...document.querySelectorAll('#parley-thread .parley-comment, ' +
+      '#parley-thread .parley-form-home')].map((el) => Math.round(el.getBoundingClientRect().top + window.scrollY)));
+    const before = await tops();
+    // Reply is unseen but has its room already.
+    const reply = page.locator(`#parley-comment-${ana}`).getByRole('button', { name: 'Reply to Ana', includeHidden: true });
+    assert.equal(await reply.isVisible(), false);
+    assert.ok((await reply.boundingBox())?.height > 0, 'Reply keeps its room before the loader runs');
+    release();
+    await page.getByRole('button', { name: 'Preview' }).waitFor();
+    await page.getByRole('button', { name: 'Reply to Ana' }).waitFor();
+    assert.equal(await mount.getAttribute('data-parley-key'), 'root');
+    assert.deepEqual(await tops(), before, 'the comments did not move when the loader and widget ran');
+  });
+
 test('without JavaScript: the embed page (the <noscript> link) reads and posts', async (t) => {
   const stack = await startStack(t);
   await seedComment(stack, { text: 'On the embed page', author: 'Ana' });
@@ -88,6 +136,19 @@ test('without JavaScript: the embed page (the <noscript> link) reads and posts',
   assert.equal(await page.getByRole('heading', { level: 2 }).textContent(), `2 Responses to “${POST_TITLE}”`);
   assert.equal(await page.locator('.parley-body').last().textContent(), 'Posted from the embed page\n');
 });
+
+test('the embed page read with JavaScript on: no widget runs there, so Reply takes no room',
+  async (t) => {
+    const stack = await startStack(t);
+    await seedComment(stack, { text: 'On the embed page', author: 'Ana' });
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${stack.api}/embed/thread?site=demo&page=/&title=${encodeURIComponent(POST_TITLE)}`);
+    const reply = page.getByRole('button', { name: 'Reply to Ana', includeHidden: true });
+    assert.equal(await reply.count(), 1);
+    assert.equal(await reply.boundingBox(), null);
+  });
 
 test('axe finds no violations on the no-JavaScript thread, with comments and with errors',
   async (t) => {
@@ -112,12 +173,7 @@ test('axe finds no violations on the no-JavaScript thread, with comments and wit
 
 test('with JavaScript the widget takes over the included thread: no refetch, same nodes',
   async (t) => {
-    const stack = await startStack(t, { include: true });
-    const ana = await seedComment(stack, { text: 'First', author: 'Ana' });
-    await seedComment(stack, { text: 'A reply', author: 'Bo', parent: ana });
-    const context = await browser.newContext();
-    t.after(() => context.close());
-    const page = await context.newPage();
+    const { stack, ana, page } = await includePage(t);
     const threadGets = [];
     page.on('request', (req) => {
       if (req.method() === 'GET' && new URL(req.url()).pathname === '/api/comments') threadGets.push(req.url());
@@ -133,12 +189,7 @@ test('with JavaScript the widget takes over the included thread: no refetch, sam
       });
     });
     // The widget's wasm held back: what shows first is the include and the loader's mark.
-    let release;
-    const released = new Promise((resolve) => (release = resolve));
-    await page.route(/\/parley-widget[^/]*\.wasm$/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdBack(page, /\/parley-widget[^/]*\.wasm$/);
     await page.goto(stack.pageUrl);
     await page.locator('#parley-thread').scrollIntoViewIfNeeded();
     // The include names the mount's parts (demo/serve.mjs): the share bar and the Like
