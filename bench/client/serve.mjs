@@ -86,9 +86,9 @@ export function startBenchServer(recorded, dist = DIST) {
       return send(200, 'html', page('Waline', `${probe('.wl-card-item', count)}<link rel="stylesheet" href="/waline/waline.css">`,
         '<div id="waline"></div><script type="module" src="/waline-start.js' + url.search + '"></script>'));
     }
-    // The floor under both: a page that fetches the same response as the system, reads it
-    // into a string and adds one element, rendering nothing. No client can show the
-    // comments sooner after the response than this page shows its element.
+    // The floors (floor.js): a page that fetches the same response as the system, reads
+    // it into a string and adds one element, rendering nothing (no client can show the
+    // comments sooner after the response); or sets Parley's as one innerHTML in one go.
     const floor = /^\/floor-(parley|waline|parley-html)\.html$/.exec(url.pathname);
     if (floor) {
       const from = floor[1] === 'waline'
