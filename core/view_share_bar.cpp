@@ -15,10 +15,20 @@ std::string t(std::string_view key, std::initializer_list<i18n::Arg> args = {}) 
   return i18n::active().text(key, args);
 }
 
+// Share… and SMS depend on the reader's device.
+bool device_bound(Target target) {
+  return target == Target::Native || share::info(target).touch_only;
+}
+
 bool shown_here(Target target, const ShareBarInput& in) {
-  if (target == Target::Native) return in.can_native;
-  if (share::info(target).touch_only) return in.touch;
+  if (target == Target::Native) return in.can_native || in.any_device;
+  if (share::info(target).touch_only) return in.touch || in.any_device;
   return true;
+}
+
+std::string item_class(Target target, const ShareBarInput& in) {
+  return in.any_device && device_bound(target) ? "parley-spread-item parley-spread-coarse"
+                                               : "parley-spread-item";
 }
 
 // Visible name: a brand stays as written; an action or generic channel is translated.
@@ -144,15 +154,15 @@ SafeHtml share_items(const ShareBarInput& in) {
     if (!shown_here(target, in)) continue;
     const share::TargetInfo& info = share::info(target);
     if (info.kind == share::Kind::Action) {
-      b.open("li", {{"class", "parley-spread-item"}});
+      b.open("li", {{"class", item_class(target, in)}});
       action_button(b, target, in);
       b.close("li");
     } else if (info.needs_instance) {
-      b.open("li", {{"class", "parley-spread-item"}});
+      b.open("li", {{"class", item_class(target, in)}});
       fediverse(b, target, in);
       b.close("li");
     } else if (const std::string href = share::share_url(target, in.page); !href.empty()) {
-      b.open("li", {{"class", "parley-spread-item"}});
+      b.open("li", {{"class", item_class(target, in)}});
       link(b, target, href, in);
       b.close("li");
     }

@@ -45,6 +45,10 @@ struct ShareBarInput {
   // parleyd's early stand-in (docs/seo-nojs.md), unseen until the widget replaces it:
   // its icons keep their boxes but not their drawings, most of the bar's bytes.
   bool stand_in = false;
+  // The reader's device is not known (an include's stand-in): Share… and SMS are in it
+  // all the same, marked parley-spread-coarse, which parley.css shows only where the
+  // pointer is coarse, as on the phones that have both.
+  bool any_device = false;
 };
 
 // The whole bar (the section above).

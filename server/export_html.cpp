@@ -116,7 +116,9 @@ std::optional<ExportOptions> parse(std::span<const std::string_view> args) {
                 << kMaxMounts << '\n';
       return std::nullopt;
     }
-    add_mount_parts(o.thread, {*o.parts, o.share, o.share_style, false, false, *prefix});
+    add_mount_parts(
+        o.thread,
+        {.parts = *o.parts, .share = o.share, .share_style = o.share_style, .id_prefix = *prefix});
   } else if (!o.share.empty() || !o.share_style.empty() || o.mount) {
     std::cerr << "parleyd export-html: --share, --share-style and --mount go with --parts\n";
     return std::nullopt;

@@ -141,6 +141,7 @@ MountParts mount_of(const Query& q) {
   m.share_style = q.get("share_style").value_or("");
   m.native = q.get("native") == "1";
   m.touch = q.get("touch") == "1";
+  m.device_known = q.get("native").has_value() || q.get("touch").has_value();
   const std::optional<std::string> prefix = mount_id_prefix(q.get("mount").value_or("1"));
   if (!prefix) {
     throw ApiError(ErrorCode::bad_request, "mount is the mount's number on the page, 1 to " +
@@ -168,6 +169,7 @@ std::string early_cache_page(const ThreadHtml& in) {
     share = share::style_id(in.share->style);
     share += in.share->can_native ? "+native" : "";
     share += in.share->touch ? "+touch" : "";
+    share += in.share->any_device ? "+any" : "";
     for (const share::Target t : in.share->targets) (share += ',') += share::info(t).id;
   }
   std::string k = in.page + "\nearly";

@@ -31,6 +31,7 @@ void add_mount_parts(ThreadHtml& in, const MountParts& mount) {
   // The same buttons as the widget's bar, so it keeps its size when replaced.
   bar.can_native = mount.native;
   bar.touch = mount.touch;
+  bar.any_device = !mount.device_known;
   bar.id_prefix = mount.id_prefix;
   bar.stand_in = true;
   in.share = std::move(bar);

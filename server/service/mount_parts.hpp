@@ -26,6 +26,9 @@ struct MountParts {
   // Share… and SMS buttons (known to the loader only, never to an include).
   bool native = false;
   bool touch = false;
+  // The two above were said (the loader says them, as 0 or 1); else the bar is for any
+  // device (view::ShareBarInput::any_device).
+  bool device_known = false;
   std::string id_prefix = std::string(view::keys::kFirstIdPrefix);  // mount_id_prefix
 };
 

@@ -26,14 +26,28 @@ const assertAccessible = (page, selector, state) => assertAxeClean(page, state, 
 
 // The demo page with the thread included (Ana's comment and Bo's reply), and a tab with
 // JavaScript to read it.
-async function includePage(t) {
+async function includePage(t, contextOptions = {}) {
   const stack = await startStack(t, { include: true });
   const ana = await seedComment(stack, { text: 'First', author: 'Ana' });
   await seedComment(stack, { text: 'A reply', author: 'Bo', parent: ana });
-  const context = await browser.newContext();
+  const context = await browser.newContext(contextOptions);
   t.after(() => context.close());
   return { stack, ana, page: await context.newPage() };
 }
+
+// The mount's share bar: the keys of the buttons that have a box, its height, and whether
+// it is an element no earlier call saw (`fresh`: the widget's bar replaced the stand-in).
+const spreadBar = (page) => page.evaluate(() => {
+  const el = document.querySelector('#parley-thread > section.parley-spread');
+  const fresh = el.parleySeen !== true;
+  el.parleySeen = true;
+  return {
+    buttons: [...el.querySelectorAll('.parley-spread-item > [data-parley-key]')]
+      .filter((b) => b.getClientRects().length > 0).map((b) => b.dataset.parleyKey),
+    height: el.getBoundingClientRect().height,
+    fresh,
+  };
+});
 
 // Holds back the page's requests matching `pattern` until the returned function is called.
 async function holdBack(page, pattern) {
@@ -109,6 +123,7 @@ test('an include painted before its async loader runs: nothing moves when the wi
     const tops = () => page.evaluate(() => [...document.querySelectorAll('#parley-thread .parley-comment, ' +
       '#parley-thread .parley-form-home')].map((el) => Math.round(el.getBoundingClientRect().top + window.scrollY)));
     const before = await tops();
+    const bar = await spreadBar(page);
     // Reply is unseen but has its room already.
     const reply = page.locator(`#parley-comment-${ana}`).getByRole('button', { name: 'Reply to Ana', includeHidden: true });
     assert.equal(await reply.isVisible(), false);
@@ -118,6 +133,32 @@ test('an include painted before its async loader runs: nothing moves when the wi
     await page.getByRole('button', { name: 'Reply to Ana' }).waitFor();
     assert.equal(await mount.getAttribute('data-parley-key'), 'root');
     assert.deepEqual(await tops(), before, 'the comments did not move when the loader and widget ran');
+    // The widget's own bar took the stand-in's place with the same buttons (no Share… or
+    // SMS on a desktop Chromium) and the same height.
+    await page.getByRole('link', { name: 'Share on Bluesky (opens in a new window)' }).waitFor();
+    assert.deepEqual(await spreadBar(page), bar);
+    assert.ok(!bar.buttons.includes('spread-native'), bar.buttons.join());
+  });
+
+test('on a phone an include\'s share bar has the widget\'s buttons, so it keeps its size when replaced',
+  async (t) => {
+    const { stack, page } = await includePage(t,
+      { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    // A phone's share sheet (Chromium on Linux has no navigator.share).
+    await page.addInitScript(() => {
+      navigator.share = async () => {};
+    });
+    const release = await holdBack(page, /\/parley\.js(\?|$)/);
+    await page.goto(stack.pageUrl, { waitUntil: 'domcontentloaded' });
+    const mount = page.locator('#parley-thread');
+    await mount.locator('.parley-comment').first().waitFor();
+    await mount.scrollIntoViewIfNeeded();
+    const bar = await spreadBar(page);
+    assert.ok(bar.buttons.includes('spread-native'), bar.buttons.join());
+    release();
+    await page.getByRole('button', { name: 'Preview' }).waitFor();
+    await page.getByRole('link', { name: 'Share on Bluesky (opens in a new window)' }).waitFor();
+    assert.deepEqual(await spreadBar(page), bar);
   });
 
 test('without JavaScript: the embed page (the <noscript> link) reads and posts', async (t) => {

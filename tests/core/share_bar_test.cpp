@@ -103,6 +103,26 @@ TEST_CASE("actions are buttons; native share and SMS only where the browser can"
   CHECK(has(html, "href=\"sms:?&amp;body="));
 }
 
+TEST_CASE("a bar for any device (an include's stand-in) holds Share… and SMS, marked as such") {
+  ShareBarInput in = bar("copy,native,sms");
+  in.any_device = true;
+  const std::string html = items(in);
+  CHECK(has(html,
+            "<li class=\"parley-spread-item\"><button type=\"button\" "
+            "class=\"parley-spread-link parley-spread-copy\""));
+  CHECK(has(html,
+            "<li class=\"parley-spread-item parley-spread-coarse\"><button type=\"button\" "
+            "class=\"parley-spread-link parley-spread-native\""));
+  CHECK(has(html,
+            "<li class=\"parley-spread-item parley-spread-coarse\"><a class=\"parley-spread-link "
+            "parley-spread-sms\""));
+  // A known device: no marks, whatever it has.
+  in.any_device = false;
+  in.can_native = true;
+  in.touch = true;
+  CHECK_FALSE(has(items(in), "parley-spread-coarse"));
+}
+
 TEST_CASE("Pinterest shows only when the page has an image") {
   ShareBarInput in = bar("pinterest");
   CHECK(items(in).empty());

@@ -219,7 +219,8 @@ describe('GET /embed/thread?format=early', () => {
     const page = '/early-parts/';
     assert.equal((await post(server, draft({ page, text: 'Parts' }))).status, 201);
     for (const query of ['', '&parts=', '&parts=share,likes,comments', '&parts=bogus']) {
-      const { text: html } = await early(server, page, query);
+      // As the loader asks on a desktop browser (the device said: native=0&touch=0).
+      const { text: html } = await early(server, page, `${query}&native=0&touch=0`);
       assert.match(html, /^<section class="parley-spread parley-spread--icons" id="parley-spread" data-parley-key="spread" /, query);
       assertEarly(html);
       // The default targets but those this early bar cannot know apply (native share).
@@ -263,7 +264,6 @@ describe('GET /embed/thread?format=early', () => {
     const targets = async (query) =>
       spreadTargets((await early(server, page, `&parts=share,comments&share=x,sms,native,copy${query}`)).text);
     // A desktop browser without navigator.share: neither (as the widget's bar there).
-    assert.deepEqual(await targets(''), ['x', 'copy']);
     assert.deepEqual(await targets('&native=0&touch=0'), ['x', 'copy']);
     assert.deepEqual(await targets('&native=yes&touch=true'), ['x', 'copy'], 'only 1 says yes');
     // A phone: both, where the owner put them; a cached copy for one browser is not
@@ -271,7 +271,16 @@ describe('GET /embed/thread?format=early', () => {
     assert.deepEqual(await targets('&native=1&touch=1'), ['x', 'sms', 'native', 'copy']);
     assert.deepEqual(await targets('&native=1'), ['x', 'native', 'copy']);
     assert.deepEqual(await targets('&touch=1'), ['x', 'sms', 'copy']);
-    assert.deepEqual(await targets(''), ['x', 'copy']);
+    assert.deepEqual(await targets('&native=0&touch=0'), ['x', 'copy']);
+    // Not said (an include's URL: the page is built before any reader comes): both, each
+    // in an item parley.css shows only where the pointer is coarse, as on a phone.
+    const any = (await early(server, page, '&parts=share,comments&share=x,sms,native,copy')).text;
+    const items = [...any.matchAll(/<li class="([^"]+)">.*?data-parley-key="spread-([a-z-]+)"/g)]
+      .map((m) => `${m[2]}: ${m[1]}`);
+    assert.deepEqual(items, ['x: parley-spread-item', 'sms: parley-spread-item parley-spread-coarse',
+      'native: parley-spread-item parley-spread-coarse', 'copy: parley-spread-item']);
+    assert.ok(!(await early(server, page, '&parts=share,comments&share=x,sms,native,copy&native=1&touch=1'))
+      .text.includes('parley-spread-coarse'), 'a known device gets no marks');
   });
 
   it('names its ids as the widget of the mount it is for: parley-2-… for the second', async () => {

@@ -107,7 +107,7 @@ describe('parleyd export-html', () => {
     });
     assert.equal(liked.status, 200, await liked.text());
     const res = await exportHtml(['--site', 'demo', '--page', page, '--parts', 'comments,likes,share',
-      '--share', 'bluesky,copy', '--share-style', 'labels', '--mount', '2', ...store]);
+      '--share', 'bluesky,sms,copy', '--share-style', 'labels', '--mount', '2', ...store]);
     assert.equal(res.code, 0, res.stderr);
     const html = res.stdout;
     const at = (what) => html.indexOf(what);
@@ -115,7 +115,10 @@ describe('parleyd export-html', () => {
     assert.ok(at('<div class="parley-likes"') > at('</section>'));
     assert.ok(at('<section class="parley-spread parley-spread--labels" id="parley-2-spread"') > at('<div class="parley-likes"'));
     assert.deepEqual([...html.matchAll(/ data-parley-key="spread-([a-z]+)"/g)].map((m) => m[1])
-      .filter((k) => !['list', 'server', 'status'].includes(k)), ['bluesky', 'copy']);
+      .filter((k) => !['list', 'server', 'status'].includes(k)), ['bluesky', 'sms', 'copy']);
+    // A static page cannot know its reader's device: SMS shows where the pointer is coarse.
+    assert.match(html, /<li class="parley-spread-item parley-spread-coarse"><a class="parley-spread-link parley-spread-sms"/);
+    assert.match(html, /<li class="parley-spread-item"><a class="parley-spread-link parley-spread-bluesky"/);
     assert.ok(html.includes(`<span class="parley-like-count" data-parley-key="like-count-${id}">1</span>`));
     assert.match(html, /<form [^>]*class="parley-form"/);
     assert.equal(dataOf(html).parts, 'comments,likes,share');
