@@ -77,7 +77,8 @@ export function packageVersion(name) {
 
 /** Replaces (or appends) the section under `heading` and prints it. */
 export function writeSection(heading, lines) {
-  const section = [heading, '', ...lines, ''].join('\n');
+  // Ends with a blank line, which keeps it apart from the next section's heading.
+  const section = [heading, '', ...lines, '', ''].join('\n');
   console.log(section);
   if (QUICK) return;
   let doc = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\n';
