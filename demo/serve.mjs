@@ -3,12 +3,14 @@
 // different origin than parleyd, so the browser enforces CORS exactly as on a real site.
 //
 //   node demo/serve.mjs [--port 8081] [--host 127.0.0.1] [--api http://host:port] [--csp]
-//                       [--trusted-types] [--include]
+//                       [--trusted-types] [--no-wasm] [--include]
 //
 // --api rewrites the embed's http://localhost:8080 in served HTML so tests can point
 // the page at a parleyd on a random port; --csp serves pages under a strict
 // Content-Security-Policy (no inline script, no eval) to prove the widget needs neither;
 // --trusted-types also enforces Trusted Types (the policy allows Parley's two by name);
+// --no-wasm serves a policy without 'wasm-unsafe-eval': the comments show, the form does
+// not, and the page says so (docs/embed.md);
 // --include puts the thread, rendered by parleyd, into the page as a server-side
 // include would (docs/seo-nojs.md): readers without JavaScript get comments and a form.
 import { createServer } from 'node:http';
@@ -31,10 +33,11 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-// `mode` 'trusted-types' adds Trusted Types enforcement with Parley's two policies, and
-// allows the proof-of-work worker (docs/embed.md); the demo page's own scripts use no
-// sinks. 'no-wasm' leaves out 'wasm-unsafe-eval', as a page that forbids WebAssembly.
-export function cspFor(api, mode = true) {
+// The page's policy. `mode` true: what a Parley page needs; 'trusted-types' adds Trusted
+// Types enforcement with Parley's two policies, and allows the proof-of-work worker
+// (docs/embed.md); the demo page's own scripts use no sinks. 'no-wasm' leaves out
+// 'wasm-unsafe-eval', as a page that forbids WebAssembly.
+function cspFor(api, mode) {
   if (mode === 'no-wasm') return `script-src 'self' ${api}`;
   const policy = `script-src 'self' ${api} 'wasm-unsafe-eval'`;
   const tt = "worker-src blob:; require-trusted-types-for 'script'; trusted-types parley parley-widget";
@@ -137,6 +140,7 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (arg === '--csp') opts.csp = opts.csp || true;
     else if (arg === '--trusted-types') opts.csp = 'trusted-types';
+    else if (arg === '--no-wasm') opts.csp = 'no-wasm';
     else if (arg === '--include') opts.include = true;
     else if (arg === '--port') opts.port = Number(argv[++i]);
     else if (arg === '--host') opts.host = argv[++i];
