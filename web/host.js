@@ -93,12 +93,13 @@
     // (bench/tick.mjs). A single patch does not: indexing a long thread costs more
     // than one walk.
     const keyed = new Map();
+    // A key names one element of the mount (docs/widget-protocol.md).
+    const learn = (root) => {
+      for (const el of root.querySelectorAll('[data-parley-key]')) keyed.set(el.getAttribute('data-parley-key'), el);
+    };
     const index = () => {
       keyed.clear();
-      for (const el of mount.querySelectorAll('[data-parley-key]')) {
-        const key = el.getAttribute('data-parley-key');
-        if (!keyed.has(key)) keyed.set(key, el); // the first, as querySelector finds
-      }
+      learn(mount);
     };
     const region = (key) => {
       if (key == 'root') return mount;
@@ -117,9 +118,7 @@
     // its hundreds of keys would cost more than the few lookups that follow.
     const fresh = (html) => {
       const nodes = parse(html);
-      if (html.length <= FEW_KEYS_HTML) {
-        for (const el of nodes.querySelectorAll('[data-parley-key]')) keyed.set(el.getAttribute('data-parley-key'), el);
-      }
+      if (html.length <= FEW_KEYS_HTML) learn(nodes);
       return nodes;
     };
 
