@@ -10,8 +10,8 @@ import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
 import { form, launchBrowser, showThread } from './harness.mjs';
-import { completeLogin, LOGIN_SECRET, openLoginPopup, openLoginReader, PROVIDER, storedToken,
-  TEST_USER, TOKEN_KEY, USING } from './login_stack.mjs';
+import { closedByThePage, completeLogin, LOGIN_SECRET, openLoginPopup, openLoginReader,
+  PROVIDER, storedToken, TEST_USER, TOKEN_KEY, USING } from './login_stack.mjs';
 
 let browser;
 before(async () => {
@@ -159,7 +159,7 @@ test('login messages from another origin or another window are ignored', async (
   await page.getByText(`Connecting to ${PROVIDER.name}…`).waitFor();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await page.getByText(CHOOSER).waitFor();
-  assert.equal(popup.isClosed(), true, 'Cancel closes the popup');
+  assert.equal(await closedByThePage(popup), true, 'Cancel closes the popup');
   reader.assertNoConsoleErrors();
   await reader.close();
 });

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { form, launchBrowser } from './harness.mjs';
-import { completeLogin, openLoginPopup, openLoginReader, PROVIDER, SECOND_USER, storedToken,
-  TEST_USER, USING } from './login_stack.mjs';
+import { closedByThePage, completeLogin, openLoginPopup, openLoginReader, PROVIDER,
+  SECOND_USER, storedToken, TEST_USER, USING } from './login_stack.mjs';
 
 let browser;
 before(async () => {
@@ -91,7 +91,7 @@ test('a cancelled change leaves the reader logged in as before, and says so', as
   await page.getByText(`Connecting to ${PROVIDER.name}…`).waitFor();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await page.getByText(kept).waitFor();
-  assert.equal(popup.isClosed(), true);
+  assert.equal(await closedByThePage(popup), true);
   await loggedInAs(page, TEST_USER.name);
 
   // The popup closed by the reader, and consent denied at the provider.

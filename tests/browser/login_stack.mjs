@@ -59,6 +59,14 @@ export async function openLoginPopup(page) {
   return popupOpened;
 }
 
+// The window closes in the browser before Playwright hears of it, so a page that already
+// shows what follows the close may still have an open popup object; this waits for the
+// close event (5 s at most) rather than reading isClosed() once.
+export async function closedByThePage(popup) {
+  if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 5000 });
+  return popup.isClosed();
+}
+
 // In the popup: oidc-provider's own login page ("enter any login"), then its consent
 // page, allowed or denied; resolves when the popup has closed itself.
 export async function completeLogin(popup, { consent = true, user = TEST_USER } = {}) {
