@@ -103,15 +103,43 @@ std::vector<LikesState::Sending>::iterator find_sending(State& s, int request) {
                       [request](const LikesState::Sending& x) { return x.request == request; });
 }
 
+// The click's state: liked flips, the count follows (never below 0).
+view::LikeCount toggled(view::LikeCount likes) {
+  likes.liked = !likes.liked;
+  if (likes.liked) {
+    ++likes.count;
+  } else if (likes.count > 0) {
+    --likes.count;
+  }
+  return likes;
+}
+
+// Shows `after` at once and asks the server for it.
+void send_like(State& s, std::int64_t id, view::LikeCount before, view::LikeCount after,
+               Output& out) {
+  set(s, id, after);
+  draw(s, id, out);
+  const int request = s.next_request++;
+  s.likes.sending.push_back({request, id, before, std::nullopt});
+  out.fetch(request, after.liked ? "POST" : "DELETE", api::like_path(s.site),
+            api::like_body(s.page, id, logged_in(s) ? "" : s.likes.token), bearer(s));
+}
+
 void on_sent(State& s, const ResponseEvent& e, Output& out) {
   const auto it = find_sending(s, e.request);
   const LikesState::Sending sent = *it;
   s.likes.sending.erase(it);
   api::LikeSummary got;
   if (e.status == kOk && api::read_like_summary(e.body, got)) {
-    set(s, sent.target, got.likes);
     if (sent.target == 0) s.likes.recent = std::move(got.recent);
+    // The reader clicked again meanwhile, ending where the server is not: send that now.
+    if (sent.then && *sent.then != got.likes.liked) {
+      return send_like(s, sent.target, got.likes, toggled(got.likes), out);
+    }
+    set(s, sent.target, got.likes);
   } else {
+    // Later clicks were made on a state the server did not take: the message says so,
+    // and they are not sent.
     set(s, sent.target, sent.before);
     say(sent.target, refusal(e), out);
     // A session the server no longer takes is forgotten: the next click is a guest's.
@@ -120,9 +148,9 @@ void on_sent(State& s, const ResponseEvent& e, Output& out) {
   draw(s, sent.target, out);
 }
 
-bool sending(const State& s, std::int64_t id) {
-  return std::any_of(s.likes.sending.begin(), s.likes.sending.end(),
-                     [id](const LikesState::Sending& x) { return x.target == id; });
+std::vector<LikesState::Sending>::iterator find_target(State& s, std::int64_t id) {
+  return std::find_if(s.likes.sending.begin(), s.likes.sending.end(),
+                      [id](const LikesState::Sending& x) { return x.target == id; });
 }
 
 }  // namespace
@@ -167,8 +195,15 @@ bool on_likes_response(State& s, const ResponseEvent& e, Output& out) {
 }
 
 void on_like(State& s, std::int64_t id, Output& out) {
-  // A stale button, or a click while this target's last click is on its way.
-  if (!s.likes.shown || !on_page(s, id) || sending(s, id)) return;
+  if (!s.likes.shown || !on_page(s, id)) return;  // a stale button
+  const auto busy = find_target(s, id);
+  if (busy != s.likes.sending.end()) {
+    const view::LikeCount wish = toggled(current(s, id));
+    busy->then = wish.liked;
+    set(s, id, wish);
+    say(id, "", out);
+    return draw(s, id, out);
+  }
   // A signed-in reader likes as their account (the bearer token); a guest needs the
   // browser's random token.
   if (s.likes.token.empty() && !logged_in(s)) {
@@ -176,21 +211,9 @@ void on_like(State& s, std::int64_t id, Output& out) {
     s.likes.token = s.likes.fresh;
     out.save_string(api::kLikeTokenKey, s.likes.token);
   }
-  const view::LikeCount before = current(s, id);
-  view::LikeCount after = before;
-  after.liked = !before.liked;
-  if (after.liked) {
-    ++after.count;
-  } else if (after.count > 0) {
-    --after.count;
-  }
-  set(s, id, after);
   say(id, "", out);
-  draw(s, id, out);
-  const int request = s.next_request++;
-  s.likes.sending.push_back({request, id, before});
-  out.fetch(request, after.liked ? "POST" : "DELETE", api::like_path(s.site),
-            api::like_body(s.page, id, logged_in(s) ? "" : s.likes.token), bearer(s));
+  const view::LikeCount before = current(s, id);
+  send_like(s, id, before, toggled(before), out);
 }
 
 bool on_likes_live(State& s, std::string_view data, Output& out) {

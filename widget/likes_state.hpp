@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,11 +25,14 @@ struct LikesState {
   view::CommentLikeMap comments;          // liked comments only
   // Like/unlike requests in flight (at most one per target, so a handful): the target
   // (0 = the page) and its state before the click, restored when the server refuses or
-  // cannot be reached.
+  // cannot be reached. Clicks on a target whose request is on its way show at once and
+  // leave the reader's last wish in `then`, sent after the answer if the answer differs:
+  // one request per target at a time keeps the server's order the reader's.
   struct Sending {
     int request = 0;
     std::int64_t target = 0;
     view::LikeCount before;
+    std::optional<bool> then;
   };
   std::vector<Sending> sending;
 };

@@ -139,16 +139,12 @@ test('like the page and a comment with the keyboard only: Space and Enter', asyn
 
   const heart = await tabTo(page, (f) => f.text === 'Like this comment by Ana', 'the heart');
   assert.ok(heart.outlined, 'focus is visible on the heart');
-  // The heart shows the like at once; a press while the like is on its way does nothing
-  // (widget_likes_test), so the unlike waits for parleyd's answer. (On a loaded machine
-  // the answer came after the second press, which the widget then ignored.)
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' &&
-    new URL(r.url()).pathname === '/api/likes' && /"comment":[1-9]/.test(r.request().postData() ?? ''));
+  // The heart shows the like at once, and so does the unlike, on its way or not
+  // (likes.test holds the like back to check what parleyd ends with).
   await page.keyboard.press('Enter');
   const count = page.locator('.parley-comment-like + .parley-like-count');
   await count.filter({ hasText: '1' }).waitFor();
   assert.equal(await page.locator('.parley-comment-like').getAttribute('aria-pressed'), 'true');
-  await answered;
   await page.keyboard.press('Enter'); // and unlike
   await page.locator('.parley-comment-like[aria-pressed="false"]').waitFor();
   await count.filter({ hasNotText: '1' }).waitFor({ state: 'attached' });

@@ -136,6 +136,41 @@ test('comment hearts by keyboard: Space and Enter, focus kept, counts live', asy
   await bo.close();
 });
 
+test('a click while the last one is on its way counts: parleyd ends as the reader left it',
+  async (t) => {
+    const stack = await startStack(t);
+    const reader = await openLikes(stack);
+    const { page } = reader;
+    // The like reaches parleyd only once the reader has clicked again.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route((url) => url.pathname === '/api/likes', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    const sent = (method) => page.waitForResponse((r) =>
+      new URL(r.url()).pathname === '/api/likes' && r.request().method() === method);
+    const liked = sent('POST');
+    const unliked = sent('DELETE');
+    await likeButton(page).click();
+    await expectText(likesText(page), '1 blogger likes this');
+    await likeButton(page).click();
+    await expectPressed(likeButton(page), false);
+    await expectText(likesText(page), 'Be the first to like this.');
+    release();
+    assert.equal((await liked).status(), 200);
+    assert.equal((await unliked).status(), 200);
+    await expectPressed(likeButton(page), false);
+    assert.equal(await likesText(page).textContent(), 'Be the first to like this.');
+    // What parleyd holds: a reader who comes now sees no like either.
+    const later = await openLikes(stack);
+    assert.equal(await likesText(later.page).textContent(), 'Be the first to like this.');
+    reader.assertNoConsoleErrors();
+    later.assertNoConsoleErrors();
+    await reader.close();
+    await later.close();
+  });
+
 test('a site that requires login to like says so next to the button', async (t) => {
   const stack = await startStack(t, { extraArgs: ['--likes-require-login'] });
   await seedComment(stack, { author: 'Alice', text: 'Members only.' });
@@ -161,8 +196,9 @@ test('liking too quickly is refused with a message, and the click rolled back', 
   const stack = await startStack(t, { extraArgs: ['--likes-per-minute', '2'] });
   const reader = await openLikes(stack, { expectedErrors: [/status of 429/] });
   const { page } = reader;
-  // The widget ignores a click while the same button's last one is on its way (the text
-  // changes at once), so each click waits for parleyd's answer before the next.
+  // A click while the same button's last one is on its way is sent after its answer, and
+  // only if the reader's wish differs by then: each click here waits for parleyd's answer,
+  // so that each is a request of its own for the limit to count.
   const answered = (method) => page.waitForResponse((r) =>
     new URL(r.url()).pathname === '/api/likes' && r.request().method() === method);
   let answer = answered('POST');

@@ -169,13 +169,65 @@ TEST_CASE("a saved token is used as it is, and never saved again") {
   CHECK(s.html("like-count-2") == "1");
 }
 
-TEST_CASE("clicks while a like is on its way, and stale hearts, do nothing") {
+TEST_CASE("a click while the like is on its way shows at once and is sent after the answer") {
+  LikesLoaded l(kSaved);  // comment 1: liked by this reader, 3 in all
+  const Step unlike = send(l.w, like(1));
+  REQUIRE(unlike.effects.size() == 1);
+  CHECK(unlike.effects[0]["method"] == "DELETE");
+  // The reader changes their mind before the answer: shown now, one request at a time.
+  const Step relike = send(l.w, like(1));
+  CHECK(relike.effects.empty());
+  CHECK(pressed(relike, 1) == "true");
+  CHECK(relike.html("like-count-1") == "3");
+
+  // The DELETE went through (someone else liked meanwhile): the reader's wish follows.
+  const Step answered =
+      send(l.w, response(unlike.effects[0]["request"], 200, summary(1, 3, false)));
+  REQUIRE(answered.effects.size() == 1);
+  CHECK(answered.effects[0]["method"] == "POST");
+  CHECK(json::parse(answered.effects[0]["body"].get<std::string>())["comment"] == 1);
+  CHECK(pressed(answered, 1) == "true");
+  CHECK(answered.html("like-count-1") == "4");
+  const Step done = send(l.w, response(answered.effects[0]["request"], 200, summary(1, 4, true)));
+  CHECK(done.effects.empty());
+  CHECK(pressed(done, 1) == "true");
+  CHECK(done.html("like-count-1") == "4");
+}
+
+TEST_CASE("clicks that end where the request in flight goes send nothing more") {
+  LikesLoaded l;  // the page: 2 likes, not this reader's
+  const Step first = send(l.w, like(0));
+  CHECK(pressed(send(l.w, like(0)), 0) == "false");
+  const Step third = send(l.w, like(0));
+  CHECK(third.effects.empty());
+  CHECK(pressed(third, 0) == "true");
+  CHECK(third.html("like-count-0") == "3 bloggers like this");
+  const Step done = send(l.w, response(first.effects.back()["request"], 200, summary(0, 3, true)));
+  CHECK(done.effects.empty());
+  CHECK(pressed(done, 0) == "true");
+  CHECK(done.html("like-count-0") == "3 bloggers like this");
+}
+
+TEST_CASE("a refused like drops the clicks made after it, and says why") {
   LikesLoaded l;
-  CHECK_FALSE(send(l.w, like(1)).effects.empty());
-  const Step again = send(l.w, like(1));
-  CHECK(again.effects.empty());
-  CHECK(again.patches.empty());
-  CHECK(send(l.w, like(42)).patches.empty());  // no such comment on the page
+  const Step first = send(l.w, like(0));
+  send(l.w, like(0));
+  send(l.w, like(0));  // the reader wants the like, which the server refuses
+  json refused =
+      response(first.effects.back()["request"], 429, {{"error", "rate_limited"}, {"message", "x"}});
+  refused["retry_after"] = 30;
+  const Step back = send(l.w, refused);
+  CHECK(back.effects.empty());
+  CHECK(back.html("like-message-0") == "You are liking too quickly. Please wait a moment.");
+  CHECK(pressed(back, 0) == "false");
+  CHECK(back.html("like-count-0") == "2 bloggers like this");
+}
+
+TEST_CASE("stale hearts do nothing") {
+  LikesLoaded l;
+  const Step gone = send(l.w, like(42));  // no such comment on the page
+  CHECK(gone.patches.empty());
+  CHECK(gone.effects.empty());
 }
 
 TEST_CASE("refusals put the state back and say why next to the button") {
