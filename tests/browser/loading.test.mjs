@@ -94,10 +94,11 @@ test('the wasm downloads beside the comments and the widget script, once', async
     await released;
     await route.continue();
   });
+  // Listened for first: on loopback the wasm may be in before goto() returns.
+  const downloaded = page.waitForResponse(WIDGET_WASM);
   await page.goto(stack.pageUrl);
   await page.locator('#parley-thread').scrollIntoViewIfNeeded();
-  const downloaded = await page.waitForResponse(WIDGET_WASM);
-  assert.equal(downloaded.status(), 200);
+  assert.equal((await downloaded).status(), 200);
   await page.locator('#parley-thread .parley-body').getByText('Shown first').waitFor();
   release();
   await page.getByRole('button', { name: 'Preview' }).waitFor();
