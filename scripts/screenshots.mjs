@@ -51,6 +51,8 @@ try {
     const mount = page.locator('#parley-thread');
     await mount.scrollIntoViewIfNeeded();
     await page.locator('.parley-comment').nth(CONVERSATION.length - 1).waitFor();
+    // The comments may be parleyd's early rendering: the form comes with the widget.
+    await page.locator('.parley-field-text').waitFor();
     await page.evaluate(() => document.fonts.ready);
     // The heading, the conversation and the top of the form: enough to judge a theme.
     // Page coordinates, as fullPage screenshots take them.

@@ -160,6 +160,15 @@ async function openEmbedded(stack, name, colorScheme = 'light') {
   return reader;
 }
 
+// Where Reply and the first comment's heart are centred, from the top of the page.
+const actionCentres = (page) => page.evaluate(() => {
+  const mid = (sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top + scrollY + r.height / 2;
+  };
+  return { reply: mid('.parley-reply'), heart: mid('.parley-comment-like') };
+});
+
 const accent = (page) => page.locator('.parley-submit')
   .evaluate((el) => getComputedStyle(el).backgroundColor);
 
@@ -262,6 +271,9 @@ test('the demo has three deliberately different themes and a switcher', async (t
         : link.sheet?.href.endsWith(`/themes/${name}.css`) && link.sheet.cssRules.length > 0;
     }, theme);
     looks[theme] = await look(page);
+    // Buttons of different heights on one row: each theme keeps them centred on it.
+    const { reply, heart } = await actionCentres(page);
+    assert.ok(Math.abs(reply - heart) <= 1, `${theme}: Reply at ${reply}, the heart at ${heart}`);
     assert.equal(new URL(page.url()).searchParams.get('theme'),
       theme === 'default' ? null : theme);
   }
